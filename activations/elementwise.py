@@ -1,0 +1,331 @@
+r"""Elementwise activation functions h(x) and their derivatives h'(x).
+
+Every function takes a Python scalar, a list or an array of any shape and returns an
+ndarray of the same shape (float32 stays float32, everything else becomes float64).
+Each is stable for every finite float64 input: no NaN, no spurious inf and no
+RuntimeWarning; ±inf give the mathematical limits and NaN propagates.
+
+At a kink the derivative takes the x ≤ 0 branch, as the study notes do.
+
+The first ``.. math::`` line of each docstring is the LaTeX the app shows.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import expit, ndtr
+
+from ._arrays import as_float_array, keep_nan, like
+from .params import ELU_ALPHA, GELU_APPROXIMATE, LEAKY_ALPHA, SWISH_BETA
+
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE = 1.0507009873554804934193349852946
+_SQRT_2_OVER_PI = 0.7978845608028654  # sqrt(2/pi)
+_INV_SQRT_2PI = 0.3989422804014327  # 1/sqrt(2*pi)
+_GELU_TANH_C = 0.044715
+
+
+def _times_weight(x, w):
+    """x * w where w may be 0 at x = ±inf: the limit there is 0, not inf * 0 = NaN."""
+    return np.where(w == 0, 0.0, x) * w
+
+
+def _sech2(a):
+    """sech²(a) = 4e^{-2|a|}/(1 + e^{-2|a|})²: no cancellation (unlike 1 − tanh²) and no overflow."""
+    # |a| > 400 makes the value underflow to 0 anyway; clipping keeps 2|a| finite.
+    t = np.exp(-2.0 * np.minimum(np.abs(a), 400.0))
+    return 4.0 * t / (1.0 + t) ** 2
+
+
+def _logaddexp0(x):
+    """log(1 + e^x) as logaddexp(0, x): never overflows. NumPy warns on NaN, so NaN bypasses it."""
+    return keep_nan(np.logaddexp(0.0, np.where(np.isnan(x), 0.0, x)), x)
+
+
+def sigmoid(x):
+    r"""Logistic sigmoid.
+
+    .. math:: h(x) = \frac{1}{1 + e^{-x}}
+
+    Range (0, 1). Computed by ``scipy.special.expit``, which never overflows.
+    """
+    x = as_float_array(x)
+    return like(expit(x), x)
+
+
+def sigmoid_grad(x):
+    r"""Derivative of the sigmoid; its maximum is 1/4 at x = 0.
+
+    .. math:: h'(x) = h(x)\,(1 - h(x))
+
+    1 − σ(x) is computed as σ(−x), which keeps full precision where σ(x) ≈ 1.
+    """
+    x = as_float_array(x)
+    return like(expit(x) * expit(-x), x)
+
+
+def tanh(x):
+    r"""Hyperbolic tangent.
+
+    .. math:: h(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1
+
+    Range (−1, 1).
+    """
+    x = as_float_array(x)
+    return like(np.tanh(x), x)
+
+
+def tanh_grad(x):
+    r"""Derivative of tanh; its maximum is 1 at x = 0.
+
+    .. math:: h'(x) = 1 - h(x)^2
+
+    Computed as sech²(x), which keeps full precision in the tails where 1 − tanh² cancels.
+    """
+    x = as_float_array(x)
+    return like(_sech2(x), x)
+
+
+def identity(x):
+    r"""Identity (恒等関数), the usual output activation for regression.
+
+    .. math:: h(x) = x
+    """
+    x = as_float_array(x)
+    return like(x.copy(), x)
+
+
+def identity_grad(x):
+    r"""Derivative of the identity.
+
+    .. math:: h'(x) = 1
+    """
+    x = as_float_array(x)
+    return like(keep_nan(np.ones_like(x), x), x)
+
+
+def step(x):
+    r"""Step function of the perceptron: 1 for x > 0, else 0.
+
+    .. math:: h(x) = \begin{cases} 1 & (x > 0) \\ 0 & (x \le 0) \end{cases}
+    """
+    x = as_float_array(x)
+    return like(keep_nan((x > 0).astype(x.dtype), x), x)
+
+
+def step_grad(x):
+    r"""Derivative of the step function: 0 everywhere (x = 0 takes the x ≤ 0 branch).
+
+    .. math:: h'(x) = 0 \quad (x \ne 0)
+
+    Because it is 0 the step function cannot be trained by backpropagation.
+    """
+    x = as_float_array(x)
+    return like(keep_nan(np.zeros_like(x), x), x)
+
+
+def relu(x):
+    r"""Rectified Linear Unit.
+
+    .. math:: h(x) = \max(0, x) = \begin{cases} x & (x > 0) \\ 0 & (x \le 0) \end{cases}
+    """
+    x = as_float_array(x)
+    return like(np.maximum(x, 0.0), x)
+
+
+def relu_grad(x):
+    r"""Derivative of ReLU; at the kink ``relu_grad(0) = 0`` (the x ≤ 0 branch).
+
+    .. math:: h'(x) = \begin{cases} 1 & (x > 0) \\ 0 & (x \le 0) \end{cases}
+    """
+    x = as_float_array(x)
+    return like(keep_nan((x > 0).astype(x.dtype), x), x)
+
+
+def leaky_relu(x, alpha=LEAKY_ALPHA.default):
+    r"""Leaky ReLU with slope ``alpha`` (0 ≤ α ≤ 1, default 0.01) for x ≤ 0.
+
+    .. math:: h(x) = \begin{cases} x & (x > 0) \\ \alpha x & (x \le 0) \end{cases}
+    """
+    alpha = LEAKY_ALPHA.check(alpha)
+    x = as_float_array(x)
+    # alpha = 0 would make 0 * (-inf) = NaN; the limit there is 0.
+    return like(keep_nan(np.where(x > 0, x, _times_weight(x, alpha)), x), x)
+
+
+def leaky_relu_grad(x, alpha=LEAKY_ALPHA.default):
+    r"""Derivative of Leaky ReLU; at the kink ``leaky_relu_grad(0) = alpha``.
+
+    .. math:: h'(x) = \begin{cases} 1 & (x > 0) \\ \alpha & (x \le 0) \end{cases}
+    """
+    alpha = LEAKY_ALPHA.check(alpha)
+    x = as_float_array(x)
+    return like(keep_nan(np.where(x > 0, 1.0, alpha), x), x)
+
+
+def elu(x, alpha=ELU_ALPHA.default):
+    r"""Exponential Linear Unit (0.05 ≤ α ≤ 5, default 1); range (−α, ∞).
+
+    .. math:: h(x) = \begin{cases} x & (x > 0) \\ \alpha (e^{x} - 1) & (x \le 0) \end{cases}
+    """
+    alpha = ELU_ALPHA.check(alpha)
+    x = as_float_array(x)
+    # expm1 is exact near 0, and min(x, 0) keeps the unused branch from overflowing.
+    return like(np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0))), x)
+
+
+def elu_grad(x, alpha=ELU_ALPHA.default):
+    r"""Derivative of ELU; at the kink ``elu_grad(0) = alpha`` (continuous only if α = 1).
+
+    .. math:: h'(x) = \begin{cases} 1 & (x > 0) \\ \alpha e^{x} & (x \le 0) \end{cases}
+    """
+    alpha = ELU_ALPHA.check(alpha)
+    x = as_float_array(x)
+    return like(np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0))), x)
+
+
+def _gelu_tanh_arg(xc):
+    """u = sqrt(2/pi) (x + 0.044715 x³) and du/dx, on x already clipped to [-50, 50]."""
+    u = _SQRT_2_OVER_PI * (xc + _GELU_TANH_C * xc**3)
+    du = _SQRT_2_OVER_PI * (1.0 + 3.0 * _GELU_TANH_C * xc**2)
+    return u, du
+
+
+def gelu(x, approximate=GELU_APPROXIMATE.default):
+    r"""Gaussian Error Linear Unit, x·Φ(x); ``approximate=True`` gives the tanh form.
+
+    .. math:: h(x) = x\,\Phi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\frac{x}{\sqrt{2}}\right)
+
+    The tanh form (BERT, GPT-2) is
+    :math:`\frac{x}{2}\left(1 + \tanh\left(\sqrt{2/\pi}\,(x + 0.044715x^{3})\right)\right)`,
+    computed as x·σ(2u), since 1 + tanh(u) cancels to 0 for very negative u.
+    """
+    approximate = GELU_APPROXIMATE.check(approximate)
+    x = as_float_array(x)
+    if approximate:
+        # Beyond ±50 the tanh form equals x or 0 to double precision; clipping keeps x³ finite.
+        xc = np.clip(x, -50.0, 50.0)
+        u, _ = _gelu_tanh_arg(xc)
+        inner = xc * expit(2.0 * u)
+        return like(np.where(x > 50, x, np.where(x < -50, 0.0, inner)), x)
+    # Below -40 the value underflows to 0; clipping avoids -inf * Φ(-inf) = NaN.
+    xc = np.maximum(x, -40.0)
+    return like(np.where(x < -40, 0.0, xc * ndtr(xc)), x)
+
+
+def gelu_grad(x, approximate=GELU_APPROXIMATE.default):
+    r"""Derivative of GELU; it peaks at x = √2.
+
+    .. math:: h'(x) = \Phi(x) + x\,\varphi(x), \quad \varphi(x) = \frac{1}{\sqrt{2\pi}} e^{-x^{2}/2}
+
+    With ``approximate=True`` it is the exact derivative of the tanh form,
+    σ(2u) + 2x·σ(2u)σ(−2u)·u′ with u′ = √(2/π)(1 + 3·0.044715x²).
+    """
+    approximate = GELU_APPROXIMATE.check(approximate)
+    x = as_float_array(x)
+    if approximate:
+        xc = np.clip(x, -50.0, 50.0)
+        u, du = _gelu_tanh_arg(xc)
+        s, s_neg = expit(2.0 * u), expit(-2.0 * u)
+        inner = s + 2.0 * xc * s * s_neg * du
+        return like(keep_nan(np.where(x > 50, 1.0, np.where(x < -50, 0.0, inner)), x), x)
+    # φ underflows to 0 beyond |x| = 40; clipping keeps x² finite and x·φ(x) free of inf·0.
+    xc = np.clip(x, -40.0, 40.0)
+    return like(ndtr(x) + xc * _INV_SQRT_2PI * np.exp(-0.5 * xc * xc), x)
+
+
+def softplus(x):
+    r"""Softplus, a smooth ReLU; computed as ``logaddexp(0, x)`` so it never overflows.
+
+    .. math:: h(x) = \log(1 + e^{x})
+    """
+    x = as_float_array(x)
+    return like(_logaddexp0(x), x)
+
+
+def softplus_grad(x):
+    r"""Derivative of softplus: the sigmoid.
+
+    .. math:: h'(x) = \frac{1}{1 + e^{-x}} = \sigma(x)
+    """
+    x = as_float_array(x)
+    return like(expit(x), x)
+
+
+def _beta_x(x, beta):
+    if beta == 0:  # 0 * inf would be NaN; the limit of beta*x is 0
+        return keep_nan(np.zeros_like(x), x)
+    # beta·x may exceed the float range; ±inf is then the right argument for σ.
+    with np.errstate(over="ignore"):
+        return beta * x
+
+
+def swish(x, beta=SWISH_BETA.default):
+    r"""Swish, x·σ(βx) (0 ≤ β ≤ 10, default 1); β = 1 is SiLU.
+
+    .. math:: h(x) = x\,\sigma(\beta x) = \frac{x}{1 + e^{-\beta x}}
+    """
+    beta = SWISH_BETA.check(beta)
+    x = as_float_array(x)
+    s = expit(_beta_x(x, beta))
+    return like(_times_weight(x, s), x)
+
+
+def swish_grad(x, beta=SWISH_BETA.default):
+    r"""Derivative of Swish.
+
+    .. math:: h'(x) = \beta h(x) + \sigma(\beta x)\,(1 - \beta h(x))
+
+    Computed as σ(z) + z·σ(z)σ(−z) with z = βx, the same quantity without cancellation.
+    """
+    beta = SWISH_BETA.check(beta)
+    x = as_float_array(x)
+    z = _beta_x(x, beta)
+    s, s_neg = expit(z), expit(-z)
+    return like(s + _times_weight(z, s * s_neg), x)
+
+
+silu = swish
+silu_grad = swish_grad
+
+
+def mish(x):
+    r"""Mish, x·tanh(softplus(x)).
+
+    .. math:: h(x) = x \tanh(\log(1 + e^{x}))
+    """
+    x = as_float_array(x)
+    return like(_times_weight(x, np.tanh(_logaddexp0(x))), x)
+
+
+def mish_grad(x):
+    r"""Derivative of Mish.
+
+    .. math:: h'(x) = \tanh(\operatorname{softplus}(x)) + x\,\sigma(x)\,\operatorname{sech}^{2}(\operatorname{softplus}(x))
+    """
+    x = as_float_array(x)
+    sp = _logaddexp0(x)
+    return like(np.tanh(sp) + _times_weight(x, expit(x) * _sech2(sp)), x)
+
+
+def selu(x):
+    r"""Scaled ELU of self-normalising networks, α ≈ 1.6733, λ ≈ 1.0507 (fixed).
+
+    .. math:: h(x) = \lambda \begin{cases} x & (x > 0) \\ \alpha (e^{x} - 1) & (x \le 0) \end{cases}
+
+    Returns inf only where λx itself exceeds the float64 range (x > 1.71e308).
+    """
+    x = as_float_array(x)
+    neg = SELU_ALPHA * np.expm1(np.minimum(x, 0.0))
+    with np.errstate(over="ignore"):
+        return like(SELU_SCALE * np.where(x > 0, x, neg), x)
+
+
+def selu_grad(x):
+    r"""Derivative of SELU; at the kink ``selu_grad(0) = λα``.
+
+    .. math:: h'(x) = \lambda \begin{cases} 1 & (x > 0) \\ \alpha e^{x} & (x \le 0) \end{cases}
+    """
+    x = as_float_array(x)
+    neg = SELU_ALPHA * np.exp(np.minimum(x, 0.0))
+    return like(keep_nan(SELU_SCALE * np.where(x > 0, 1.0, neg), x), x)

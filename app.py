@@ -1,0 +1,22 @@
+"""活性化関数ラボ: the router. Every page is declared in routes.py; the language toggle lives here."""
+
+import streamlit as st
+
+from routes import ROUTES
+from ui.i18n import LANG_KEY, LANGS, t
+
+st.set_page_config(page_title="活性化関数ラボ", page_icon="📈", layout="wide")
+
+if LANG_KEY not in st.session_state:
+    st.session_state[LANG_KEY] = "ja"
+st.sidebar.radio(
+    t("app.language"), LANGS, key=LANG_KEY, horizontal=True,
+    format_func=lambda code: {"ja": "日本語", "en": "English"}[code],
+)
+
+pages = [
+    st.Page(r.script, title=t(r.nav_key), icon=r.icon, url_path=r.path.strip("/"),
+            default=r.path == "/")
+    for r in ROUTES
+]
+st.navigation(pages).run()

@@ -1,0 +1,22 @@
+"""The app's pages and URL paths, in one place: the router builds its navigation from this,
+and the quiz validator checks bank links against it. No Streamlit here."""
+
+from typing import NamedTuple
+
+
+class Route(NamedTuple):
+    path: str  # URL path, as in a deep link
+    script: str  # page script, relative to the project root
+    nav_key: str  # UI-catalogue key of the page title
+    icon: str
+
+
+ROUTES = (
+    Route("/", "pages/home.py", "nav.home", "🏠"),
+    Route("/explorer", "pages/explorer.py", "nav.explorer", "📈"),
+    Route("/compare", "pages/compare.py", "nav.compare", "⚖️"),
+    Route("/softmax", "pages/softmax.py", "nav.softmax", "🎲"),
+    Route("/gradients", "pages/gradients.py", "nav.gradients", "🌊"),
+    Route("/quiz", "pages/quiz.py", "nav.quiz", "📝"),
+)
+PATHS = frozenset(r.path for r in ROUTES)

@@ -1,0 +1,13 @@
+"""The UI text catalogue: one module of (ja, en) pairs per page, merged into CATALOGUE.
+
+Keys are namespaced by page (``explorer.title``); a key defined twice is an error.
+"""
+
+from . import common, compare, explorer, gradients, quiz, softmax_lab
+
+CATALOGUE: dict[str, tuple[str, str]] = {}
+for _module in (common, explorer, compare, softmax_lab, gradients, quiz):
+    for _key, _pair in _module.STRINGS.items():
+        if _key in CATALOGUE:
+            raise KeyError(f"UI string {_key!r} is defined twice")
+        CATALOGUE[_key] = _pair

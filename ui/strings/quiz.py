@@ -1,0 +1,3 @@
+"""UI strings for the quiz page: key -> (Japanese, English)."""
+
+STRINGS: dict[str, tuple[str, str]] = {}
