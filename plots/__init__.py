@@ -1,0 +1,1 @@
+"""Pure Plotly figure builders and the sampling they share (no Streamlit here)."""
