@@ -1,0 +1,21 @@
+"""The quiz themes: id -> (Japanese name, English name), in the order the page lists them.
+
+The first four are the exam's recurring themes named in the study notes.
+"""
+
+THEMES: dict[str, tuple[str, str]] = {
+    "relu_sigmoid": ("ReLUとSigmoidの比較", "ReLU vs sigmoid"),
+    "softmax": ("Softmaxの数式と多クラス分類での役割",
+                "Softmax and its role in multi-class classification"),
+    "vanishing_gradient": ("勾配消失問題と活性化関数", "Vanishing gradients and activations"),
+    "usage": ("使用場面と選択理由", "Where to use which, and why"),
+    "formulas": ("数式・導関数・値", "Formulas, derivatives and values"),
+    "implementation": ("NumPy実装（穴埋め）", "NumPy implementation (fill-in)"),
+}
+EXAM_THEMES = ("relu_sigmoid", "softmax", "vanishing_gradient", "usage")
+
+
+def theme_name(theme: str, lang: str = "ja") -> str:
+    """The theme's display name; an unknown id is shown as itself."""
+    ja, en = THEMES.get(theme, (theme, theme))
+    return en if lang == "en" else ja
