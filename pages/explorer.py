@@ -1,4 +1,186 @@
+"""関数エクスプローラ: one activation's h and h', its parameters, a probe, and the study content.
+
+The view lives in the URL. Widgets are NOT bound with ``bind="query-params"``: a bound
+widget takes its key as the parameter name (``?explorer.fn=...`` instead of ``?fn=...``),
+drops an invalid value silently, and its parameter can no longer be written through
+``st.query_params``. Instead the page reads ``st.query_params`` before any widget exists,
+cleans it (explorer_params.parse_query, which reports every bad value), seeds the widgets'
+session state, and writes the cleaned view back to the URL after the widgets.
+"""
+
+from __future__ import annotations
+
 import streamlit as st
 
-st.title("explorer")
-st.info("準備中です。")
+from activations import REGISTRY, Spec
+from explorer_params import (
+    DEFAULT_X0,
+    DEFAULT_XMAX,
+    DEFAULT_XMIN,
+    X_LIMIT,
+    ExplorerView,
+    Problem,
+    clean_view,
+    fmt_number,
+    parse_query,
+    to_query,
+)
+from plots.explorer import Labels, make_explorer_figure, probe, tangent_text
+from ui.i18n import lang, pick, t
+
+SYNCED = "explorer._query"  # the query string this page wrote last: anything else is new
+
+
+def _param_key(fn: str, name: str) -> str:
+    return f"explorer.{fn}.{name}"  # per function: α of Leaky ReLU and of ELU differ in range
+
+
+def _seed(view: ExplorerView) -> None:
+    """Put a (cleaned) view into the widgets' state, before they are created."""
+    st.session_state["explorer.fn"] = view.fn
+    for name, value in view.params:
+        st.session_state[_param_key(view.fn, name)] = value
+    st.session_state["explorer.xmin"] = view.xmin
+    st.session_state["explorer.xmax"] = view.xmax
+    st.session_state["explorer.x0"] = view.x0
+    st.session_state["explorer.show_h"] = view.show_h
+    st.session_state["explorer.show_grad"] = view.show_grad
+
+
+def _fn_label(fn: str) -> str:
+    spec = REGISTRY[fn]
+    name = pick(spec.name_ja, spec.name_en)
+    return name if spec.in_notes else f"{name}（{t('explorer.advanced')}）"
+
+
+def _param_widget(spec: Spec, p):
+    key = _param_key(spec.name, p.name)
+    if key not in st.session_state:
+        st.session_state[key] = p.default
+    meaning = pick(p.meaning_ja, p.meaning_en)
+    if p.kind == "bool":  # GELU's exact/tanh switch
+        return st.radio(t("explorer.gelu.label"), (False, True), key=key, horizontal=True,
+                        help=meaning, format_func=lambda on: t(
+                            "explorer.gelu.tanh" if on else "explorer.gelu.exact"))
+    return st.slider(f"${p.symbol}$ — {meaning}", float(p.min), float(p.max),
+                     step=float(p.step), key=key)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _figure(view: ExplorerView, labels: Labels):
+    """The figure of a view; cached because a rerun with the same view is the common case."""
+    return make_explorer_figure(REGISTRY[view.fn], view.param_dict, view.xmin, view.xmax,
+                                show_h=view.show_h, show_grad=view.show_grad, x0=view.x0,
+                                labels=labels)
+
+
+def _labels() -> Labels:
+    return Labels(reference=t("explorer.legend.reference"), tangent=t("explorer.legend.tangent"),
+                  probe=t("explorer.legend.probe"), taken=t("explorer.legend.taken"),
+                  limit=t("explorer.legend.limit"))
+
+
+def _warn(problems: list[Problem]) -> None:
+    for p in problems:
+        st.warning(t(f"explorer.warn.{p.code}", **p.fields), icon="⚠️")
+
+
+def _draw(spec: Spec, view: ExplorerView) -> None:
+    if not (view.show_h or view.show_grad):
+        st.info(t("explorer.nothing_shown"))
+        return
+    st.plotly_chart(_figure(view, _labels()))
+    params = view.param_dict
+    if spec.h_jump or (view.show_grad and spec.grad_jump(params)):
+        st.caption(t("explorer.jump_caption"))
+    if params != spec.defaults():
+        defaults = ", ".join(f"{p.name} = {p.default}" for p in spec.params)
+        st.caption(t("explorer.reference_caption", defaults=defaults))
+
+    pr = probe(spec, params, view.x0)
+    c1, c2, c3 = st.columns(3)
+    c1.metric(f"h({fmt_number(view.x0)})", f"{pr.h:.6g}")
+    c2.metric(f"h'({fmt_number(view.x0)})", f"{pr.grad:.6g}")
+    c3.metric(t("explorer.tangent_eq"), tangent_text(pr))
+    if pr.h_jumps:
+        st.info(t("explorer.kink_h", x0=fmt_number(view.x0), value=f"{pr.h:.6g}",
+                  other=f"{pr.h_other:.6g}"))
+    if pr.grad_jumps:
+        st.info(t("explorer.kink_grad", x0=fmt_number(view.x0), value=f"{pr.grad:.6g}",
+                  other=f"{pr.grad_other:.6g}"))
+
+
+def _study(spec: Spec) -> None:
+    st.subheader(t("explorer.formulas"))
+    st.latex(spec.latex)
+    st.latex(spec.latex_grad)
+    st.markdown(f"{t('explorer.output_range')}: $h \\in {spec.range_latex}$")
+
+    st.subheader(t("explorer.study"))
+    study = spec.study.for_lang(lang())
+    for column, part in zip(st.columns(3), ("uses", "pros", "cons"), strict=True):
+        with column:
+            st.markdown(f"**{t(f'explorer.{part}')}**")
+            st.markdown("\n".join(f"- {item}" for item in study[part]))
+    if study["remarks"]:
+        st.markdown(f"**{t('explorer.remarks')}**")
+        st.markdown("\n".join(f"- {item}" for item in study["remarks"]))
+
+    st.subheader(t("explorer.code"))
+    st.code(spec.exam_source(), language="python")
+
+
+raw = st.query_params.to_dict()
+url_problems: list[Problem] = []
+if raw != st.session_state.get(SYNCED):
+    url_view, url_problems = parse_query(raw)
+    _seed(url_view)
+
+# A widget that was not drawn last run (e.g. after a vector function) has lost its state.
+for _key, _default in (("explorer.xmin", DEFAULT_XMIN), ("explorer.xmax", DEFAULT_XMAX),
+                       ("explorer.x0", DEFAULT_X0), ("explorer.show_h", True),
+                       ("explorer.show_grad", True)):
+    st.session_state.setdefault(_key, _default)
+
+st.title(t("explorer.title"))
+st.caption(t("explorer.intro"))
+warnings = st.container()
+
+controls, chart = st.columns([1, 2.4], gap="large")
+with controls:
+    fn = st.selectbox(t("explorer.fn"), tuple(REGISTRY), key="explorer.fn", format_func=_fn_label)
+    spec = REGISTRY[fn]
+    if spec.kind == "elementwise":
+        values = {p.name: _param_widget(spec, p) for p in spec.params}
+        st.markdown(f"**{t('explorer.range')}**")
+        lo, hi = st.columns(2)
+        xmin = lo.number_input(t("explorer.xmin"), -X_LIMIT, X_LIMIT, step=0.5, format="%g",
+                               key="explorer.xmin")
+        xmax = hi.number_input(t("explorer.xmax"), -X_LIMIT, X_LIMIT, step=0.5, format="%g",
+                               key="explorer.xmax")
+        show_h = st.toggle(t("explorer.show_h"), key="explorer.show_h")
+        show_grad = st.toggle(t("explorer.show_grad"), key="explorer.show_grad")
+        x0 = st.number_input(t("explorer.probe"), -X_LIMIT, X_LIMIT, step=0.1, format="%g",
+                             key="explorer.x0", help=t("explorer.probe_help"))
+        view, input_problems = clean_view(fn, values, xmin, xmax, x0, show_h, show_grad)
+    else:
+        view, input_problems = clean_view(fn, {}, st.session_state["explorer.xmin"],
+                                          st.session_state["explorer.xmax"],
+                                          st.session_state["explorer.x0"])
+
+with warnings:
+    _warn(url_problems + input_problems)
+
+with chart:
+    if spec.kind == "elementwise":
+        _draw(spec, view)
+    else:
+        st.info(t("explorer.vector_note", name=pick(spec.name_ja, spec.name_en)))
+        st.page_link("pages/softmax.py", label=t("explorer.vector_link"), icon="🎲")
+
+_study(spec)
+
+query = to_query(view)
+if raw != query:
+    st.query_params.from_dict(query)
+st.session_state[SYNCED] = query

@@ -1,4 +1,52 @@
+"""ホーム: the three roles of an activation (from the notes), a glance at the curves, and the menu."""
+
+from __future__ import annotations
+
 import streamlit as st
 
-st.title("home")
-st.info("準備中です。")
+from activations import REGISTRY
+from plots.home import HOME_FUNCTIONS, make_home_figure
+from routes import ROUTES
+from ui.i18n import lang, t
+
+# The formula under each role: what the role means, in one line a learner can check.
+ROLES = (
+    ("nonlinear", "🧩", r"W_2(W_1\mathbf{x}) = (W_2 W_1)\,\mathbf{x}"),
+    ("gradient", "🌊", r"\sigma'(x) = \sigma(x)\,(1 - \sigma(x)) \le \tfrac{1}{4}"),
+    ("normalize", "🎯", r"0 < \sigma(x) < 1, \quad \textstyle\sum_i \mathrm{softmax}(\mathbf{x})_i = 1"),
+)
+
+
+@st.cache_data(show_spinner=False)
+def _figure(language: str):
+    names = {fn: REGISTRY[fn].name_en if language == "en" else REGISTRY[fn].name_ja
+             for fn in HOME_FUNCTIONS}
+    return make_home_figure(names)
+
+
+st.title(f"📈 {t('app.title')}")
+st.markdown(f"##### {t('home.tagline')}")
+st.write(t("home.lead"))
+
+for column, (role, icon, formula) in zip(st.columns(3), ROLES, strict=True):
+    with column, st.container(border=True, height="stretch"):
+        st.markdown(f"#### {icon} {t(f'home.role.{role}.title')}")
+        st.write(t(f"home.role.{role}.body"))
+        st.latex(formula)
+
+chart, menu = st.columns([3, 2], gap="large")
+with chart:
+    st.plotly_chart(_figure(lang()))
+    st.caption(t("home.chart_caption"))
+with menu:
+    st.subheader(t("home.pages"))
+    for route in ROUTES:
+        if route.path == "/":
+            continue
+        st.page_link(route.script, label=f"**{t(route.nav_key)}**", icon=route.icon)
+        st.caption(t(f"home.desc.{route.nav_key.removeprefix('nav.')}"))
+
+with st.expander(t("home.exam"), icon="🎯"):
+    st.markdown("\n".join(f"- {line}" for line in t("home.exam.items").splitlines()))
+
+st.caption(t("home.footer"))
