@@ -1,0 +1,135 @@
+"""Drawing, shuffling, scoring and the review round of a quiz run."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pytest
+
+from quiz.answers import correct_answer_text, encode, is_correct, parse_number
+from quiz.session import EXAM, SECONDS_PER_QUESTION, STUDY, QuizRun, draw, score_by_theme
+from tests.quiz_helpers import fixture_questions
+
+BANK = fixture_questions()
+Q = BANK.by_id
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("n", [0, 1, 3, 5, 9])
+def test_draw_gives_distinct_questions_and_never_more_than_there_are(n):
+    for seed in range(20):
+        got = draw(list(BANK.questions), n, np.random.default_rng(seed))
+        assert len(got) == min(n, 5)
+        assert len({q.id for q in got}) == len(got)
+
+
+def test_draw_prefers_heavy_weights():
+    questions = list(BANK.questions)
+    weights = np.array([50.0, 1, 1, 1, 1])
+    hits = sum(draw(questions, 1, np.random.default_rng(s), weights)[0] is questions[0]
+               for s in range(200))
+    # P(first) = 50/54 ≈ 0.93; 200 fixed seeds.
+    assert hits > 160
+
+
+def test_options_are_shuffled_and_the_answer_followed_by_content():
+    q = Q["fx-sigmoid-grad-max"]
+    orders = set()
+    for seed in range(30):
+        run = QuizRun.start([q], STUDY, np.random.default_rng(seed))
+        options = run.items[0].options
+        assert sorted(options) == sorted(q.options)
+        orders.add(options)
+        response = run.answer(q, "0.25", NOW)
+        assert response.correct
+    assert len(orders) > 5  # 24 orders possible
+
+
+def test_multiple_select_needs_exactly_the_right_set():
+    q = Q["fx-relu-props"]
+    right = ("計算が軽い", "$x > 0$ で導関数は 1")  # order does not matter
+    assert is_correct(q, right)
+    assert not is_correct(q, right[:1])
+    assert not is_correct(q, (*right, "出力がゼロ中心"))
+    assert not is_correct(q, ())
+    assert not is_correct(q, None)
+
+
+@pytest.mark.parametrize(("given", "ok"), [
+    (1.0, True), (1.0009, True), (0.999, True), (1.0011, False), (0.9, False),
+    (True, False), (None, False),
+])
+def test_numeric_answers_within_the_tolerance(given, ok):
+    assert is_correct(Q["fx-tanh-grad0"], given) is ok  # key 1, tolerance 0.001
+
+
+def test_truefalse():
+    assert is_correct(Q["fx-softmax-sum"], True)
+    assert not is_correct(Q["fx-softmax-sum"], False)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("0.25", 0.25), ("０．２５", 0.25), ("1/4", 0.25), (" −0.632 ", -0.632), ("2.5e-3", 0.0025),
+    ("1,000", 1000.0), ("", None), ("abc", None), ("1/0", None), ("inf", None), ("nan", None),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+def test_encode_and_key_text():
+    assert encode(None) == ""
+    assert encode(("a", "b")) == '["a", "b"]'
+    assert encode(True) == "true"
+    assert correct_answer_text(Q["fx-tanh-grad0"]) == "1"
+    assert correct_answer_text(Q["fx-relu-props"]) == "$x > 0$ で導関数は 1 / 計算が軽い"
+
+
+def run_of(ids, mode):
+    return QuizRun.start([Q[i] for i in ids], mode, np.random.default_rng(0), started_at=NOW)
+
+
+def test_study_mode_reveals_then_moves_on():
+    run = run_of(["fx-softmax-sum", "fx-tanh-grad0"], STUDY)
+    run.answer(Q["fx-softmax-sum"], False, NOW)
+    assert run.revealed and run.index == 0
+    with pytest.raises(ValueError):
+        run.answer(Q["fx-tanh-grad0"], 1.0, NOW)
+    run.next()
+    assert run.current.qid == "fx-tanh-grad0" and not run.revealed
+    run.answer(Q["fx-tanh-grad0"], 1.0, NOW)
+    run.next()
+    assert run.finished and run.time_limit_s is None
+
+
+def test_exam_mode_moves_on_at_once_and_times_out():
+    run = run_of(["fx-softmax-sum", "fx-tanh-grad0", "fx-sigmoid-grad-max"], EXAM)
+    assert run.time_limit_s == 3 * SECONDS_PER_QUESTION
+    assert run.seconds_left(NOW + timedelta(seconds=10)) == 3 * SECONDS_PER_QUESTION - 10
+    run.answer(Q["fx-softmax-sum"], True, NOW)
+    assert run.index == 1 and not run.revealed
+    later = NOW + timedelta(hours=1)
+    assert run.seconds_left(later) == 0
+    left = run.time_out(Q, later)
+    assert [r.qid for r in left] == ["fx-tanh-grad0", "fx-sigmoid-grad-max"]
+    assert run.finished and all(r.given is None and not r.correct for r in left)
+
+
+def test_score_by_theme_and_the_review_round():
+    run = run_of(["fx-sigmoid-grad-max", "fx-relu-props", "fx-softmax-sum", "fx-html-text"],
+                 EXAM)
+    run.answer(Q["fx-sigmoid-grad-max"], "0.25", NOW)  # right (relu_sigmoid)
+    run.answer(Q["fx-relu-props"], ("計算が軽い",), NOW)  # wrong (relu_sigmoid)
+    run.answer(Q["fx-softmax-sum"], False, NOW)  # wrong (softmax)
+    run.answer(Q["fx-html-text"], False, NOW)  # right (softmax)
+    assert score_by_theme(run.responses) == {"relu_sigmoid": (1, 2), "softmax": (1, 2)}
+    review = run.review(Q, np.random.default_rng(1))
+    assert [i.qid for i in review.items] == ["fx-relu-props", "fx-softmax-sum"]
+    assert review.mode == STUDY and review.review_round == 1
+    assert review.session_id == run.session_id
+    for item in review.items:
+        review.answer(Q[item.qid], Q[item.qid].answer if item.qid == "fx-softmax-sum"
+                      else tuple(Q[item.qid].answer), NOW)
+        review.next()
+    assert review.finished and review.wrong_ids() == []
+    assert review.review(Q, np.random.default_rng(2)).items == []
