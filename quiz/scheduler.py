@@ -1,0 +1,69 @@
+"""Which questions to draw next: spaced repetition with FSRS (the scheduler behind modern
+Anki, package ``fsrs``), weighted up for themes the learner gets wrong.
+
+Each question is an FSRS card. Replaying the history through the scheduler (a right answer
+rated Good, a wrong one Again) gives each card a due time: a wrong answer is due again
+within minutes, a right one later and later. A question's draw weight is high when it is
+due (more so the less likely it is to be recalled), low when it is not, and in between
+when it was never asked. The theme's weight multiplies it: a theme answered wrong more
+often is drawn more often.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+import numpy as np
+from fsrs import Card, Rating, Scheduler
+
+from .attempt import Attempt
+from .schema import Question
+
+NEW_WEIGHT = 1.0  # never asked
+DUE_WEIGHT = 2.0  # due for review; up to twice that when recall has become unlikely
+NOT_DUE_WEIGHT = 0.2  # reviewed recently and answered right: rarely drawn again soon
+THEME_BOOST = 2.0  # a theme always answered wrong weighs up to 1 + THEME_BOOST
+
+# No fuzzing: the same history always gives the same schedule (and the same tests).
+SCHEDULER = Scheduler(enable_fuzzing=False)
+
+
+def build_cards(attempts: Iterable[Attempt]) -> dict[str, Card]:
+    """question id -> its FSRS card after every recorded answer, in time order."""
+    cards: dict[str, Card] = {}
+    for a in sorted(attempts, key=lambda a: a.answered_at):
+        # An explicit id: Card() would otherwise sleep 1 ms to make a unique one.
+        card = cards.get(a.question_id) or Card(card_id=len(cards) + 1)
+        rating = Rating.Good if a.correct else Rating.Again
+        cards[a.question_id], _ = SCHEDULER.review_card(card, rating, a.answered_at)
+    return cards
+
+
+def card_weight(card: Card | None, now: datetime) -> float:
+    if card is None:
+        return NEW_WEIGHT
+    recall = SCHEDULER.get_card_retrievability(card, now)
+    if card.due <= now:
+        return DUE_WEIGHT * (2.0 - recall)
+    return NOT_DUE_WEIGHT
+
+
+def theme_weights(attempts: Iterable[Attempt]) -> dict[str, float]:
+    """theme -> 1 + THEME_BOOST × (smoothed error rate); a theme never seen gets the middle."""
+    counts: dict[str, list[int]] = {}
+    for a in attempts:
+        c = counts.setdefault(a.theme, [0, 0])
+        c[0] += a.correct
+        c[1] += 1
+    # Laplace smoothing: one right answer out of two wrong ones does not make a weak theme.
+    return {t: 1.0 + THEME_BOOST * (1.0 - (c + 1) / (n + 2)) for t, (c, n) in counts.items()}
+
+
+def draw_weights(questions: list[Question], attempts: list[Attempt], now: datetime) -> np.ndarray:
+    """The weight of each question for ``session.draw``, all > 0."""
+    cards = build_cards(attempts)
+    by_theme = theme_weights(attempts)
+    middle = 1.0 + THEME_BOOST / 2
+    return np.array([card_weight(cards.get(q.id), now) * by_theme.get(q.theme, middle)
+                     for q in questions])

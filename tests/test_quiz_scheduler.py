@@ -1,0 +1,72 @@
+"""Spaced repetition: wrong answers come back sooner, weak themes are drawn more often."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+
+from quiz.attempt import Attempt
+from quiz.scheduler import build_cards, card_weight, draw_weights, theme_weights
+from quiz.session import draw
+from tests.quiz_helpers import fixture_questions
+
+T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+BANK = fixture_questions()
+
+
+def att(qid: str, correct: bool, at: datetime, theme: str = "softmax") -> Attempt:
+    return Attempt("s", qid, theme, correct, "", at)
+
+
+def test_a_wrong_answer_is_due_sooner_than_a_right_one():
+    cards = build_cards([att("wrong", False, T0), att("right", True, T0)])
+    assert cards["wrong"].due < cards["right"].due
+    # Answered right again and again, the interval grows.
+    history, at = [], T0
+    dues = []
+    for _ in range(4):
+        history.append(att("r", True, at))
+        due = build_cards(history)["r"].due
+        dues.append(due - at)
+        at = due
+    assert dues == sorted(dues) and dues[-1] > timedelta(days=1)
+
+
+def test_history_order_does_not_matter():
+    a = [att("q", True, T0), att("q", False, T0 + timedelta(days=2))]
+    assert build_cards(a)["q"].due == build_cards(a[::-1])["q"].due
+
+
+def test_a_due_question_outweighs_a_new_one_which_outweighs_a_recent_right_one():
+    later = T0 + timedelta(minutes=5)
+    cards = build_cards([att("wrong", False, T0), att("right", True, T0)])
+    assert card_weight(cards["wrong"], later) > card_weight(None, later) \
+        > card_weight(cards["right"], later)
+
+
+def test_weak_themes_weigh_more():
+    history = [att(f"a{i}", False, T0, "softmax") for i in range(8)] \
+        + [att(f"b{i}", True, T0, "usage") for i in range(8)]
+    weights = theme_weights(history)
+    # (1 + 0)/(8 + 2) right for softmax, (8 + 1)/(8 + 2) for usage.
+    assert np.isclose(weights["softmax"], 1 + 2 * 0.9)
+    assert np.isclose(weights["usage"], 1 + 2 * 0.1)
+
+
+def test_drawing_follows_the_history():
+    """Two questions answered wrong a day ago come up far more often than two answered right
+    a moment ago, over many fixed seeds."""
+    questions = list(BANK.questions)
+    wrong = [q for q in questions if q.theme == "relu_sigmoid"]  # 2 questions
+    right = [q for q in questions if q.theme == "softmax"]  # 2 questions
+    now = T0 + timedelta(days=1)
+    history = [att(q.id, False, T0, q.theme) for q in wrong] \
+        + [att(q.id, True, now - timedelta(minutes=1), q.theme) for q in right]
+    weights = draw_weights(questions, history, now)
+    assert (weights > 0).all()
+    counts = {q.id: 0 for q in questions}
+    for seed in range(300):
+        for q in draw(questions, 2, np.random.default_rng(seed), weights):
+            counts[q.id] += 1
+    assert min(counts[q.id] for q in wrong) > 3 * max(counts[q.id] for q in right)
