@@ -1,4 +1,82 @@
+"""比較 (/compare): several functions overlaid, their saturation regions, the summary tables."""
+
+import pandas as pd
 import streamlit as st
 
-st.title("compare")
-st.info("準備中です。")
+import activations as act
+from compare_tables import display_name, formula_rows, guide_rows, study_rows
+from plots.compare import SATURATION, format_regions, make_compare_figure, saturation_regions
+from ui.i18n import lang, t
+
+DEFAULT_FNS = ["sigmoid", "tanh", "relu", "gelu"]
+DEFAULT_RANGE = (-6.0, 6.0)
+X_LIMIT = 20.0
+
+st.title(t("compare.title"))
+st.write(t("compare.intro"))
+
+if "compare.fns" not in st.session_state:
+    st.session_state["compare.fns"] = list(DEFAULT_FNS)
+if "compare.xrange" not in st.session_state:
+    st.session_state["compare.xrange"] = DEFAULT_RANGE
+
+language = lang()
+left, right = st.columns([3, 2])
+with left:
+    names = st.multiselect(t("compare.fns"), act.ELEMENTWISE, key="compare.fns",
+                           format_func=lambda n: display_name(n, language),
+                           help=t("compare.fns_help"))
+    which = st.radio(t("compare.which"), ("h", "grad"), key="compare.which", horizontal=True,
+                     format_func=lambda w: t(f"compare.which_{w}"))
+with right:
+    xmin, xmax = st.slider(t("compare.xrange"), -X_LIMIT, X_LIMIT, key="compare.xrange", step=0.5)
+
+names = [n for n in names if n in act.ELEMENTWISE]
+if not names:
+    names = list(DEFAULT_FNS)
+    st.warning(t("compare.none_selected",
+                 names=", ".join(display_name(n, language) for n in names)))
+if not xmin < xmax:
+    xmin, xmax = DEFAULT_RANGE
+    st.warning(t("compare.bad_range", xmin=xmin, xmax=xmax))
+
+labels = {n: display_name(n, language) for n in names}
+axis_titles = {"x": t("compare.axis_x"), "y": t(f"compare.axis_{which}"),
+               "lanes": t("compare.axis_lanes")}
+st.plotly_chart(make_compare_figure(names, which, xmin, xmax, labels, axis_titles),
+                key="compare.figure")
+st.caption(t("compare.saturation_caption", threshold=SATURATION))
+
+with st.expander(t("compare.regions_title", threshold=SATURATION)):
+    region_rows = []
+    for n in names:
+        spec = act.REGISTRY[n]
+        regions = saturation_regions(spec, spec.defaults(), xmin, xmax)
+        if not regions:
+            text = t("compare.regions_none")
+        elif regions == [(xmin, xmax)]:
+            text = t("compare.regions_all")
+        else:
+            text = format_regions(regions)
+        region_rows.append({t("compare.col_function"): labels[n], t("compare.col_regions"): text})
+    st.table(pd.DataFrame(region_rows), hide_index=True)
+
+st.header(t("compare.tables_title"))
+st.caption(t("compare.tables_note"))
+
+
+def show_table(rows: list, columns: tuple[tuple[str, str], ...]) -> None:
+    """A static table of dataclass rows; columns are (field, catalogue key of the header)."""
+    st.table(pd.DataFrame([{t(key): getattr(r, f) for f, key in columns} for r in rows]),
+             hide_index=True)
+
+
+st.subheader(t("compare.table_formulas"))
+show_table(formula_rows(language), (("name", "compare.col_function"), ("h", "compare.col_h"),
+                                    ("dh", "compare.col_dh"), ("range", "compare.col_range")))
+st.subheader(t("compare.table_study"))
+show_table(study_rows(language), (("name", "compare.col_function"), ("pros", "compare.col_pros"),
+                                  ("cons", "compare.col_cons")))
+st.subheader(t("compare.table_guide"))
+show_table(guide_rows(language), (("use", "compare.col_use"), ("fns", "compare.col_recommended"),
+                                  ("reason", "compare.col_reason")))

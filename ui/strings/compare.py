@@ -1,3 +1,70 @@
 """UI strings for the compare page: key -> (Japanese, English)."""
 
-STRINGS: dict[str, tuple[str, str]] = {}
+STRINGS: dict[str, tuple[str, str]] = {
+    "compare.title": ("活性化関数の比較", "Comparing activation functions"),
+    "compare.intro": (
+        "複数の関数を重ねて、形と微分の違いを見比べましょう。下の帯は勾配がほとんど流れない"
+        "「飽和領域」です。ページの最後にノートの 3 つのまとめ表（訂正済み）があります。",
+        "Overlay several functions to compare their shapes and derivatives. The bands below the "
+        "curves mark where almost no gradient flows (saturation). The notes' three summary "
+        "tables (corrected) close the page.",
+    ),
+    "compare.fns": ("比較する関数", "Functions to compare"),
+    "compare.fns_help": (
+        "要素ごとに働く関数から選びます（ソフトマックスはベクトル全体に働くので「ソフトマックス・ラボ」へ）。"
+        "パラメータは既定値です。",
+        "Choose among the elementwise functions (softmax acts on a whole vector: see the softmax "
+        "lab). Parameters are at their defaults.",
+    ),
+    "compare.which": ("表示する曲線", "Curve"),
+    "compare.which_h": ("関数 h(x)", "Function h(x)"),
+    "compare.which_grad": ("微分 h'(x)", "Derivative h'(x)"),
+    "compare.xrange": ("x の範囲", "x range"),
+    "compare.none_selected": (
+        "関数が 1 つも選ばれていません。既定の組（{names}）を表示します。",
+        "No function is selected. Showing the default set ({names}).",
+    ),
+    "compare.bad_range": (
+        "x の範囲は最小値 < 最大値にしてください。既定の範囲 [{xmin}, {xmax}] を使います。",
+        "The x range needs min < max. Using the default range [{xmin}, {xmax}].",
+    ),
+    "compare.axis_x": ("x", "x"),
+    "compare.axis_h": ("h(x)", "h(x)"),
+    "compare.axis_grad": ("h'(x)", "h'(x)"),
+    "compare.axis_lanes": ("飽和", "Saturated"),
+    "compare.saturation_caption": (
+        "下の帯：|h'(x)| < {threshold} となる x の範囲（飽和領域）を関数ごとの色で塗っています。"
+        "ここでは逆伝播で勾配が 1% 未満しか流れず、層を重ねると勾配消失につながります。"
+        "GELU・Swish・Mish の負の側にある細い帯は、極小点で h' が 0 を横切る場所で、飽和ではありません。",
+        "Bands below: where |h'(x)| < {threshold} (saturation), in each function's colour. There "
+        "backpropagation passes on less than 1 % of the gradient, and stacked layers make it "
+        "vanish. The thin bands of GELU, Swish and Mish on the negative side are where h' "
+        "crosses 0 at their minimum, not saturation.",
+    ),
+    "compare.regions_title": ("飽和領域（|h'| < {threshold}）", "Saturation regions (|h'| < {threshold})"),
+    "compare.col_function": ("活性化関数", "Activation"),
+    "compare.col_regions": ("飽和領域", "Saturated where"),
+    "compare.regions_none": ("なし", "none"),
+    "compare.regions_all": ("範囲全体", "the whole range"),
+    "compare.tables_title": ("まとめ表", "Summary tables"),
+    "compare.tables_note": (
+        "ノートのまとめ表を、関数の定義（レジストリ）から作り直しています。ノートから訂正した点："
+        "ソフトマックスの微分はヤコビ行列（ノートの h(x)(1 − h(x)) は対角成分だけ）、"
+        "LSTM・GRU のゲートはシグモイドで tanh は候補値とセル出力。「発展」はノートにない関数です。",
+        "The notes' summary tables, rebuilt from the function definitions (the registry). "
+        "Corrections to the notes: softmax's derivative is the Jacobian (the notes' "
+        "h(x)(1 − h(x)) is only its diagonal); the gates of LSTM/GRU are sigmoids, tanh is for "
+        "the candidate and the cell output. 'extra' marks functions the notes do not cover.",
+    ),
+    "compare.table_formulas": ("数式と微分", "Formulas and derivatives"),
+    "compare.table_study": ("利点と問題点", "Pros and cons"),
+    "compare.table_guide": ("選択指針", "Which to choose"),
+    "compare.col_h": ("数式 h(x)", "Formula h(x)"),
+    "compare.col_dh": ("微分 h'(x)（ベクトル関数はヤコビ行列）", "Derivative h'(x) (the Jacobian for vector functions)"),
+    "compare.col_range": ("値域", "Range"),
+    "compare.col_pros": ("利点", "Pros"),
+    "compare.col_cons": ("問題点", "Cons"),
+    "compare.col_use": ("用途", "Use"),
+    "compare.col_recommended": ("推奨活性化関数", "Recommended"),
+    "compare.col_reason": ("理由", "Why"),
+}

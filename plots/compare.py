@@ -1,0 +1,118 @@
+"""The compare page's figure: several functions' h or h' overlaid, and where each saturates.
+
+Saturation is where |h'(x)| < 0.01 on the sampled grid: there a layer passes back less than
+1 % of the gradient. Each function gets a lane under the curves with its saturated stretches
+filled in its own colour, so overlapping functions never hide each other's bands.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.colors import qualitative
+from plotly.subplots import make_subplots
+
+import activations as act
+from plots.curves import curve, sample_x
+
+SATURATION = 0.01  # |h'| below this counts as saturated
+_PALETTE = qualitative.Plotly + qualitative.Dark2  # fixed per function, in registry order
+_LANE_HALF = 0.35  # half the height of a lane's band, in lane units
+
+
+def colour(name: str) -> str:
+    """The colour a function always gets on this page, whatever else is selected."""
+    return _PALETTE[act.ELEMENTWISE.index(name) % len(_PALETTE)]
+
+
+def _crossing(x: np.ndarray, g: np.ndarray, i: int, kinks: tuple, jumps: bool,
+              threshold: float) -> float:
+    """Where |h'| crosses the threshold between x[i] and x[i + 1] (linear interpolation).
+
+    Across a jump of h' there is no crossing to interpolate: the region ends at the kink.
+    """
+    if jumps:
+        for k in kinks:
+            if x[i] <= k <= x[i + 1]:
+                return float(k)
+    a, b = g[i], g[i + 1]
+    if not (np.isfinite(a) and np.isfinite(b)) or a == b:
+        return float(x[i])
+    return float(x[i] + (threshold - a) * (x[i + 1] - x[i]) / (b - a))
+
+
+def saturation_regions(spec: act.Spec, params: dict, xmin: float, xmax: float,
+                       threshold: float = SATURATION) -> list[tuple[float, float]]:
+    """Closed intervals of [xmin, xmax] where |h'(x)| < threshold, from h' on the sampled grid.
+
+    Ends inside the range are refined by linear interpolation between neighbouring samples.
+    """
+    x = sample_x(xmin, xmax, spec.kinks)
+    g = np.abs(spec.grad(x, **params))
+    with np.errstate(invalid="ignore"):
+        saturated = g < threshold  # NaN counts as not saturated
+    if not saturated.any():
+        return []
+    edges = np.diff(np.concatenate([[0], saturated.astype(np.int8), [0]]))
+    jumps = spec.grad_jump(params)
+    regions = []
+    for s, e in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1, strict=True):
+        lo = float(x[0]) if s == 0 else _crossing(x, g, s - 1, spec.kinks, jumps, threshold)
+        hi = float(x[-1]) if e == x.size - 1 else _crossing(x, g, e, spec.kinks, jumps, threshold)
+        regions.append((lo, hi))
+    return regions
+
+
+def _lane_shape(regions: list[tuple[float, float]], lane: int) -> tuple[list, list]:
+    """x, y of filled rectangles (separated by None) covering the regions in one lane."""
+    xs: list = []
+    ys: list = []
+    lo_y, hi_y = lane - _LANE_HALF, lane + _LANE_HALF
+    for a, b in regions:
+        xs += [a, b, b, a, a, None]
+        ys += [lo_y, lo_y, hi_y, hi_y, lo_y, None]
+    return xs, ys
+
+
+def make_compare_figure(names: list[str], which: str, xmin: float, xmax: float,
+                        labels: dict[str, str], axis_titles: dict[str, str]) -> go.Figure:
+    """Overlay h (``which="h"``) or h' (``"grad"``) of the named elementwise functions.
+
+    Under the curves, one lane per function marks where |h'| < SATURATION. ``labels`` maps
+    a function to its legend name; ``axis_titles`` has keys x, y, lanes (language is the
+    page's business). Parameters are the registry defaults.
+    """
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.78, 0.22],
+                        vertical_spacing=0.05)
+    for lane, name in enumerate(names):
+        spec = act.REGISTRY[name]
+        params = spec.defaults()
+        x, y, _ = curve(spec, params, xmin, xmax, which)
+        label = labels[name]
+        fig.add_trace(go.Scatter(
+            x=x, y=y, mode="lines", name=label, legendgroup=name,
+            line={"color": colour(name), "width": 2.5},
+            hovertemplate=f"{label}: %{{y:.4g}}<extra></extra>",
+        ), row=1, col=1)
+        xs, ys = _lane_shape(saturation_regions(spec, params, xmin, xmax), lane)
+        fig.add_trace(go.Scatter(
+            x=xs or [None], y=ys or [None], mode="lines", fill="toself", name=label,
+            legendgroup=name, showlegend=False, line={"color": colour(name), "width": 0},
+            fillcolor=colour(name), opacity=0.55, hoverinfo="skip",
+        ), row=2, col=1)
+    fig.update_xaxes(range=[xmin, xmax], zeroline=True, row=1, col=1)
+    fig.update_xaxes(range=[xmin, xmax], title_text=axis_titles["x"], row=2, col=1)
+    fig.update_yaxes(title_text=axis_titles["y"], zeroline=True, row=1, col=1)
+    fig.update_yaxes(title_text=axis_titles["lanes"], row=2, col=1,
+                     tickvals=list(range(len(names))), ticktext=[labels[n] for n in names],
+                     range=[len(names) - 0.5, -0.5], showgrid=False, zeroline=False)
+    fig.update_layout(
+        height=560, hovermode="x unified", margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+    )
+    return fig
+
+
+def format_regions(regions: list[tuple[float, float]]) -> str:
+    """"[-10, -4.585] ∪ [4.585, 10]": the regions as a learner reads them ('' for none)."""
+    return " ∪ ".join(f"[{a:.4g}, {b:.4g}]" for a, b in regions)

@@ -1,0 +1,86 @@
+"""The compare page through the real router (AppTest): widgets by key, warnings, language."""
+
+from __future__ import annotations
+
+import plotly.io as pio
+import pytest
+
+import activations as act
+from tests.apptest import open_page
+
+
+def figure(at):
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1
+    return pio.from_json(charts[0].proto.spec)
+
+
+def curve_names(fig) -> list[str]:
+    return [tr.name for tr in fig.data if tr.showlegend is not False]
+
+
+def test_default_view():
+    at = open_page("compare")
+    assert not at.exception and not at.warning
+    assert at.title[0].value == "活性化関数の比較"
+    assert curve_names(figure(at)) == ["シグモイド関数", "双曲線正接関数 (tanh)", "ReLU関数", "GELU"]
+    assert len(at.table) == 4  # saturation regions + the notes' three tables
+    formulas = at.table[1].value
+    assert list(formulas.columns)[:2] == ["活性化関数", "数式 h(x)"]
+    assert len(formulas) == len(act.REGISTRY)
+
+
+def test_every_function_selected_in_both_views():
+    at = open_page("compare")
+    at.multiselect(key="compare.fns").set_value(list(act.ELEMENTWISE)).run()
+    assert not at.exception and not at.warning
+    names = [act.REGISTRY[n].name_ja for n in act.ELEMENTWISE]
+    assert curve_names(figure(at)) == names
+    at.radio(key="compare.which").set_value("grad").run()
+    assert not at.exception
+    assert figure(at).layout.yaxis.title.text == "h'(x)"
+
+
+@pytest.mark.parametrize("xrange", [(-20.0, 20.0), (-20.0, -19.5), (19.5, 20.0), (0.0, 0.5)])
+def test_x_range_at_the_ends(xrange):
+    at = open_page("compare")
+    at.slider(key="compare.xrange").set_value(xrange).run()
+    assert not at.exception and not at.warning
+    assert tuple(figure(at).layout.xaxis.range) == xrange
+
+
+@pytest.mark.parametrize("xrange", [(-20.0, -20.0), (20.0, 20.0), (3.0, 3.0)])
+def test_an_empty_range_warns_and_falls_back(xrange):
+    at = open_page("compare")
+    at.slider(key="compare.xrange").set_value(xrange).run()
+    assert not at.exception
+    assert "最小値 < 最大値" in at.warning[0].value
+    assert tuple(figure(at).layout.xaxis.range) == (-6.0, 6.0)
+
+
+def test_no_function_selected_warns_and_shows_the_default_set():
+    at = open_page("compare")
+    at.multiselect(key="compare.fns").set_value([]).run()
+    assert not at.exception
+    assert "1 つも選ばれていません" in at.warning[0].value
+    assert len(curve_names(figure(at))) == 4
+
+
+def test_saturation_regions_table_reads_like_the_figure():
+    at = open_page("compare")
+    at.multiselect(key="compare.fns").set_value(["sigmoid", "identity", "step"]).run()
+    regions = at.table[0].value
+    cells = dict(zip(regions.iloc[:, 0], regions.iloc[:, 1], strict=True))
+    assert cells["恒等関数"] == "なし"
+    assert cells["ステップ関数"] == "範囲全体"
+    assert cells["シグモイド関数"] == "[-6, -4.585] ∪ [4.585, 6]"  # σ'(4.585) = 0.01
+
+
+def test_english():
+    at = open_page("compare", lang="en")
+    assert not at.exception
+    assert at.title[0].value == "Comparing activation functions"
+    assert curve_names(figure(at))[0] == "Sigmoid"
+    guide = at.table[3].value
+    assert list(guide.columns) == ["Use", "Recommended", "Why"]
+    assert "Softmax" in set(guide["Recommended"])
