@@ -1,0 +1,168 @@
+"""Figures of the gradient-flow lab. Pure: arrays and labels in, ``go.Figure`` out.
+
+Every series is keyed by the activation's registry name, so one activation keeps one
+colour in every chart; the page passes display names and axis titles in the learner's
+language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+import activations as act
+
+FONT = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
+# Mid-tone colours that read on the light and the dark theme, one per elementwise activation.
+_PALETTE = ("#3B82F6", "#F97316", "#16A34A", "#E11D48", "#9333EA", "#0891B2",
+            "#CA8A04", "#DB2777", "#65A30D", "#64748B", "#7C3AED", "#EA580C")
+CLASS_COLORS = ("#2563EB", "#DC2626")  # label 0, label 1
+
+
+def color_for(name: str) -> str:
+    """The colour of an activation, fixed by its place in the registry."""
+    names = act.ELEMENTWISE
+    i = names.index(name) if name in names else len(names)
+    return _PALETTE[i % len(_PALETTE)]
+
+
+def _layout(fig: go.Figure, height: int, top: int = 40, **kw) -> go.Figure:
+    fig.update_layout(height=height, font={"family": FONT},
+                      margin={"l": 10, "r": 10, "t": top, "b": 10},
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+                      **kw)
+    return fig
+
+
+def _positive(y: np.ndarray) -> np.ndarray:
+    """A log axis cannot show 0 or NaN: leave a gap there instead of a fake value."""
+    y = np.asarray(y, dtype=float)
+    return np.where(np.isfinite(y) & (y > 0), y, np.nan)
+
+
+def make_depth_figure(curves: Mapping[str, np.ndarray], names: Mapping[str, str],
+                      x_title: str, y_title: str, height: int = 380) -> go.Figure:
+    """The product of |h'| through 1..L layers, one line per activation, on a log axis."""
+    fig = go.Figure()
+    for key, y in curves.items():
+        depth = np.arange(1, len(y) + 1)
+        fig.add_trace(go.Scatter(
+            x=depth, y=_positive(y), mode="lines+markers" if len(y) <= 30 else "lines",
+            name=names.get(key, key), line={"color": color_for(key), "width": 2.5},
+            hovertemplate="L = %{x}: %{y:.3e}<extra>" + names.get(key, key) + "</extra>",
+        ))
+    fig.update_yaxes(type="log", title=y_title, exponentformat="power")
+    fig.update_xaxes(title=x_title, rangemode="tozero")
+    return _layout(fig, height, hovermode="x unified")
+
+
+def make_bands_figure(key: str, quantiles: np.ndarray, title: str, x_title: str, y_title: str,
+                      band_names: Sequence[str], height: int = 320) -> go.Figure:
+    """The spread of one activation's outputs per layer: 5–95 % and 25–75 % bands, median.
+
+    ``quantiles`` has shape (depth, 5): the 5, 25, 50, 75 and 95 % points of every layer.
+    ``band_names`` names the outer band, the inner band and the median line.
+    """
+    q = np.asarray(quantiles, dtype=float)
+    layer = np.arange(1, q.shape[0] + 1)
+    color = color_for(key)
+    outer, inner, median = band_names
+    fig = go.Figure()
+    for lo, hi, name, alpha in ((0, 4, outer, 0.18), (1, 3, inner, 0.4)):
+        # Plotly fills "tonexty" down to the trace before: the upper edge first, then the lower.
+        fig.add_trace(go.Scatter(x=layer, y=q[:, hi], mode="lines", line={"width": 0},
+                                 showlegend=False, hoverinfo="skip"))
+        fig.add_trace(go.Scatter(x=layer, y=q[:, lo], mode="lines", line={"width": 0},
+                                 fill="tonexty", fillcolor=_rgba(color, alpha), name=name,
+                                 hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=layer, y=q[:, 2], mode="lines", name=median,
+                             line={"color": color, "width": 2},
+                             hovertemplate="%{x}: %{y:.3g}<extra></extra>"))
+    fig.update_xaxes(title=x_title)
+    fig.update_yaxes(title=y_title, exponentformat="power")
+    return _layout(fig, height, title={"text": title, "x": 0, "font": {"size": 15}},
+                   top=70)
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    h = hex_color.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def make_layer_log_figure(series: Mapping[str, np.ndarray], names: Mapping[str, str],
+                          title: str, x_title: str, height: int = 360) -> go.Figure:
+    """One value per layer (a standard deviation, a gradient norm), one line per activation,
+    on a log axis: vanishing is a line falling towards layer 1, exploding one rising."""
+    fig = go.Figure()
+    for key, y in series.items():
+        layer = np.arange(1, len(y) + 1)
+        fig.add_trace(go.Scatter(
+            x=layer, y=_positive(y), mode="lines", name=names.get(key, key),
+            line={"color": color_for(key), "width": 2.5},
+            hovertemplate="%{x}: %{y:.3e}<extra>" + names.get(key, key) + "</extra>",
+        ))
+    fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_xaxes(title=x_title)
+    return _layout(fig, height, title={"text": title, "x": 0, "font": {"size": 15}},
+                   top=80, hovermode="x unified")
+
+
+def make_dead_figure(dead: Mapping[str, np.ndarray], names: Mapping[str, str],
+                     x_title: str, y_title: str, height: int = 360) -> go.Figure:
+    """The share of dead units per layer (0–100 %), one line per activation."""
+    fig = go.Figure()
+    for key, y in dead.items():
+        layer = np.arange(1, len(y) + 1)
+        fig.add_trace(go.Scatter(
+            x=layer, y=100.0 * np.asarray(y, dtype=float), mode="lines",
+            name=names.get(key, key), line={"color": color_for(key), "width": 2.5},
+            hovertemplate="%{x}: %{y:.1f}%<extra>" + names.get(key, key) + "</extra>",
+        ))
+    fig.update_yaxes(title=y_title, range=[-3, 103], ticksuffix="%")
+    fig.update_xaxes(title=x_title)
+    return _layout(fig, height, hovermode="x unified")
+
+
+def make_boundary_figure(xs: np.ndarray, ys: np.ndarray, proba: np.ndarray, X: np.ndarray,
+                         y: np.ndarray, class_names: Sequence[str], proba_title: str,
+                         height: int = 420) -> go.Figure:
+    """p(y = 1) as a heatmap with the 0.5 contour (the decision boundary) and the points."""
+    fig = go.Figure()
+    fig.add_trace(go.Heatmap(
+        x=xs, y=ys, z=proba, zmin=0.0, zmax=1.0, colorscale="RdBu_r", opacity=0.75,
+        colorbar={"title": {"text": proba_title}, "thickness": 12, "len": 0.8},
+        hovertemplate="(%{x:.2f}, %{y:.2f}) p = %{z:.3f}<extra></extra>",
+    ))
+    fig.add_trace(go.Contour(
+        x=xs, y=ys, z=proba, contours={"start": 0.5, "end": 0.5, "size": 1, "coloring": "none"},
+        line={"color": "black", "width": 2}, showscale=False, hoverinfo="skip",
+        showlegend=False,
+    ))
+    for label, (name, color) in enumerate(zip(class_names, CLASS_COLORS, strict=True)):
+        pts = X[np.asarray(y) == label]
+        fig.add_trace(go.Scatter(
+            x=pts[:, 0], y=pts[:, 1], mode="markers", name=name,
+            marker={"color": color, "size": 6, "line": {"color": "white", "width": 1}},
+            hovertemplate="(%{x:.2f}, %{y:.2f})<extra>" + name + "</extra>",
+        ))
+    fig.update_xaxes(range=[float(xs[0]), float(xs[-1])], showgrid=False, title="x₁")
+    fig.update_yaxes(range=[float(ys[0]), float(ys[-1])], showgrid=False, title="x₂",
+                     scaleanchor="x", scaleratio=1)
+    return _layout(fig, height)
+
+
+def make_loss_figure(losses: np.ndarray, x_title: str, y_title: str, name: str,
+                     height: int = 420) -> go.Figure:
+    """The training loss per step on a log axis (a stalled loss is a flat line)."""
+    y = np.asarray(losses, dtype=float)
+    fig = go.Figure(go.Scatter(
+        x=np.arange(1, len(y) + 1), y=_positive(y), mode="lines", name=name,
+        line={"color": "#0F766E", "width": 2},
+        hovertemplate="%{x}: %{y:.4g}<extra></extra>",
+    ))
+    fig.update_yaxes(type="log", title=y_title, exponentformat="power")
+    fig.update_xaxes(title=x_title)
+    return _layout(fig, height, showlegend=False)
