@@ -21,14 +21,16 @@ from explorer_params import (
     ExplorerView,
     Problem,
     clean_view,
+    default_x0,
     fmt_number,
     parse_query,
     to_query,
 )
-from plots.explorer import Labels, make_explorer_figure, probe, tangent_text
+from plots.explorer import Labels, make_explorer_figure, probe, tangent_latex
 from ui.i18n import lang, pick, t
 
 SYNCED = "explorer._query"  # the query string this page wrote last: anything else is new
+SYNCED_LANG = "explorer._lang"  # the language of the last run
 
 
 def _param_key(fn: str, name: str) -> str:
@@ -45,6 +47,14 @@ def _seed(view: ExplorerView) -> None:
     st.session_state["explorer.x0"] = view.x0
     st.session_state["explorer.show_h"] = view.show_h
     st.session_state["explorer.show_grad"] = view.show_grad
+
+
+def _keep_probe_inside() -> None:
+    """After a range change, move a probe left outside to the new range (no warning needed)."""
+    ss = st.session_state
+    xmin, xmax, x0 = ss["explorer.xmin"], ss["explorer.xmax"], ss["explorer.x0"]
+    if xmin < xmax and not xmin <= x0 <= xmax:
+        ss["explorer.x0"] = default_x0(xmin, xmax)
 
 
 def _fn_label(fn: str) -> str:
@@ -94,14 +104,14 @@ def _draw(spec: Spec, view: ExplorerView) -> None:
     if spec.h_jump or (view.show_grad and spec.grad_jump(params)):
         st.caption(t("explorer.jump_caption"))
     if params != spec.defaults():
-        defaults = ", ".join(f"{p.name} = {p.default}" for p in spec.params)
+        defaults = ", ".join(f"${p.symbol or p.name}$ = {p.default}" for p in spec.params)
         st.caption(t("explorer.reference_caption", defaults=defaults))
 
     pr = probe(spec, params, view.x0)
-    c1, c2, c3 = st.columns(3)
+    c1, c2 = st.columns(2)
     c1.metric(f"h({fmt_number(view.x0)})", f"{pr.h:.6g}")
     c2.metric(f"h'({fmt_number(view.x0)})", f"{pr.grad:.6g}")
-    c3.metric(t("explorer.tangent_eq"), tangent_text(pr))
+    st.markdown(f"{t('explorer.tangent_eq')}: ${tangent_latex(pr)}$")
     if pr.h_jumps:
         st.info(t("explorer.kink_h", x0=fmt_number(view.x0), value=f"{pr.h:.6g}",
                   other=f"{pr.h_other:.6g}"))
@@ -135,6 +145,11 @@ url_problems: list[Problem] = []
 if raw != st.session_state.get(SYNCED):
     url_view, url_problems = parse_query(raw)
     _seed(url_view)
+elif st.session_state.get(SYNCED_LANG) != lang():
+    # The selectbox and the GELU switch send their choice as its label, which the language
+    # toggle just changed: restore the view from the URL instead of losing it.
+    _seed(parse_query(raw)[0])
+st.session_state[SYNCED_LANG] = lang()
 
 # A widget that was not drawn last run (e.g. after a vector function) has lost its state.
 for _key, _default in (("explorer.xmin", DEFAULT_XMIN), ("explorer.xmax", DEFAULT_XMAX),
@@ -155,9 +170,9 @@ with controls:
         st.markdown(f"**{t('explorer.range')}**")
         lo, hi = st.columns(2)
         xmin = lo.number_input(t("explorer.xmin"), -X_LIMIT, X_LIMIT, step=0.5, format="%g",
-                               key="explorer.xmin")
+                               key="explorer.xmin", on_change=_keep_probe_inside)
         xmax = hi.number_input(t("explorer.xmax"), -X_LIMIT, X_LIMIT, step=0.5, format="%g",
-                               key="explorer.xmax")
+                               key="explorer.xmax", on_change=_keep_probe_inside)
         show_h = st.toggle(t("explorer.show_h"), key="explorer.show_h")
         show_grad = st.toggle(t("explorer.show_grad"), key="explorer.show_grad")
         x0 = st.number_input(t("explorer.probe"), -X_LIMIT, X_LIMIT, step=0.1, format="%g",
@@ -176,7 +191,7 @@ with chart:
         _draw(spec, view)
     else:
         st.info(t("explorer.vector_note", name=pick(spec.name_ja, spec.name_en)))
-        st.page_link("pages/softmax.py", label=t("explorer.vector_link"), icon="🎲")
+        st.page_link("pages/softmax.py", label=t("explorer.vector_link"), icon=":material/casino:")
 
 _study(spec)
 

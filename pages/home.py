@@ -11,9 +11,9 @@ from ui.i18n import lang, t
 
 # The formula under each role: what the role means, in one line a learner can check.
 ROLES = (
-    ("nonlinear", "🧩", r"W_2(W_1\mathbf{x}) = (W_2 W_1)\,\mathbf{x}"),
-    ("gradient", "🌊", r"\sigma'(x) = \sigma(x)\,(1 - \sigma(x)) \le \tfrac{1}{4}"),
-    ("normalize", "🎯", r"0 < \sigma(x) < 1, \quad \textstyle\sum_i \mathrm{softmax}(\mathbf{x})_i = 1"),
+    ("nonlinear", ":material/timeline:", r"W_2(W_1\mathbf{x}) = (W_2 W_1)\,\mathbf{x}"),
+    ("gradient", ":material/waves:", r"\sigma'(x) = \sigma(x)\,(1 - \sigma(x)) \le \tfrac{1}{4}"),
+    ("normalize", ":material/percent:", r"\textstyle\sum_i \mathrm{softmax}(\mathbf{x})_i = 1"),
 )
 
 
@@ -24,7 +24,7 @@ def _figure(language: str):
     return make_home_figure(names)
 
 
-st.title(f"📈 {t('app.title')}")
+st.title(f":material/monitoring: {t('app.title')}")
 st.markdown(f"##### {t('home.tagline')}")
 st.write(t("home.lead"))
 
@@ -46,7 +46,7 @@ with menu:
         st.page_link(route.script, label=f"**{t(route.nav_key)}**", icon=route.icon)
         st.caption(t(f"home.desc.{route.nav_key.removeprefix('nav.')}"))
 
-with st.expander(t("home.exam"), icon="🎯"):
+with st.expander(t("home.exam"), icon=":material/school:"):
     st.markdown("\n".join(f"- {line}" for line in t("home.exam.items").splitlines()))
 
 st.caption(t("home.footer"))

@@ -60,13 +60,16 @@ def probe(spec: Spec, params: dict, x0: float) -> Probe:
                  float(spec.fn(right, **params)), float(spec.grad(right, **params)))
 
 
-def tangent_text(p: Probe) -> str:
-    """The tangent at the probe as plain text: y = 0.196612 x + 0.534447."""
+def tangent_latex(p: Probe) -> str:
+    """The tangent at the probe as LaTeX: y = 0.196612x + 0.534447, y = x, y = 0."""
     slope, intercept = p.grad, p.h - p.grad * p.x0
-    if slope == 0:
-        return f"y = {intercept:.6g}"
-    sign = "−" if intercept < 0 else "+"
-    return f"y = {slope:.6g} x {sign} {abs(intercept):.6g}"
+    terms = []
+    if slope != 0:
+        terms.append("x" if slope == 1 else "-x" if slope == -1 else f"{slope:.6g}x")
+    if intercept != 0 or not terms:
+        number = f"{abs(intercept):.6g}" if terms else f"{intercept:.6g}"
+        terms.append(("- " if intercept < 0 else "+ ") + number if terms else number)
+    return "y = " + " ".join(terms)
 
 
 def tangent_segment(p: Probe, xmin: float, xmax: float) -> tuple[np.ndarray, np.ndarray]:
@@ -79,8 +82,8 @@ def tangent_segment(p: Probe, xmin: float, xmax: float) -> tuple[np.ndarray, np.
 def _line(x, y, name, color, *, faint=False, group=None, hover=None, custom=None) -> go.Scatter:
     return go.Scatter(
         x=x, y=y, name=name, mode="lines", legendgroup=group,
-        line={"color": color, "width": 1.5 if faint else 2.6, "dash": "dot" if faint else None},
-        opacity=0.45 if faint else 1.0, customdata=custom,
+        line={"color": color, "width": 2 if faint else 2.6, "dash": "dot" if faint else None},
+        opacity=0.6 if faint else 1.0, customdata=custom,
         hovertemplate=hover, hoverinfo="skip" if hover is None else None,
         connectgaps=False,  # a NaN is a jump: the line must break there
     )
