@@ -1,4 +1,33 @@
+"""/quiz: the self-quiz and its 学習履歴 view. The engine is in quiz/; this page wires it."""
+
 import streamlit as st
 
-st.title("quiz")
-st.info("準備中です。")
+from quiz.markdown import safe_markdown
+from ui.i18n import lang, t
+from ui.quiz_history import render_history
+from ui.quiz_play import RUN_KEY, render_run
+from ui.quiz_resources import get_store, load_bank
+from ui.quiz_setup import render_setup
+
+st.title(t("quiz.title"))
+st.caption(t("quiz.intro"))
+
+bank = load_bank()
+store = get_store()
+if bank.problems:
+    listing = "\n".join(f"- {safe_markdown(p.text(lang()))}" for p in bank.problems)
+    st.warning(f"{t('quiz.bank.problems', n=len(bank.problems))}\n\n{listing}", icon="⚠️")
+if store.warning:
+    st.warning(t(f"quiz.store.{store.warning}", path=store.wanted), icon="💾")
+
+quiz_tab, history_tab = st.tabs([t("quiz.tab.quiz"), t("quiz.tab.history")])
+with quiz_tab:
+    run = st.session_state.get(RUN_KEY)
+    if not bank.questions:
+        st.info(t("quiz.bank.empty"))
+    elif run is None:
+        render_setup(bank, store)
+    else:
+        render_run(run, bank.by_id, store)
+with history_tab:
+    render_history(bank, store)

@@ -8,6 +8,7 @@ links to pages that exist.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,12 @@ from .schema import QUESTION_ADAPTER, QUESTION_TYPES, Question
 from .yaml_text import parse
 
 BANK_SUFFIXES = (".yaml", ".yml")
+BANK_DIR_ENV = "ACTLAB_QUIZ_DIR"  # lets tests (and authors) point the page at other banks
+DEFAULT_BANK_DIR = Path(__file__).resolve().parent.parent / "quiz_data"
+
+
+def bank_dir() -> Path:
+    return Path(os.environ.get(BANK_DIR_ENV) or DEFAULT_BANK_DIR)
 
 
 @dataclass(frozen=True)

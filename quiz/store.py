@@ -51,8 +51,10 @@ def default_path() -> Path:
 class Store:
     """The history at ``path``, or in memory when ``path`` is None."""
 
-    def __init__(self, path: Path | None, warning: str | None = None):
+    def __init__(self, path: Path | None, warning: str | None = None,
+                 wanted: Path | None = None):
         self.path = path
+        self.wanted = wanted or path  # where the history was meant to be, for the warning
         self.warning = warning  # None, MISSING_DIR or UNWRITABLE
         self._lock = threading.Lock()
         self._memory: sqlite3.Connection | None = None
@@ -112,7 +114,7 @@ class Store:
 
     def _fall_back(self) -> None:
         kept = self.attempts() if self._readable() else []
-        memory = Store(None, UNWRITABLE)
+        memory = Store(None, UNWRITABLE, self.wanted)
         memory.add(kept)
         self._memory, self.warning = memory._memory, UNWRITABLE
 
@@ -143,8 +145,8 @@ def open_store(path: str | Path | None = None) -> Store:
         with contextlib.suppress(OSError):
             target.parent.mkdir(parents=True, exist_ok=True)
     if not target.parent.is_dir():
-        return Store(None, MISSING_DIR)
+        return Store(None, MISSING_DIR, target)
     try:
         return Store(target)
     except (sqlite3.Error, OSError):
-        return Store(None, UNWRITABLE)
+        return Store(None, UNWRITABLE, target)

@@ -1,0 +1,61 @@
+"""What the 学習履歴 view shows: accuracy per theme per day, and the weakest questions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+
+from .attempt import Attempt
+from .themes import THEMES
+
+# Days are counted in Japan time: the learners sit a Japanese exam, and a UTC day would
+# split one evening's study at 09:00.
+LOCAL_TZ = ZoneInfo("Asia/Tokyo")
+
+
+def daily_accuracy(attempts: list[Attempt]) -> pd.DataFrame:
+    """One row per (day, theme): answered, correct and accuracy (0..1), days ascending."""
+    columns = ["day", "theme", "answered", "correct", "accuracy"]
+    if not attempts:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame({
+        "day": [a.answered_at.astimezone(LOCAL_TZ).date() for a in attempts],
+        "theme": [a.theme for a in attempts],
+        "correct": [int(a.correct) for a in attempts],
+    })
+    grouped = frame.groupby(["day", "theme"], sort=True)["correct"].agg(["size", "sum"])
+    out = grouped.reset_index().rename(columns={"size": "answered", "sum": "correct"})
+    out["accuracy"] = out["correct"] / out["answered"]
+    order = {t: i for i, t in enumerate(THEMES)}
+    out["_order"] = out["theme"].map(lambda t: order.get(t, len(order)))
+    return out.sort_values(["day", "_order"]).drop(columns="_order")[columns].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class WeakQuestion:
+    question_id: str
+    theme: str
+    answered: int
+    wrong: int
+    last_answered: date
+
+    @property
+    def accuracy(self) -> float:
+        return 1 - self.wrong / self.answered
+
+
+def weakest(attempts: list[Attempt], limit: int = 10) -> list[WeakQuestion]:
+    """Questions answered wrong at least once: lowest accuracy first, then most wrong."""
+    stats: dict[str, list] = {}
+    for a in attempts:
+        s = stats.setdefault(a.question_id, [a.theme, 0, 0, a.answered_at])
+        s[1] += 1
+        s[2] += not a.correct
+        s[3] = max(s[3], a.answered_at)
+    rows = [WeakQuestion(qid, theme, n, wrong, last.astimezone(LOCAL_TZ).date())
+            for qid, (theme, n, wrong, last) in stats.items() if wrong]
+    rows.sort(key=lambda r: (r.accuracy, -r.wrong, r.question_id))
+    return rows[:limit]

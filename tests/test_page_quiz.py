@@ -1,0 +1,189 @@
+"""/quiz in AppTest, driven by widget keys: whole quizzes in both modes with the review
+round, the history view, a broken bank and an unwritable history."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quiz.schema import MultipleQuestion, NumericQuestion, SingleQuestion
+from tests.apptest import open_page
+from tests.quiz_helpers import GOOD_BANK, fixture_questions
+from ui.quiz_play import answer_key
+
+BANK = fixture_questions()
+BROKEN = Path(__file__).parent / "fixtures" / "quiz" / "broken"
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.setenv("ACTLAB_QUIZ_DIR", str(GOOD_BANK))
+    monkeypatch.setenv("ACTLAB_DB", str(tmp_path / "history.sqlite3"))
+    return tmp_path
+
+
+def texts(at) -> list[str]:
+    return [m.value for m in at.markdown]
+
+
+def answer(at, right: bool) -> str:
+    """Answer the current question right or wrong through its widgets; returns its id."""
+    run = at.session_state["quiz.run"]
+    item, key = run.current, answer_key(run)
+    q = BANK.by_id[item.qid]
+    if isinstance(q, SingleQuestion):
+        wrong = next(o for o in item.options if o != q.answer)
+        at.radio(key=key).set_value(item.options.index(q.answer if right else wrong))
+    elif isinstance(q, MultipleQuestion):
+        for k, option in enumerate(item.options):
+            box = at.checkbox(key=f"{key}.{k}")
+            box.check() if (option in q.answer) == right else box.uncheck()
+    elif isinstance(q, NumericQuestion):
+        at.text_input(key=key).input(str(q.answer if right else q.answer + 10 * q.tolerance))
+    else:
+        at.radio(key=key).set_value(q.answer if right else not q.answer)
+    at.button(key="quiz.submit").click().run()
+    assert not at.exception
+    return q.id
+
+
+def start(at, mode: str, count: int = 5):
+    at.number_input(key="quiz.count").set_value(count)
+    at.radio(key="quiz.mode").set_value(mode)
+    at.button(key="quiz.start").click().run()
+    assert not at.exception
+    return at.session_state["quiz.run"]
+
+
+def stored(tmp_path) -> list[tuple]:
+    with sqlite3.connect(tmp_path / "history.sqlite3") as conn:
+        return conn.execute("SELECT question_id, correct FROM attempts").fetchall()
+
+
+def test_study_mode_whole_quiz_then_review_round(env):
+    at = open_page("quiz")
+    assert not at.exception and not at.warning
+    run = start(at, "study")
+    assert len(run.items) == 5
+    seen_markdown, wrong = [], []
+    for n in range(5):
+        assert at.get("progress")[0].proto.value == n * 100 // 5
+        qid = answer(at, right=n >= 2)
+        if n < 2:
+            wrong.append(qid)
+            assert at.error[0].value == "不正解"
+        else:
+            assert at.success[0].value == "正解！"
+        seen_markdown += texts(at)  # the explanation is shown at once
+        assert "**解説**" in texts(at)
+        at.button(key="quiz.next").click().run()
+        assert not at.exception
+    # Raw HTML from a bank shows as text: '<' became an entity outside math.
+    assert any("&lt;script>alert(1)&lt;/script>" in m for m in seen_markdown)
+    assert not any("<script>" in m for m in seen_markdown)
+    assert "$a < b$" in "".join(seen_markdown)
+
+    scores = at.dataframe[0].value
+    assert scores["正解"].sum() == 3 and scores["出題"].sum() == 5
+    at.button(key="quiz.review").click().run()
+    review = at.session_state["quiz.run"]
+    assert [i.qid for i in review.items] == wrong and review.review_round == 1
+    for _ in wrong:
+        answer(at, right=True)
+        at.button(key="quiz.next").click().run()
+    assert at.success[-1].value == "全問正解です！"
+    assert at.get("button") and not [b for b in at.button if b.key == "quiz.review"]
+    rows = stored(env)
+    assert len(rows) == 7 and sum(c for _, c in rows) == 5
+
+    # The history view: one line per theme, the two wrong questions among the weakest.
+    chart = at.get("plotly_chart")[0].proto.spec
+    assert '"type":"scatter"' in chart.replace(" ", "")
+    weak = at.dataframe[-1].value
+    assert set(weak["id"]) == set(wrong)
+
+    at.button(key="quiz.restart").click().run()
+    assert at.session_state["quiz.run"] is None and at.button(key="quiz.start")
+
+
+def test_exam_mode_no_feedback_until_the_end_then_review(env):
+    at = open_page("quiz")
+    run = start(at, "exam", count=4)
+    assert run.time_limit_s == 4 * 72
+    assert any("残り時間" in m for m in texts(at))
+    wrong = []
+    for n in range(4):
+        qid = answer(at, right=n % 2 == 0)
+        if n % 2:
+            wrong.append(qid)
+        if n < 3:  # no verdict and no explanation while the exam runs
+            assert not at.success and not at.error
+            assert "**解説**" not in texts(at)
+    assert at.subheader[0].value == "結果"
+    assert len(at.expander) == 4  # every answer with its explanation
+    assert texts(at).count("**解説**") == 4
+    assert at.dataframe[0].value["正解"].sum() == 2
+    at.button(key="quiz.review").click().run()
+    review = at.session_state["quiz.run"]
+    assert [i.qid for i in review.items] == wrong and review.mode == "study"
+    answer(at, right=False)
+    assert at.error[0].value == "不正解"
+    at.button(key="quiz.next").click().run()
+    answer(at, right=True)
+    at.button(key="quiz.next").click().run()
+    assert [b.key for b in at.button if b.key == "quiz.review"] == ["quiz.review"]
+    assert len(stored(env)) == 6
+
+
+def test_a_missing_answer_and_a_non_number_get_a_message(env):
+    at = open_page("quiz")
+    run = start(at, "study")
+    while not isinstance(BANK.by_id[run.current.qid], NumericQuestion):
+        answer(at, right=True)
+        at.button(key="quiz.next").click().run()
+    at.button(key="quiz.submit").click().run()
+    assert at.warning[0].value.startswith("解答を選んでから")
+    at.text_input(key=answer_key(run)).input("いち").run()
+    at.button(key="quiz.submit").click().run()
+    assert "「いち」は数値として読めません" in at.warning[0].value
+    at.text_input(key=answer_key(run)).input("１．０").run()  # full-width digits are fine
+    at.button(key="quiz.submit").click().run()
+    assert at.success[0].value == "正解！" and not at.exception
+
+
+def test_a_broken_bank_warns_in_japanese_and_the_rest_still_loads(env, tmp_path, monkeypatch):
+    banks = tmp_path / "banks"
+    shutil.copytree(GOOD_BANK, banks)
+    for name in ("unknown_key.yaml", "python_tag.yaml", "answer_out_of_options.yaml"):
+        shutil.copy(BROKEN / name, banks)
+    monkeypatch.setenv("ACTLAB_QUIZ_DIR", str(banks))
+    at = open_page("quiz")
+    assert not at.exception
+    warning = at.warning[0].value
+    assert warning.startswith("問題集に 3 件の誤りがあります")
+    assert "unknown_key.yaml: questions[0] (id=unknown-key) → hint: 未知のキーです" in warning
+    assert "python_tag.yaml: line 7, column 11: YAML タグ" in warning
+    assert "(id=answer-out) → answer: 正解 '0.5' が選択肢にありません" in warning
+    assert "選んだテーマの問題: 5 問" in [c.value for c in at.caption]
+
+
+def test_an_unwritable_history_warns_and_the_quiz_still_works(env, monkeypatch):
+    monkeypatch.setenv("ACTLAB_DB", "/proc/actlab/history.sqlite3")
+    at = open_page("quiz")
+    assert "履歴の保存先のディレクトリがありません" in at.warning[0].value
+    start(at, "study", count=1)
+    answer(at, right=True)
+    assert at.success[0].value == "正解！"
+    assert "保存先: メモリ" in " ".join(c.value for c in at.caption)
+
+
+def test_english_ui(env):
+    at = open_page("quiz", lang="en")
+    assert not at.exception
+    assert at.title[0].value == "Self-quiz"
+    start(at, "study", count=1)
+    answer(at, right=False)
+    assert at.error[0].value == "Not quite"

@@ -1,0 +1,88 @@
+"""The 学習履歴 view: accuracy per theme over time, the weakest questions, CSV backup."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from quiz.charts import make_accuracy_figure
+from quiz.csv_io import ImportResult, export_csv, import_csv
+from quiz.history import daily_accuracy, weakest
+from quiz.loader import Bank
+from quiz.store import Store
+from quiz.themes import theme_name
+from ui.i18n import lang, t
+
+_IMPORTED_KEY = "quiz.history.imported"  # (file id, result) of the last upload
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _weak_table(bank: Bank, store: Store) -> pd.DataFrame:
+    rows = []
+    for w in weakest(store.attempts()):
+        question = bank.by_id.get(w.question_id)
+        rows.append({
+            t("quiz.col.question"): _excerpt(question.text) if question
+            else t("quiz.history.gone", qid=w.question_id),
+            "id": w.question_id,
+            t("quiz.col.theme"): theme_name(w.theme, lang()),
+            t("quiz.col.wrong"): w.wrong,
+            t("quiz.col.answered"): w.answered,
+            t("quiz.col.accuracy"): f"{round(100 * w.accuracy)}%",
+            t("quiz.col.last"): str(w.last_answered),
+        })
+    return pd.DataFrame(rows)
+
+
+def _show_import(result: ImportResult) -> None:
+    if result.unreadable:
+        st.error(t("quiz.history.unreadable"))
+    elif result.missing_columns:
+        st.error(t("quiz.history.missing_columns", columns=", ".join(result.missing_columns)))
+    else:
+        st.success(t("quiz.history.imported", added=result.added, duplicates=result.duplicates))
+        if result.bad_rows:
+            st.warning(t("quiz.history.bad_rows",
+                         rows=", ".join(str(r) for r in result.bad_rows[:50])))
+
+
+def _backup(store: Store) -> None:
+    st.subheader(t("quiz.history.backup"))
+    st.caption(t("quiz.history.backup_note"))
+    st.download_button(t("quiz.history.download"), export_csv(store).encode("utf-8"),
+                       file_name="activation-lab-history.csv", mime="text/csv",
+                       key="quiz.history.download", on_click="ignore")
+    upload = st.file_uploader(t("quiz.history.upload"), type=["csv"], key="quiz.history.upload")
+    if upload is not None:
+        last = st.session_state.get(_IMPORTED_KEY)
+        if last is None or last[0] != upload.file_id:  # import each uploaded file once
+            st.session_state[_IMPORTED_KEY] = (upload.file_id, import_csv(store, upload.getvalue()))
+        _show_import(st.session_state[_IMPORTED_KEY][1])
+    where = (t("quiz.history.store_memory") if store.in_memory
+             else t("quiz.history.store_file", path=store.path))
+    st.caption(where)
+
+
+def render_history(bank: Bank, store: Store) -> None:
+    attempts = store.attempts()
+    if not attempts:
+        st.info(t("quiz.history.empty"))
+    else:
+        right = sum(a.correct for a in attempts)
+        st.markdown(t("quiz.history.summary", n=len(attempts),
+                      pct=round(100 * right / len(attempts))))
+        st.subheader(t("quiz.history.chart"))
+        figure = make_accuracy_figure(daily_accuracy(attempts), lambda th: theme_name(th, lang()),
+                                      t("quiz.history.y"), t("quiz.history.x"))
+        st.plotly_chart(figure, key="quiz.history.chart", config={"displayModeBar": False})
+        st.subheader(t("quiz.history.weakest"))
+        table = _weak_table(bank, store)
+        if table.empty:
+            st.info(t("quiz.history.no_weak"))
+        else:
+            st.dataframe(table, hide_index=True, key="quiz.history.weak")
+    _backup(store)

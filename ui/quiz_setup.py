@@ -1,0 +1,51 @@
+"""Setting up a quiz: themes, number of questions, mode; drawing with the scheduler."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import numpy as np
+import streamlit as st
+
+from quiz.loader import Bank
+from quiz.scheduler import draw_weights
+from quiz.schema import Question
+from quiz.session import EXAM, SECONDS_PER_QUESTION, STUDY, QuizRun, draw
+from quiz.store import Store
+from quiz.themes import THEMES, theme_name
+from ui.i18n import lang, t
+from ui.quiz_play import RUN_KEY
+
+DEFAULT_COUNT = 10
+MAX_COUNT = 100
+
+
+def _start(pool: list[Question], store: Store) -> None:
+    count = int(st.session_state.get("quiz.count") or DEFAULT_COUNT)
+    mode = st.session_state.get("quiz.mode") or STUDY
+    rng = np.random.default_rng()
+    weights = draw_weights(pool, store.attempts(), datetime.now(UTC))
+    st.session_state[RUN_KEY] = QuizRun.start(draw(pool, count, rng, weights), mode, rng)
+
+
+def render_setup(bank: Bank, store: Store) -> None:
+    st.subheader(t("quiz.setup.header"))
+    present = [theme for theme in THEMES if any(q.theme == theme for q in bank.questions)]
+    # Labels are fixed at render time: format_func may be called outside this run.
+    names = {theme: theme_name(theme, lang()) for theme in present}
+    chosen = st.multiselect(t("quiz.themes"), present, default=present, key="quiz.themes",
+                            format_func=names.get)
+    pool = [q for q in bank.questions if q.theme in chosen]
+    if not chosen:
+        st.warning(t("quiz.themes.none"))
+    st.caption(t("quiz.available", n=len(pool)))
+    count = st.number_input(t("quiz.count"), min_value=1, max_value=MAX_COUNT,
+                            value=DEFAULT_COUNT, step=1, key="quiz.count")
+    modes = {m: t(f"quiz.mode.{m}") for m in (STUDY, EXAM)}
+    mode = st.radio(t("quiz.mode"), list(modes), key="quiz.mode", format_func=modes.get)
+    if mode == EXAM:
+        n = min(int(count), len(pool))
+        st.caption(t("quiz.exam.limit", minutes=round(n * SECONDS_PER_QUESTION / 60, 1),
+                     seconds=SECONDS_PER_QUESTION))
+    st.button(t("quiz.start"), key="quiz.start", type="primary", disabled=not pool,
+              on_click=_start, args=(pool, store))
