@@ -1,4 +1,130 @@
+"""ソフトマックス・ラボ (/softmax): probabilities, temperature, the Jacobian, overflow, shift
+invariance and the two-class case, each computed by `logits` and drawn by plots.softmax_lab."""
+
+import pandas as pd
 import streamlit as st
 
-st.title("softmax")
-st.info("準備中です。")
+import activations as act
+import logits as lg
+from plots.softmax_lab import class_labels, make_jacobian_figure, make_probability_figure
+from ui.i18n import t
+
+SPEC = act.REGISTRY["softmax"]
+DEFAULTS = {
+    "softmax.logits": lg.format_logits(lg.DEFAULT_LOGITS),
+    "softmax.T": 1.0,
+    "softmax.big": lg.format_logits(lg.OVERFLOW_LOGITS),
+    "softmax.c": 100.0,
+    "softmax.two_a": 2.0,
+    "softmax.two_b": 0.5,
+}
+for key, value in DEFAULTS.items():
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def read_logits(key: str, default: tuple[float, ...]) -> tuple[float, ...]:
+    """The logits typed into ``key``, warning (in the learner's language) about bad input."""
+    parsed = lg.parse_logits(st.session_state[key], default)
+    for kind, detail in parsed.problems:
+        st.warning(t(f"softmax.problem.{kind}", detail=detail, default=lg.format_logits(default),
+                     max_abs=lg.MAX_ABS_LOGIT))
+    return parsed.values
+
+
+def fmt(values) -> list[str]:
+    return [lg.format_value(float(v)) for v in values]
+
+
+st.title(t("softmax.title"))
+st.write(t("softmax.intro"))
+st.caption(t("softmax.formula"))
+st.latex(SPEC.latex)
+st.latex(lg.TEMPERATURE_LATEX)
+
+# --- probabilities at temperature T -----------------------------------------------------
+controls, chart = st.columns([2, 3])
+with controls:
+    st.text_input(t("softmax.logits"), key="softmax.logits",
+                  help=t("softmax.logits_help", max_abs=lg.MAX_ABS_LOGIT))
+    st.slider(t("softmax.temperature"), lg.T_MIN, lg.T_MAX, key="softmax.T", step=0.1,
+              help=t("softmax.temperature_help"))
+    x = read_logits("softmax.logits", lg.DEFAULT_LOGITS)
+    temperature, ok = lg.check_temperature(st.session_state["softmax.T"])
+    if not ok:
+        st.warning(t("softmax.bad_temperature", lo=lg.T_MIN, hi=lg.T_MAX))
+    view = lg.at_temperature(x, temperature)
+    labels = class_labels(len(x))
+    st.table(pd.DataFrame({t("softmax.col_class"): labels, t("softmax.col_logit"): fmt(view.x),
+                           t("softmax.col_scaled"): fmt(view.scaled),
+                           t("softmax.col_prob"): fmt(view.probs)}), hide_index=True)
+with chart:
+    st.subheader(t("softmax.probabilities"))
+    series = {t("softmax.series_t", t=temperature): view.probs}
+    if temperature != 1.0:
+        series[t("softmax.series_t1")] = lg.softmax_t(x, 1.0)
+    st.plotly_chart(make_probability_figure(labels, series, t("softmax.axis_prob"),
+                                            faint=(t("softmax.series_t1"),)),
+                    key="softmax.prob_figure")
+    st.caption(t("softmax.sum_note", total=view.total, top=labels[view.top]))
+
+# --- the Jacobian -----------------------------------------------------------------------
+st.subheader(t("softmax.jacobian"))
+st.write(t("softmax.jacobian_intro"))
+st.latex(SPEC.latex_grad)
+st.plotly_chart(make_jacobian_figure(view.jacobian, labels, t("softmax.jacobian_colorbar")),
+                key="softmax.jacobian_figure")
+st.caption(t("softmax.jacobian_rows", worst=view.worst_row_sum))
+
+# --- naive exp against the max-subtracted form --------------------------------------------
+st.subheader(t("softmax.overflow"))
+st.write(t("softmax.overflow_intro"))
+naive_col, stable_col = st.columns(2)
+with naive_col:
+    st.caption(t("softmax.naive"))
+    st.latex(lg.NAIVE_LATEX)
+with stable_col:
+    st.caption(t("softmax.stable"))
+    st.latex(lg.STABLE_LATEX)
+st.text_input(t("softmax.big_logits"), key="softmax.big")
+big = read_logits("softmax.big", lg.OVERFLOW_LOGITS)
+both = lg.naive_vs_stable(big)
+st.table(pd.DataFrame({
+    t("softmax.col_class"): class_labels(len(big)), t("softmax.col_logit"): fmt(both.x),
+    t("softmax.col_naive_exp"): fmt(both.naive_exp), t("softmax.col_naive"): fmt(both.naive),
+    t("softmax.col_stable_exp"): fmt(both.stable_exp), t("softmax.col_stable"): fmt(both.stable),
+}), hide_index=True)
+if both.naive_failed:
+    st.error(t("softmax.naive_failed", total=lg.format_value(both.naive_sum)))
+else:
+    st.info(t("softmax.naive_ok"))
+st.caption(t("softmax.stable_note", c=both.shift, total=both.stable_total))
+
+# --- shift invariance -------------------------------------------------------------------
+st.subheader(t("softmax.shift"))
+st.latex(lg.SHIFT_LATEX)
+st.slider(t("softmax.shift_c"), -1000.0, 1000.0, key="softmax.c", step=10.0)
+p, q, diff = lg.shift_invariance(x, st.session_state["softmax.c"])
+st.plotly_chart(make_probability_figure(labels, {t("softmax.series_x"): p,
+                                                 t("softmax.series_xc"): q},
+                                        t("softmax.axis_prob")),
+                key="softmax.shift_figure")
+st.caption(t("softmax.shift_note") + " " + t("softmax.shift_diff", diff=diff))
+
+# --- two classes ------------------------------------------------------------------------
+st.subheader(t("softmax.two"))
+st.latex(lg.TWO_CLASS_LATEX)
+a_col, b_col = st.columns(2)
+a_col.number_input(t("softmax.two_a"), -1000.0, 1000.0, key="softmax.two_a", step=0.5)
+b_col.number_input(t("softmax.two_b"), -1000.0, 1000.0, key="softmax.two_b", step=0.5)
+via_softmax, via_sigmoid, gap = lg.two_class(st.session_state["softmax.two_a"],
+                                        st.session_state["softmax.two_b"])
+m1, m2 = st.columns(2)
+m1.metric(t("softmax.two_softmax"), f"{via_softmax:.12g}")
+m2.metric(t("softmax.two_sigmoid"), f"{via_sigmoid:.12g}")
+st.caption(t("softmax.two_diff", diff=gap))
+
+# --- exam-style code --------------------------------------------------------------------
+st.subheader(t("softmax.code"))
+st.code(SPEC.exam_source(), language="python")
+st.caption(t("softmax.code_note"))
