@@ -1,0 +1,110 @@
+"""Home and explorer in a real Chromium: charts drawn, KaTeX rendered, the deep link's values."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from tests.browser.conftest import open_app
+
+PLOT = ".js-plotly-plot"
+
+# Every trace of the drawn chart as plain arrays. gd.data holds what the server sent: a list,
+# or Plotly's typed-array form {dtype, bdata (base64)}, decoded here byte for byte.
+READ_TRACES = """() => {
+    const kinds = {f8: Float64Array, f4: Float32Array, i4: Int32Array, i2: Int16Array,
+                   i1: Int8Array, u4: Uint32Array, u2: Uint16Array, u1: Uint8Array};
+    const plain = v => {
+        if (v == null) return [];
+        if (v.bdata !== undefined) {
+            const bytes = Uint8Array.from(atob(v.bdata), c => c.charCodeAt(0));
+            return Array.from(new kinds[v.dtype](bytes.buffer));
+        }
+        return Array.from(v);
+    };
+    return Array.from(document.querySelector('.js-plotly-plot').data).map(
+        t => ({name: t.name, x: plain(t.x), y: plain(t.y)}));
+}"""
+
+
+def leaky_relu(x: float, alpha: float) -> float:
+    return x if x > 0 else alpha * x
+
+
+def at_minus_one(trace) -> float:
+    """The plotted value at x = −1: the sample there, or the line between its neighbours.
+
+    Both h and h' are linear on x ≤ 0 for Leaky ReLU, so the line the chart draws between
+    the two samples around −1 is the function itself: interpolating is exact, not a guess.
+    """
+    pts = sorted((x, y) for x, y in zip(trace["x"], trace["y"], strict=True)
+                 if y is not None and y == y)  # NaN (None in JSON) marks a break
+    for (x1, y1), (x2, y2) in zip(pts, pts[1:], strict=False):
+        if x1 <= -1.0 <= x2 and x2 <= 0:
+            return y1 if x1 == x2 else y1 + (y2 - y1) * (-1.0 - x1) / (x2 - x1)
+    raise AssertionError("x = −1 is not inside the plotted negative branch")
+
+
+def traces_by_name(page) -> dict[str, dict]:
+    page.wait_for_selector(PLOT, state="visible", timeout=30_000)
+    page.wait_for_function("() => (document.querySelector('.js-plotly-plot').data || []).length > 0")
+    return {t["name"]: t for t in page.evaluate(READ_TRACES)}
+
+
+def chart_and_formulas_visible(page) -> None:
+    # Plotly's bundle loads after the script has finished: wait for the drawing itself
+    page.wait_for_selector(PLOT, state="visible", timeout=30_000)
+    page.wait_for_selector(".katex", state="visible", timeout=30_000)
+    assert page.locator(f"{PLOT} .main-svg").count() >= 1
+
+
+def test_home_renders_chart_and_formulas(page, app_url):
+    open_app(page, app_url, "/")
+    chart_and_formulas_visible(page)
+
+
+def test_issue_deep_link_draws_leaky_relu_at_minus_one(page, app_url):
+    open_app(page, app_url, "/explorer?fn=leaky_relu&alpha=0.2")
+    chart_and_formulas_visible(page)
+    traces = traces_by_name(page)
+    alpha = 0.2
+    assert at_minus_one(traces["h(x)"]) == pytest.approx(leaky_relu(-1.0, alpha), abs=1e-12)
+    assert at_minus_one(traces["h'(x)"]) == pytest.approx(alpha, abs=1e-12)  # slope left of 0
+    # the default α = 0.01 stays as the faint reference, and the slider shows 0.2
+    assert at_minus_one(traces["h(x)（既定値）"]) == pytest.approx(leaky_relu(-1.0, 0.01))
+    assert "alpha=0.2" in page.url
+
+
+def test_probe_marks_the_exact_point(page, app_url):
+    open_app(page, app_url, "/explorer?fn=leaky_relu&alpha=0.2&x0=-1")
+    probe = traces_by_name(page)["プローブ x₀"]
+    assert probe["x"] == [-1.0, -1.0]
+    assert probe["y"] == pytest.approx([leaky_relu(-1.0, 0.2), 0.2], abs=1e-15)
+
+
+def test_bad_link_warns_without_exception(page, app_url):
+    open_app(page, app_url, "/explorer?fn=nosuch&alpha=abc&xmin=3&xmax=1")
+    warnings = page.locator('[data-testid="stAlertContentWarning"]')
+    assert warnings.count() == 2
+    assert "nosuch" in warnings.first.inner_text()
+    page.wait_for_function("() => location.search.includes('fn=sigmoid')")
+    page.wait_for_selector(PLOT, state="visible", timeout=30_000)
+
+
+def test_widgets_write_the_url_and_the_language_toggle_keeps_the_view(page, app_url):
+    open_app(page, app_url, "/explorer?fn=gelu&approximate=tanh&x0=0.5")
+    page.get_by_text("厳密 (erf)").click()
+    page.wait_for_function("() => location.search.includes('approximate=none')")
+    page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+    page.wait_for_selector("text=Function explorer")
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    assert re.search(r"fn=gelu", page.url) and "approximate=none" in page.url
+    assert page.locator('[data-testid="stException"]').count() == 0
+    # still GELU, exact form, probe at 0.5: x·Φ(x) with Φ from math.erf
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot').data"
+                           ".some(t => t.name === 'probe x₀')")
+    probe = traces_by_name(page)["probe x₀"]
+    assert probe["y"][0] == pytest.approx(0.5 * 0.5 * (1 + math.erf(0.5 / math.sqrt(2))),
+                                          rel=1e-12)
