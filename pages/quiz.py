@@ -16,9 +16,9 @@ bank = load_bank()
 store = get_store()
 if bank.problems:
     listing = "\n".join(f"- {safe_markdown(p.text(lang()))}" for p in bank.problems)
-    st.warning(f"{t('quiz.bank.problems', n=len(bank.problems))}\n\n{listing}", icon="⚠️")
+    st.warning(f"{t('quiz.bank.problems', n=len(bank.problems))}\n\n{listing}", icon=":material/warning:")
 if store.warning:
-    st.warning(t(f"quiz.store.{store.warning}", path=store.wanted), icon="💾")
+    st.warning(t(f"quiz.store.{store.warning}", path=store.wanted), icon=":material/save:")
 
 quiz_tab, history_tab = st.tabs([t("quiz.tab.quiz"), t("quiz.tab.history")])
 with quiz_tab:

@@ -102,8 +102,11 @@ def test_study_mode_whole_quiz_then_review_round(env):
     # The history view: one line per theme, the two wrong questions among the weakest.
     chart = at.get("plotly_chart")[0].proto.spec
     assert '"type":"scatter"' in chart.replace(" ", "")
-    weak = at.dataframe[-1].value
-    assert set(weak["id"]) == set(wrong)
+    weak = [c.value for c in at.caption if "不正解" in c.value]
+    assert len(weak) == 2
+    assert all(f"`{qid}`" in " ".join(weak) for qid in wrong)
+    # Each was wrong once, then right in the review round.
+    assert weak[0].startswith("1. ") and all("不正解 1 / 2 回（正答率 50%）" in w for w in weak)
 
     at.button(key="quiz.restart").click().run()
     assert at.session_state["quiz.run"] is None and at.button(key="quiz.start")

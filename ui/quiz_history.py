@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from quiz.charts import make_accuracy_figure
@@ -12,30 +11,24 @@ from quiz.loader import Bank
 from quiz.store import Store
 from quiz.themes import theme_name
 from ui.i18n import lang, t
+from ui.quiz_text import md
 
 _IMPORTED_KEY = "quiz.history.imported"  # (file id, result) of the last upload
 
 
-def _excerpt(text: str, limit: int = 60) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def _weak_table(bank: Bank, store: Store) -> pd.DataFrame:
-    rows = []
-    for w in weakest(store.attempts()):
+def _weak_list(bank: Bank, attempts: list) -> None:
+    """Each weak question with its numbers and the first paragraph of its text (LaTeX
+    rendered, so it is shown whole rather than cut into a table cell)."""
+    for n, w in enumerate(weakest(attempts), start=1):
         question = bank.by_id.get(w.question_id)
-        rows.append({
-            t("quiz.col.question"): _excerpt(question.text) if question
-            else t("quiz.history.gone", qid=w.question_id),
-            "id": w.question_id,
-            t("quiz.col.theme"): theme_name(w.theme, lang()),
-            t("quiz.col.wrong"): w.wrong,
-            t("quiz.col.answered"): w.answered,
-            t("quiz.col.accuracy"): f"{round(100 * w.accuracy)}%",
-            t("quiz.col.last"): str(w.last_answered),
-        })
-    return pd.DataFrame(rows)
+        with st.container(border=True):
+            st.caption(t("quiz.history.weak_meta", n=n, theme=theme_name(w.theme, lang()),
+                         wrong=w.wrong, answered=w.answered, pct=round(100 * w.accuracy),
+                         last=w.last_answered) + f" · `{w.question_id}`")
+            if question is None:
+                st.markdown(t("quiz.history.gone", qid=w.question_id))
+            else:
+                md(question.text.strip().split("\n\n")[0])
 
 
 def _show_import(result: ImportResult) -> None:
@@ -80,9 +73,8 @@ def render_history(bank: Bank, store: Store) -> None:
                                       t("quiz.history.y"), t("quiz.history.x"))
         st.plotly_chart(figure, key="quiz.history.chart", config={"displayModeBar": False})
         st.subheader(t("quiz.history.weakest"))
-        table = _weak_table(bank, store)
-        if table.empty:
-            st.info(t("quiz.history.no_weak"))
+        if weakest(attempts, limit=1):
+            _weak_list(bank, attempts)
         else:
-            st.dataframe(table, hide_index=True, key="quiz.history.weak")
+            st.info(t("quiz.history.no_weak"))
     _backup(store)

@@ -87,7 +87,7 @@ def _timer(by_id: dict[str, Question]) -> None:
         st.session_state[NOTICE_KEY] = ("quiz.time_up", {})
         st.rerun()
     seconds = int(left)
-    st.markdown(f"⏱️ **{t('quiz.time_left', mm=seconds // 60, ss=seconds % 60)}**")
+    st.markdown(f":material/timer: **{t('quiz.time_left', mm=seconds // 60, ss=seconds % 60)}**")
 
 
 def _answer_widgets(question: Question, item: Item, key: str, disabled: bool) -> None:
@@ -156,7 +156,8 @@ def render_results(run: QuizRun, by_id: dict[str, Question]) -> None:
         question = by_id.get(r.qid)
         if question is None:
             continue
-        with st.expander(f"{n}. {'✅' if r.correct else '❌'} `{r.qid}`",
+        mark = ":material/check_circle:" if r.correct else ":material/cancel:"
+        with st.expander(f"{n}. {mark} `{r.qid}`",
                          expanded=run.mode == EXAM and not r.correct):
             md(question.text)
             feedback(question, r.given, r.correct)
@@ -164,7 +165,7 @@ def render_results(run: QuizRun, by_id: dict[str, Question]) -> None:
         st.button(t("quiz.review"), key="quiz.review", type="primary", on_click=_review,
                   args=(by_id,))
     else:
-        st.success(t("quiz.all_right"), icon="🎉")
+        st.success(t("quiz.all_right"), icon=":material/celebration:")
     st.button(t("quiz.restart"), key="quiz.restart", on_click=_quit)
 
 

@@ -41,16 +41,16 @@ def link(question: Question) -> None:
     parts = urlsplit(question.link)
     script = next((r.script for r in ROUTES if r.path == parts.path), None)
     if script is not None:  # the loader already rejected unknown paths
-        st.page_link(script, label=t("quiz.link"), icon="🔗",
+        st.page_link(script, label=t("quiz.link"), icon=":material/open_in_new:",
                      query_params=dict(parse_qsl(parts.query)) or None)
 
 
 def feedback(question: Question, given: Given, correct: bool) -> None:
     """Right or wrong, the key, the explanation and the link."""
     if correct:
-        st.success(t("quiz.right"), icon="✅")
+        st.success(t("quiz.right"), icon=":material/check_circle:")
     else:
-        st.error(t("quiz.wrong"), icon="❌")
+        st.error(t("quiz.wrong"), icon=":material/cancel:")
     st.markdown(safe_markdown(f"**{t('quiz.given')}**: {given_text(question, given)}  \n"
                               f"**{t('quiz.key')}**: {key_text(question)}"))
     st.markdown(f"**{t('quiz.explanation')}**")

@@ -87,9 +87,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.history.x": ("日付", "Day"),
     "quiz.history.weakest": ("苦手な問題", "Weakest questions"),
     "quiz.history.no_weak": ("間違えた問題はまだありません。", "No wrong answers yet."),
-    "quiz.col.question": ("問題", "Question"),
-    "quiz.col.wrong": ("不正解", "Wrong"),
-    "quiz.col.last": ("最終解答日", "Last answered"),
+    "quiz.history.weak_meta": (
+        "{n}. {theme}・不正解 {wrong} / {answered} 回（正答率 {pct}%）・最終 {last}",
+        "{n}. {theme} · wrong {wrong} of {answered} ({pct}% right) · last {last}"),
     "quiz.history.gone": ("（問題集にない問題 {qid}）", "(question {qid}, no longer in the banks)"),
     "quiz.history.backup": ("バックアップ", "Backup"),
     "quiz.history.backup_note": (
