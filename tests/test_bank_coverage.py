@@ -1,0 +1,86 @@
+"""The banks cover what issue 4 asks: enough questions per exam theme, every registry
+function several times, all four question types, and ids unique across files."""
+
+from collections import Counter
+
+import yaml
+
+import activations as act
+
+from .test_bank_values import BANK_DIR
+
+EXAM_THEMES = ("relu_sigmoid", "softmax", "vanishing_gradient", "usage")
+ALL_THEMES = (*EXAM_THEMES, "formulas", "implementation")
+
+
+def all_questions() -> list[dict]:
+    """Every question of every file, duplicates kept (load_bank would merge them by id)."""
+    out = []
+    for path in sorted(BANK_DIR.glob("*.yaml")):
+        out.extend(yaml.safe_load(path.read_text(encoding="utf-8"))["questions"])
+    return out
+
+
+QUESTIONS = all_questions()
+
+
+def test_at_least_130_questions():
+    assert len(QUESTIONS) >= 130
+
+
+def test_each_exam_theme_has_at_least_22():
+    counts = Counter(q["theme"] for q in QUESTIONS)
+    short = {t: counts[t] for t in EXAM_THEMES if counts[t] < 22}
+    assert not short, f"exam themes with fewer than 22 questions: {short}"
+
+
+def test_themes_are_known():
+    assert {q["theme"] for q in QUESTIONS} <= set(ALL_THEMES)
+
+
+def test_ids_unique_across_files():
+    dupes = [i for i, n in Counter(q["id"] for q in QUESTIONS).items() if n > 1]
+    assert not dupes
+
+
+def test_every_registry_function_has_at_least_3_questions():
+    counts = Counter(name for q in QUESTIONS for name in set(q["functions"]))
+    thin = {name: counts[name] for name in act.REGISTRY if counts[name] < 3}
+    assert not thin, f"functions with fewer than 3 questions: {thin}"
+    unknown = set(counts) - set(act.REGISTRY)
+    assert not unknown
+
+
+def test_all_four_types_present_and_single_is_the_majority():
+    counts = Counter(q["type"] for q in QUESTIONS)
+    assert set(counts) == {"single", "multiple", "numeric", "truefalse"}
+    assert counts["single"] > len(QUESTIONS) / 2  # the exam's four-choice format
+
+
+def test_all_three_difficulties_present():
+    assert {q["difficulty"] for q in QUESTIONS} == {1, 2, 3}
+
+
+def test_keyed_position_and_length_give_nothing_away():
+    """In single choice, the key must not sit in one position or be the longest option."""
+    singles = [q for q in QUESTIONS if q["type"] == "single"]
+    positions = Counter(q["options"].index(q["answer"]) for q in singles)
+    assert max(positions.values()) < 0.4 * len(singles), positions
+    # strictly longest: options of equal length (values, formulas) give nothing away
+    longest = sum(
+        all(len(q["answer"]) > len(o) for o in q["options"] if o != q["answer"]) for q in singles
+    )
+    assert longest < 0.3 * len(singles), f"the key is the longest option in {longest}/{len(singles)}"
+
+
+def test_exam_corrections_are_taught():
+    """The corrections in CONTENT_NOTES.md each have a question that teaches them."""
+    ids = {q["id"] for q in QUESTIONS}
+    assert {
+        "sm-derivative-is-jacobian",  # softmax's derivative is a Jacobian
+        "sm-jacobian-row-sum",  # the row sum is always 0, not "the derivative"
+        "us-identity-weakness",  # identity: unsuited where a transformation IS needed
+        "us-lstm-gates",  # gates are sigmoid, tanh for candidate and cell output
+        "vg-remedy-inappropriate",  # dropout is not a remedy for vanishing gradients
+        "fm-gelu-formula",  # GELU's formula, missing from the notes
+    } <= ids
