@@ -56,18 +56,18 @@ def depth_view(labels: dict[str, str]) -> None:
     st.markdown(t("gradients.depth.lead", sig_max=num(sig.value), sig_x=short(sig.x),
                   sig_pow10=latex_num(depth.chain_product(sig.value, 10)[-1]),
                   tanh_max=num(tanh_max.value)))
-    left, right = st.columns([3, 2])
-    fns = left.multiselect(t("gradients.depth.fns"), act.ELEMENTWISE,
-                           default=["sigmoid", "tanh", "relu"], format_func=labels.get,
-                           key="gradients.depth.fns")
-    n_layers = right.select_slider(t("gradients.depth.L"), L_OPTIONS, value=10,
+    fns = st.multiselect(t("gradients.depth.fns"), act.ELEMENTWISE,
+                         default=["sigmoid", "tanh", "relu"], format_func=labels.get,
+                         key="gradients.depth.fns")
+    left, right = st.columns(2)
+    n_layers = left.select_slider(t("gradients.depth.L"), L_OPTIONS, value=10,
                                    key="gradients.depth.L")
-    mode = left.radio(t("gradients.depth.mode"), ("max", "x"), horizontal=True,
+    mode = right.radio(t("gradients.depth.mode"), ("max", "x"), horizontal=True,
                       format_func=lambda m: t(f"gradients.depth.mode.{m}"),
                       key="gradients.depth.mode")
     x = None
     if mode == "x":
-        x = right.slider(t("gradients.depth.x"), -5.0, 5.0, 0.0, 0.1, key="gradients.depth.x")
+        x = left.slider(t("gradients.depth.x"), -5.0, 5.0, 0.0, 0.1, key="gradients.depth.x")
     if not fns:
         st.info(t("gradients.none"))
         return
@@ -112,7 +112,7 @@ def network_settings() -> mlp.MLPConfig:
                              key="gradients.mlp.width")
     batch = c3.select_slider(t("gradients.mlp.batch"), BATCHES, value=256,
                              key="gradients.mlp.batch")
-    c1, c2, c3 = st.columns(3)
+    c1, c2, c3 = st.columns([2, 1, 1])
     init = c1.radio(t("gradients.mlp.init"), mlp.INITS, index=1, horizontal=True,
                     format_func=lambda i: t(f"gradients.mlp.init.{i}"), key="gradients.mlp.init")
     std = 0.1
@@ -139,15 +139,19 @@ def mlp_view(cfg: mlp.MLPConfig, labels: dict[str, str]) -> None:
     bands = (t("gradients.mlp.band.outer"), t("gradients.mlp.band.inner"),
              t("gradients.mlp.band.median"))
     for col, name in zip(st.columns(len(fns)), fns, strict=True):
-        col.plotly_chart(gp.make_bands_figure(name, stats[name].quantiles, labels[name],
-                                              layer_axis, t("gradients.mlp.value"), bands),
+        col.markdown(f"**{labels[name]}**")
+        col.plotly_chart(gp.make_bands_figure(name, stats[name].quantiles, layer_axis,
+                                              t("gradients.mlp.value"), bands),
                          key=f"gradients.mlp.bands.{name}")
+    st.caption(t("gradients.mlp.bands_legend"))
     left, right = st.columns(2)
+    left.markdown(f"**{t('gradients.mlp.norm.std')}**")
     left.plotly_chart(gp.make_layer_log_figure({n: s.std for n, s in stats.items()}, labels,
-                                               t("gradients.mlp.norm.std"), layer_axis),
+                                               layer_axis),
                       key="gradients.mlp.std_chart")
+    right.markdown(f"**{t('gradients.mlp.norm.grad')}**")
     right.plotly_chart(gp.make_layer_log_figure({n: s.grad_norm for n, s in stats.items()},
-                                                labels, t("gradients.mlp.norm.grad"), layer_axis),
+                                                labels, layer_axis),
                        key="gradients.mlp.grad_chart")
     for name, s in stats.items():
         if s.forward_overflow is not None:
@@ -260,16 +264,16 @@ def train_view(labels: dict[str, str]) -> None:
     if not train.finite(state):
         st.error(t("gradients.train.diverged"))
     left, right = st.columns([3, 2])
+    left.markdown(f"**{t('gradients.train.boundary')}**")
     left.plotly_chart(gp.make_boundary_figure(
         grid.xs, grid.ys, grid.proba, X, y,
         (t("gradients.train.class0"), t("gradients.train.class1")), t("gradients.train.proba")),
         key="gradients.train.boundary_chart")
-    left.caption(t("gradients.train.boundary"))
+    right.markdown(f"**{t('gradients.train.loss')}**")
     right.plotly_chart(gp.make_loss_figure(state.losses, t("gradients.train.step_axis"),
                                            t("gradients.train.loss_axis"),
                                            t("gradients.train.loss")),
                        key="gradients.train.loss_chart")
-    right.caption(t("gradients.train.loss"))
     st.caption(t("gradients.train.init_note"))
 
 

@@ -19,6 +19,9 @@ FONT = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-s
 _PALETTE = ("#3B82F6", "#F97316", "#16A34A", "#E11D48", "#9333EA", "#0891B2",
             "#CA8A04", "#DB2777", "#65A30D", "#64748B", "#7C3AED", "#EA580C")
 CLASS_COLORS = ("#2563EB", "#DC2626")  # label 0, label 1
+# Lines that coincide (tanh and ReLU both at 1, three activations at 0 % dead) stay
+# distinguishable by their dash pattern and width.
+_DASHES = ("solid", "dash", "dot", "dashdot")
 
 
 def color_for(name: str) -> str:
@@ -26,6 +29,20 @@ def color_for(name: str) -> str:
     names = act.ELEMENTWISE
     i = names.index(name) if name in names else len(names)
     return _PALETTE[i % len(_PALETTE)]
+
+
+def _line(key: str, i: int) -> dict:
+    return {"color": color_for(key), "width": 3.5 - 0.5 * (i % len(_DASHES)),
+            "dash": _DASHES[i % len(_DASHES)]}
+
+
+def _log_ticks(fig: go.Figure, *arrays: np.ndarray, **axis) -> None:
+    """A log y-axis: powers of ten over many decades, plain numbers over one or two."""
+    vals = np.concatenate([_positive(a).ravel() for a in arrays]) if arrays else np.array([])
+    vals = vals[np.isfinite(vals)]
+    wide = vals.size == 0 or np.log10(vals.max() / vals.min()) > 2
+    fmt = {"exponentformat": "power"} if wide else {"tickformat": ".2g"}
+    fig.update_yaxes(type="log", **fmt, **axis)
 
 
 def _layout(fig: go.Figure, height: int, top: int = 40, **kw) -> go.Figure:
@@ -46,20 +63,20 @@ def make_depth_figure(curves: Mapping[str, np.ndarray], names: Mapping[str, str]
                       x_title: str, y_title: str, height: int = 380) -> go.Figure:
     """The product of |h'| through 1..L layers, one line per activation, on a log axis."""
     fig = go.Figure()
-    for key, y in curves.items():
+    for i, (key, y) in enumerate(curves.items()):
         depth = np.arange(1, len(y) + 1)
         fig.add_trace(go.Scatter(
             x=depth, y=_positive(y), mode="lines+markers" if len(y) <= 30 else "lines",
-            name=names.get(key, key), line={"color": color_for(key), "width": 2.5},
+            name=names.get(key, key), line=_line(key, i),
             hovertemplate="L = %{x}: %{y:.3e}<extra>" + names.get(key, key) + "</extra>",
         ))
-    fig.update_yaxes(type="log", title=y_title, exponentformat="power")
+    _log_ticks(fig, *curves.values(), title=y_title)
     fig.update_xaxes(title=x_title, rangemode="tozero")
     return _layout(fig, height, hovermode="x unified")
 
 
-def make_bands_figure(key: str, quantiles: np.ndarray, title: str, x_title: str, y_title: str,
-                      band_names: Sequence[str], height: int = 320) -> go.Figure:
+def make_bands_figure(key: str, quantiles: np.ndarray, x_title: str, y_title: str,
+                      band_names: Sequence[str], height: int = 300) -> go.Figure:
     """The spread of one activation's outputs per layer: 5–95 % and 25–75 % bands, median.
 
     ``quantiles`` has shape (depth, 5): the 5, 25, 50, 75 and 95 % points of every layer.
@@ -82,8 +99,7 @@ def make_bands_figure(key: str, quantiles: np.ndarray, title: str, x_title: str,
                              hovertemplate="%{x}: %{y:.3g}<extra></extra>"))
     fig.update_xaxes(title=x_title)
     fig.update_yaxes(title=y_title, exponentformat="power")
-    return _layout(fig, height, title={"text": title, "x": 0, "font": {"size": 15}},
-                   top=70)
+    return _layout(fig, height, top=10, showlegend=False)
 
 
 def _rgba(hex_color: str, alpha: float) -> str:
@@ -93,32 +109,31 @@ def _rgba(hex_color: str, alpha: float) -> str:
 
 
 def make_layer_log_figure(series: Mapping[str, np.ndarray], names: Mapping[str, str],
-                          title: str, x_title: str, height: int = 360) -> go.Figure:
+                          x_title: str, height: int = 340) -> go.Figure:
     """One value per layer (a standard deviation, a gradient norm), one line per activation,
     on a log axis: vanishing is a line falling towards layer 1, exploding one rising."""
     fig = go.Figure()
-    for key, y in series.items():
+    for i, (key, y) in enumerate(series.items()):
         layer = np.arange(1, len(y) + 1)
         fig.add_trace(go.Scatter(
             x=layer, y=_positive(y), mode="lines", name=names.get(key, key),
-            line={"color": color_for(key), "width": 2.5},
+            line=_line(key, i),
             hovertemplate="%{x}: %{y:.3e}<extra>" + names.get(key, key) + "</extra>",
         ))
-    fig.update_yaxes(type="log", exponentformat="power")
+    _log_ticks(fig, *series.values())
     fig.update_xaxes(title=x_title)
-    return _layout(fig, height, title={"text": title, "x": 0, "font": {"size": 15}},
-                   top=80, hovermode="x unified")
+    return _layout(fig, height, hovermode="x unified")
 
 
 def make_dead_figure(dead: Mapping[str, np.ndarray], names: Mapping[str, str],
                      x_title: str, y_title: str, height: int = 360) -> go.Figure:
     """The share of dead units per layer (0–100 %), one line per activation."""
     fig = go.Figure()
-    for key, y in dead.items():
+    for i, (key, y) in enumerate(dead.items()):
         layer = np.arange(1, len(y) + 1)
         fig.add_trace(go.Scatter(
             x=layer, y=100.0 * np.asarray(y, dtype=float), mode="lines",
-            name=names.get(key, key), line={"color": color_for(key), "width": 2.5},
+            name=names.get(key, key), line=_line(key, i),
             hovertemplate="%{x}: %{y:.1f}%<extra>" + names.get(key, key) + "</extra>",
         ))
     fig.update_yaxes(title=y_title, range=[-3, 103], ticksuffix="%")
@@ -148,9 +163,10 @@ def make_boundary_figure(xs: np.ndarray, ys: np.ndarray, proba: np.ndarray, X: n
             marker={"color": color, "size": 6, "line": {"color": "white", "width": 1}},
             hovertemplate="(%{x:.2f}, %{y:.2f})<extra>" + name + "</extra>",
         ))
-    fig.update_xaxes(range=[float(xs[0]), float(xs[-1])], showgrid=False, title="x₁")
-    fig.update_yaxes(range=[float(ys[0]), float(ys[-1])], showgrid=False, title="x₂",
-                     scaleanchor="x", scaleratio=1)
+    fig.update_xaxes(range=[float(xs[0]), float(xs[-1])], showgrid=False, zeroline=False,
+                     title="x₁", constrain="domain")
+    fig.update_yaxes(range=[float(ys[0]), float(ys[-1])], showgrid=False, zeroline=False,
+                     title="x₂", scaleanchor="x", scaleratio=1, constrain="domain")
     return _layout(fig, height)
 
 
@@ -163,6 +179,6 @@ def make_loss_figure(losses: np.ndarray, x_title: str, y_title: str, name: str,
         line={"color": "#0F766E", "width": 2},
         hovertemplate="%{x}: %{y:.4g}<extra></extra>",
     ))
-    fig.update_yaxes(type="log", title=y_title, exponentformat="power")
+    _log_ticks(fig, y, title=y_title)
     fig.update_xaxes(title=x_title)
     return _layout(fig, height, showlegend=False)

@@ -94,6 +94,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Weight standard deviation per layer: {std} (n = {width})",
     ),
     "gradients.mlp.bands": ("各層の活性の分布", "Activations per layer"),
+    "gradients.mlp.bands_legend": (
+        "濃い帯：25–75 %、薄い帯：5–95 %、線：中央値（各層の全ユニット×全入力から）。",
+        "Dark band: 25–75 %, light band: 5–95 %, line: median (over all units and inputs of "
+        "each layer).",
+    ),
     "gradients.mlp.band.outer": ("5–95 %", "5–95 %"),
     "gradients.mlp.band.inner": ("25–75 %", "25–75 %"),
     "gradients.mlp.band.median": ("中央値", "median"),
@@ -179,7 +184,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gradients.train.width": ("隠れ層のユニット数", "Hidden units per layer"),
     "gradients.train.seed": ("乱数シード", "Random seed"),
     "gradients.train.progress": ("学習中… {done} / {total} ステップ", "Training… {done} / {total} steps"),
-    "gradients.train.boundary": ("決定境界（黒線が p = 0.5）", "Decision boundary (black line: p = 0.5)"),
+    "gradients.train.boundary": (
+        "決定境界（黒線が p = 0.5、赤いほどクラス 1）",
+        "Decision boundary (black line: p = 0.5; redder is class 1)",
+    ),
     "gradients.train.loss": ("損失の推移", "Loss during training"),
     "gradients.train.class0": ("クラス 0", "class 0"),
     "gradients.train.class1": ("クラス 1", "class 1"),
