@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,23 @@ def test_exam_mode_no_feedback_until_the_end_then_review(env):
     at.button(key="quiz.next").click().run()
     assert [b.key for b in at.button if b.key == "quiz.review"] == ["quiz.review"]
     assert len(stored(env)) == 6
+
+
+def test_exam_time_up_scores_the_rest_as_unanswered(env):
+    at = open_page("quiz")
+    run = start(at, "exam", count=3)
+    first = answer(at, right=True)
+    run.started_at -= timedelta(hours=1)  # the clock ran out while the learner thought
+    at.run()
+    assert not at.exception
+    assert at.info[0].value.startswith("時間切れです")
+    assert at.subheader[0].value == "結果"
+    assert [r.given for r in run.responses][1:] == [None, None]
+    assert texts(at).count("**解説**") == 3
+    at.button(key="quiz.review").click().run()
+    review = at.session_state["quiz.run"]
+    assert first not in [i.qid for i in review.items] and len(review.items) == 2
+    assert len(stored(env)) == 1  # unanswered questions are not recorded as attempts
 
 
 def test_a_missing_answer_and_a_non_number_get_a_message(env):

@@ -147,8 +147,9 @@ def render_results(run: QuizRun, by_id: dict[str, Question]) -> None:
     st.subheader(t("quiz.results"))
     right = sum(r.correct for r in run.responses)
     total = len(run.responses)
-    st.progress(1.0, text=t("quiz.score", correct=right, total=total,
-                            pct=round(100 * right / total) if total else 0))
+    st.progress(right / total if total else 0.0,
+                text=t("quiz.score", correct=right, total=total,
+                       pct=round(100 * right / total) if total else 0))
     st.markdown(f"**{t('quiz.by_theme')}**")
     st.dataframe(_score_table(run), hide_index=True, key="quiz.by_theme")
     st.markdown(f"**{t('quiz.details')}**")

@@ -84,3 +84,6 @@ def test_bank_html_is_text_and_latex_is_typeset(page, html_bank_url):
     assert main.get_by_text("<b>太字にならない</b>", exact=False).is_visible()
     assert main.locator("b", has_text="太字にならない").count() == 0
     assert dialogs == []
+    page.get_by_text("アプリで確かめる").click()  # the bank's link opens the app's view
+    wait_idle(page)
+    assert "/explorer?fn=tanh" in page.url
