@@ -70,7 +70,9 @@ def test_keyed_position_and_length_give_nothing_away():
     longest = sum(
         all(len(q["answer"]) > len(o) for o in q["options"] if o != q["answer"]) for q in singles
     )
-    assert longest < 0.3 * len(singles), f"the key is the longest option in {longest}/{len(singles)}"
+    assert longest < 0.3 * len(singles), (
+        f"the key is the longest option in {longest}/{len(singles)}"
+    )
 
 
 def test_exam_corrections_are_taught():

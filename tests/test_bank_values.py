@@ -86,66 +86,71 @@ NUMERIC: dict[str, Numeric] = {
     "rs-sigmoid-value-2": Numeric(
         lambda: 1 / (1 + math.exp(-2)),
         # sigma(-2) (sign slip), sigma'(2), tanh(2), sigma(1)
-        (f(act.sigmoid(-2)), f(act.sigmoid_grad(2)), math.tanh(2), f(act.sigmoid(1)))),
+        (f(act.sigmoid(-2)), f(act.sigmoid_grad(2)), math.tanh(2), f(act.sigmoid(1))),
+    ),
     "rs-sigmoid-grad-value-1": Numeric(
         lambda: f(act.sigmoid_grad(1.0)),
         # the maximum 0.25, tanh's formula 1 - sigma^2, sigma(1) itself
-        (0.25, 1 - f(act.sigmoid(1)) ** 2, f(act.sigmoid(1)))),
+        (0.25, 1 - f(act.sigmoid(1)) ** 2, f(act.sigmoid(1))),
+    ),
     "rs-sigmoid-grad-from-output": Numeric(
         lambda: f(act.sigmoid_grad(logit(0.8))),  # the x where sigma(x) = 0.8
-        (1 - 0.8**2, 0.8**2, 1 - 0.8)),
+        (1 - 0.8**2, 0.8**2, 1 - 0.8),
+    ),
     "sm-value-2-1-01": Numeric(
-        lambda: sm([2.0, 1.0, 0.1])[0],
-        (2.0 / 3.1, sm([2.0, 1.0, 0.1])[1])),  # no exp; the second component
+        lambda: sm([2.0, 1.0, 0.1])[0], (2.0 / 3.1, sm([2.0, 1.0, 0.1])[1])
+    ),  # no exp; the second component
     "sm-uniform-value": Numeric(
-        lambda: sm([0, 0, 0, 0])[0],
-        (1.0, 0.0, 0.5)),  # e^0 itself, zero, the two-class value
+        lambda: sm([0, 0, 0, 0])[0], (1.0, 0.0, 0.5)
+    ),  # e^0 itself, zero, the two-class value
     "sm-jacobian-diag-value": Numeric(
         lambda: act.softmax_jacobian(np.array([1.0, 2.0, 3.0]))[2, 2],
-        (sm([1, 2, 3])[2], sm([1, 2, 3])[2] ** 2, -sm([1, 2, 3])[1] * sm([1, 2, 3])[2])),
+        (sm([1, 2, 3])[2], sm([1, 2, 3])[2] ** 2, -sm([1, 2, 3])[1] * sm([1, 2, 3])[2]),
+    ),
     "sm-jacobian-offdiag-value": Numeric(
         lambda: act.softmax_jacobian(np.array([1.0, 2.0, 3.0]))[0, 1],
-        (sm([1, 2, 3])[0] * sm([1, 2, 3])[1], sm([1, 2, 3])[0] * (1 - sm([1, 2, 3])[0]))),
+        (sm([1, 2, 3])[0] * sm([1, 2, 3])[1], sm([1, 2, 3])[0] * (1 - sm([1, 2, 3])[0])),
+    ),
     "lsm-value": Numeric(
         lambda: math.log(sm([1, 2, 3])[2]),
-        (-math.log(sm([1, 2, 3])[2]), sm([1, 2, 3])[2], math.log(sm([1, 2, 3])[0]))),
+        (-math.log(sm([1, 2, 3])[2]), sm([1, 2, 3])[2], math.log(sm([1, 2, 3])[0])),
+    ),
     "vg-sigmoid-5-layers": Numeric(
-        lambda: f(act.sigmoid_grad(0.0)) ** 5,
-        (0.25 * 5, 0.25**4, 0.25**6, 0.5**5)),
+        lambda: f(act.sigmoid_grad(0.0)) ** 5, (0.25 * 5, 0.25**4, 0.25**6, 0.5**5)
+    ),
     "vg-sigmoid-grad-from-095": Numeric(
-        lambda: f(act.sigmoid_grad(logit(0.95))),
-        (1 - 0.95, 1 - 0.95**2, 0.25)),
+        lambda: f(act.sigmoid_grad(logit(0.95))), (1 - 0.95, 1 - 0.95**2, 0.25)
+    ),
     "vg-tanh-grad-2": Numeric(
         lambda: 1 / math.cosh(2) ** 2,
         # 1 - tanh (no square), sigmoid's formula on tanh, tanh(2) itself
-        (1 - math.tanh(2), math.tanh(2) * (1 - math.tanh(2)), math.tanh(2))),
+        (1 - math.tanh(2), math.tanh(2) * (1 - math.tanh(2)), math.tanh(2)),
+    ),
     "fm-tanh-value-1": Numeric(
-        lambda: math.tanh(1),
-        (f(act.sigmoid(1)), 1 - math.tanh(1) ** 2, math.tanh(0.5))),
-    "fm-leaky-value": Numeric(
-        lambda: f(act.leaky_relu(-3.0, alpha=0.2)),
-        (0.0, -3.0, 0.2)),
-    "fm-elu-value": Numeric(
-        lambda: math.expm1(-1),
-        (math.exp(-1), -1.0, 0.0)),
+        lambda: math.tanh(1), (f(act.sigmoid(1)), 1 - math.tanh(1) ** 2, math.tanh(0.5))
+    ),
+    "fm-leaky-value": Numeric(lambda: f(act.leaky_relu(-3.0, alpha=0.2)), (0.0, -3.0, 0.2)),
+    "fm-elu-value": Numeric(lambda: math.expm1(-1), (math.exp(-1), -1.0, 0.0)),
     "fm-gelu-value-1": Numeric(
         lambda: float(mp.ncdf(1)),  # 1 * Phi(1)
-        (f(act.swish(1.0)), f(act.gelu_grad(1.0)), 0.5)),
+        (f(act.swish(1.0)), f(act.gelu_grad(1.0)), 0.5),
+    ),
     "fm-gelu-grad-max": Numeric(
-        lambda: -_minimum(lambda x: -f(act.gelu_grad(x)), 0.0, 3.0)[1],
-        (1.0, f(act.gelu_grad(1.0)))),
+        lambda: -_minimum(lambda x: -f(act.gelu_grad(x)), 0.0, 3.0)[1], (1.0, f(act.gelu_grad(1.0)))
+    ),
     "fm-silu-min": Numeric(
         lambda: _minimum(lambda x: x * float(expit(x)), -3.0, 0.0)[1],
-        (f(act.swish(-1.0)), -0.170, -0.309)),  # x = -1, GELU's and Mish's minima
+        (f(act.swish(-1.0)), -0.170, -0.309),
+    ),  # x = -1, GELU's and Mish's minima
     "fm-mish-min": Numeric(
         lambda: _minimum(lambda x: x * math.tanh(math.log1p(math.exp(x))), -3.0, 0.0)[1],
-        (-0.278, f(act.mish(-1.0)), -0.170)),  # SiLU's minimum, x = -1, GELU's minimum
+        (-0.278, f(act.mish(-1.0)), -0.170),
+    ),  # SiLU's minimum, x = -1, GELU's minimum
     "fm-selu-value": Numeric(
         lambda: SELU_LAMBDA * SELU_ALPHA * math.expm1(-1),
-        (SELU_ALPHA * math.expm1(-1), math.expm1(-1), -SELU_LAMBDA * SELU_ALPHA)),
-    "fm-softplus-0": Numeric(
-        lambda: math.log(2),
-        (0.0, 0.5, math.log10(2))),
+        (SELU_ALPHA * math.expm1(-1), math.expm1(-1), -SELU_LAMBDA * SELU_ALPHA),
+    ),
+    "fm-softplus-0": Numeric(lambda: math.log(2), (0.0, 0.5, math.log10(2))),
 }
 
 
@@ -163,7 +168,8 @@ def test_numeric_answer(qid):
     for wrong in check.near_misses:
         # the wrong value must fall outside the tolerance around the key and the truth alike
         assert min(abs(wrong - answer), abs(wrong - value)) > tol, (
-            f"{qid}: tolerance {tol} accepts the wrong answer {wrong:.6g}")
+            f"{qid}: tolerance {tol} accepts the wrong answer {wrong:.6g}"
+        )
 
 
 # ------------------------------------------------------ single choice on a value
@@ -187,7 +193,9 @@ def parse_option(text: str) -> tuple[np.ndarray, float]:
     if not all(re.fullmatch(_NUMBER, p) for p in parts):
         raise ValueError(f"not a value option: {text!r}")
     value = np.array([float(p) for p in parts])
-    return (value[0] if len(parts) == 1 and s[0] not in "([" else value), max(map(_half_unit, parts))
+    return (value[0] if len(parts) == 1 and s[0] not in "([" else value), max(
+        map(_half_unit, parts)
+    )
 
 
 def _half_unit(number: str) -> float:
@@ -214,16 +222,20 @@ EXACT = 1e-9
 
 SINGLE_VALUES: dict[str, Choice] = {
     # the grid maximum, not just sigma'(0): the question asks for the maximum
-    "rs-sigmoid-grad-max": Choice(lambda: float(np.max(act.sigmoid_grad(np.linspace(-8, 8, 16001)))),
-                                  EXACT),
+    "rs-sigmoid-grad-max": Choice(
+        lambda: float(np.max(act.sigmoid_grad(np.linspace(-8, 8, 16001)))), EXACT
+    ),
     "rs-sigmoid-grad-argmax": Choice(_sigmoid_grad_argmax, 1e-4),
     "rs-sigmoid-grad-value-3": Choice(lambda: float(expit(3) * expit(-3))),
-    "rs-tanh-vs-sigmoid-grad": Choice(lambda: np.array([f(act.sigmoid_grad(0)), 1 / math.cosh(0) ** 2]),
-                                      EXACT),
+    "rs-tanh-vs-sigmoid-grad": Choice(
+        lambda: np.array([f(act.sigmoid_grad(0)), 1 / math.cosh(0) ** 2]), EXACT
+    ),
     "sm-value-123": Choice(lambda: sm([1, 2, 3])[2]),
     "sm-two-class-value": Choice(lambda: sm([3, 1])[0]),
     "sm-temperature-value": Choice(lambda: float(np.max(sm([1 / 0.5, 2 / 0.5, 3 / 0.5])))),
-    "vg-sigmoid-10-layers": Choice(lambda: float(np.max(act.sigmoid_grad(np.linspace(-8, 8, 16001)))) ** 10),
+    "vg-sigmoid-10-layers": Choice(
+        lambda: float(np.max(act.sigmoid_grad(np.linspace(-8, 8, 16001)))) ** 10
+    ),
     "vg-sigmoid-grad-saturated": Choice(lambda: float(expit(5) * expit(-5))),
     "vg-leaky-grad-value": Choice(lambda: f(act.leaky_relu_grad(-5.0, alpha=0.01)), EXACT),
     "vg-elu-neg-grad": Choice(lambda: math.exp(-1)),  # alpha * e^x at x = -1
@@ -304,29 +316,46 @@ def same(got: Any, want: np.ndarray) -> bool:
     if got is None:
         return False
     got = np.asarray(got, dtype=float)
-    return got.shape == want.shape and bool(np.all(np.isfinite(got))) and np.allclose(got, want, rtol=1e-9, atol=1e-12)
+    return (
+        got.shape == want.shape
+        and bool(np.all(np.isfinite(got)))
+        and np.allclose(got, want, rtol=1e-9, atol=1e-12)
+    )
 
 
 RNG = np.random.default_rng(20261127)
 X = np.array([-3.0, -1.0, -0.5, 0.0, 0.5, 2.0, 5.0])
 DOUT = RNG.normal(size=X.shape)
 # a spread of inputs where any shift other than the max overflows
-SOFTMAX_INPUTS = [np.array(v) for v in ([1.0, 2.0, 3.0], [1010.0, 1000.0, 990.0],
-                                        [1000.0, -1000.0, -1000.0], [-5.0, 0.5, 2.0])]
+SOFTMAX_INPUTS = [
+    np.array(v)
+    for v in (
+        [1.0, 2.0, 3.0],
+        [1010.0, 1000.0, 990.0],
+        [1000.0, -1000.0, -1000.0],
+        [-5.0, 0.5, 2.0],
+    )
+]
 
 
 def softmax_ok(ns: dict[str, Any]) -> bool:
-    return all(same(quietly(lambda a=a: ns["softmax"](a.copy())), act.softmax(a)) for a in SOFTMAX_INPUTS)
+    return all(
+        same(quietly(lambda a=a: ns["softmax"](a.copy())), act.softmax(a)) for a in SOFTMAX_INPUTS
+    )
 
 
 def softmax_rows_ok(ns: dict[str, Any]) -> bool:
-    return all(same(quietly(lambda x=x: ns["softmax"](x.copy())), act.softmax(x, axis=1))
-               for x in (RNG.normal(size=(2, 3)), RNG.normal(size=(3, 3)) * 3))
+    return all(
+        same(quietly(lambda x=x: ns["softmax"](x.copy())), act.softmax(x, axis=1))
+        for x in (RNG.normal(size=(2, 3)), RNG.normal(size=(3, 3)) * 3)
+    )
 
 
 def log_softmax_ok(ns: dict[str, Any]) -> bool:
     inputs = [*SOFTMAX_INPUTS, np.array([0.0, 1000.0])]
-    return all(same(quietly(lambda a=a: ns["log_softmax"](a.copy())), act.log_softmax(a)) for a in inputs)
+    return all(
+        same(quietly(lambda a=a: ns["log_softmax"](a.copy())), act.log_softmax(a)) for a in inputs
+    )
 
 
 def layer_ok(cls_name: str, fn: Callable, grad: Callable) -> Callable[[dict[str, Any]], bool]:
@@ -334,8 +363,10 @@ def layer_ok(cls_name: str, fn: Callable, grad: Callable) -> Callable[[dict[str,
         def forward_backward():
             layer = ns[cls_name]()
             return layer.forward(X.copy()), layer.backward(DOUT.copy())
+
         got = quietly(forward_backward)
         return got is not None and same(got[0], fn(X)) and same(got[1], grad(X) * DOUT)
+
     return check
 
 
@@ -386,6 +417,7 @@ def expression_ok(reference: Callable[..., np.ndarray], x: np.ndarray, **params:
         expr = option.strip("`")
         got = quietly(lambda: eval(expr, {"np": np, "erf": erf}, {"x": x.copy(), **params}))
         return same(got, reference(x, **params))
+
     return check
 
 
@@ -393,6 +425,7 @@ def template_ok(ns_check: Callable[[dict[str, Any]], bool]):
     def check(q: dict[str, Any], option: str) -> bool:
         ns = quietly(lambda: run(fill(q, option)))
         return ns is not None and ns_check(ns)
+
     return check
 
 
@@ -405,8 +438,9 @@ FILL_IN: dict[str, Callable[[dict[str, Any], str], bool]] = {
     "im-softmax-batch": template_ok(softmax_rows_ok),
     "im-log-softmax-code": template_ok(log_softmax_ok),
     "im-relu-forward-mask": template_ok(layer_ok("Relu", act.relu, act.relu_grad)),
-    "im-relu-backward": lambda q, o: bool(quietly(lambda: layer_ok("Relu", act.relu, act.relu_grad)(
-        run(relu_backward_source(q, o))))),
+    "im-relu-backward": lambda q, o: bool(
+        quietly(lambda: layer_ok("Relu", act.relu, act.relu_grad)(run(relu_backward_source(q, o))))
+    ),
     "im-sigmoid-backward": template_ok(layer_ok("Sigmoid", act.sigmoid, act.sigmoid_grad)),
     "im-tanh-backward": template_ok(layer_ok("Tanh", act.tanh, act.tanh_grad)),
     "im-softmax-with-loss-backward": softmax_with_loss_ok,
@@ -445,5 +479,115 @@ def test_overflow_question_keys_exactly_the_overflowing_expressions():
 
 def test_fill_in_questions_with_code_are_all_checked():
     """Every implementation question that shows code with a blank is run by a check above."""
-    blanks = {qid for qid, q in BANK.items() if q["theme"] == "implementation" and BLANK.search(q["text"])}
+    blanks = {
+        qid for qid, q in BANK.items() if q["theme"] == "implementation" and BLANK.search(q["text"])
+    }
     assert blanks - FILL_IN.keys() == set()
+
+
+# ------------------------------------------------------------ output ranges
+
+GRID = np.unique(np.concatenate([np.linspace(-50, 50, 20001), np.linspace(-1e6, 1e6, 2001)]))
+
+
+def _log_softmax_first(x: np.ndarray) -> np.ndarray:
+    """log_softmax of (x, 0, 0) for each x: one component sweeps, the others stay put."""
+    return np.array([act.log_softmax(np.array([v, 0.0, 0.0]))[0] for v in x])
+
+
+# id -> (the function on GRID, the value of alpha in the options)
+RANGES: dict[str, tuple[Callable[[np.ndarray], np.ndarray], float | None]] = {
+    "fm-tanh-range": (np.tanh, None),
+    "fm-softplus-range": (lambda x: np.logaddexp(0.0, x), None),
+    "fm-leaky-range": (lambda x: act.leaky_relu(x, alpha=0.01), 0.01),
+    "fm-elu-range": (lambda x: np.where(x > 0, x, 2.0 * np.expm1(np.minimum(x, 0.0))), 2.0),
+    "lsm-range": (_log_softmax_first, None),
+}
+
+
+def parse_interval(option: str, alpha: float | None) -> tuple[float, float]:
+    s = option.replace("−", "-").replace("∞", "inf")
+    if alpha is not None:
+        s = s.replace("α", repr(alpha))
+    m = re.fullmatch(r"[(\[]\s*(\S+?)\s*,\s*(\S+?)\s*[)\]]", s)
+    assert m, f"not an interval: {option!r}"
+    return float(m.group(1)), float(m.group(2))
+
+
+def observed_range(fn: Callable[[np.ndarray], np.ndarray]) -> tuple[float, float]:
+    """(inf, sup) of fn over GRID; anything beyond ±1e3 on it is taken as unbounded."""
+    with np.errstate(all="ignore"):
+        values = np.asarray(fn(GRID), dtype=float)
+    lo, hi = float(values.min()), float(values.max())
+    return (-math.inf if lo < -1e3 else lo), (math.inf if hi > 1e3 else hi)
+
+
+def _same_bound(a: float, b: float) -> bool:
+    return a == b if math.isinf(a) or math.isinf(b) else abs(a - b) <= 1e-6
+
+
+@pytest.mark.parametrize("qid", sorted(RANGES))
+def test_output_range(qid):
+    q, (fn, alpha) = BANK[qid], RANGES[qid]
+    lo, hi = observed_range(fn)
+
+    def matches(option: str) -> bool:
+        a, b = parse_interval(option, alpha)
+        return _same_bound(a, lo) and _same_bound(b, hi)
+
+    assert matches(q["answer"]), f"{qid}: key {q['answer']} but observed ({lo}, {hi})"
+    assert not [o for o in q["options"] if o != q["answer"] and matches(o)]
+
+
+# ------------------------------------------- multiple choice and true/false on values
+
+
+def test_relu_grad_one_inputs():
+    q = BANK["rs-relu-grad-one-inputs"]
+    ones = {o for o in q["options"] if f(act.relu_grad(float(parse_option(o)[0]))) == 1.0}
+    assert ones == set(q["answer"])
+    assert f(act.relu_grad(0.0)) == 0.0  # the convention the question states
+
+
+def _softmax_jacobian_rows_sum_to_zero() -> bool:
+    rng = np.random.default_rng(4)
+    return all(
+        np.allclose(act.softmax_jacobian(rng.normal(size=5) * 3).sum(axis=1), 0, atol=1e-15)
+        for _ in range(20)
+    )
+
+
+def _elu_grad_continuous_for_every_alpha() -> bool:
+    # left derivative at 0 is alpha * e^0, right derivative 1
+    return all(math.isclose(alpha * math.exp(0.0), 1.0) for alpha in (0.5, 1.0, 2.0))
+
+
+TRUE_FALSE: dict[str, Callable[[], bool]] = {
+    "sm-jacobian-row-sum": _softmax_jacobian_rows_sum_to_zero,
+    "sm-scale-not-invariant": lambda: bool(np.allclose(sm([2, 4, 6]), sm([1, 2, 3]))),
+    "fm-elu-smooth-alpha1": _elu_grad_continuous_for_every_alpha,
+    "fm-gelu-not-monotone": lambda: bool(np.all(np.diff(act.gelu(np.linspace(-6, 6, 2001))) >= 0)),
+    "rs-relu-grad-at-zero": lambda: f(act.relu_grad(0.0)) == 0.0,
+    "us-xor-perceptron": lambda: _step_unit_computes([0, 1, 1, 0]),
+}
+
+
+def _step_unit_computes(truth_table: list[int]) -> bool:
+    """Does some step-function unit step(w1 x1 + w2 x2 + b), on a fine grid of weights,
+    give ``truth_table`` on the inputs (0,0), (0,1), (1,0), (1,1)?"""
+    points = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+    w = np.linspace(-3, 3, 61)
+    w1, w2, b = np.meshgrid(w, w, w, indexing="ij")
+    out = (w1[..., None] * points[:, 0] + w2[..., None] * points[:, 1] + b[..., None]) > 0
+    return bool(np.any(np.all(out == np.array(truth_table, dtype=bool), axis=-1)))
+
+
+def test_the_perceptron_search_finds_what_a_perceptron_can_do():
+    assert _step_unit_computes([0, 1, 1, 1])  # OR
+    assert _step_unit_computes([0, 0, 0, 1])  # AND
+
+
+@pytest.mark.parametrize("qid", sorted(TRUE_FALSE))
+def test_true_false_value(qid):
+    assert BANK[qid]["type"] == "truefalse"
+    assert BANK[qid]["answer"] is TRUE_FALSE[qid]()
