@@ -13,7 +13,7 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import platformdirs
@@ -49,43 +49,37 @@ def default_path() -> Path:
 
 
 class Store:
-    """The history at ``path``, or in memory when ``path`` is None."""
+    """The history at ``path``, or in memory when ``path`` is None.
+
+    One connection per store, shared by the threads of this process under a lock (each
+    Streamlit session runs in its own thread); other processes have their own and wait on
+    SQLite's lock. Keeping it open also keeps the WAL file, instead of checkpointing and
+    deleting it after every answer."""
 
     def __init__(self, path: Path | None, warning: str | None = None,
                  wanted: Path | None = None):
         self.path = path
-        self.wanted = wanted or path  # where the history was meant to be, for the warning
         self.warning = warning  # None, MISSING_DIR or UNWRITABLE
+        self.wanted = wanted or path  # where the history was meant to be, for the warning
         self._lock = threading.Lock()
-        self._memory: sqlite3.Connection | None = None
-        if path is None:
-            self._memory = sqlite3.connect(":memory:", check_same_thread=False,
-                                           isolation_level=None)
-            self._memory.executescript(_SCHEMA)
-        else:
-            with self._connect() as conn:
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.executescript(_SCHEMA)
-                conn.execute("BEGIN IMMEDIATE")  # proves we may write, before any answer
-                conn.execute("ROLLBACK")
+        self._conn = sqlite3.connect(":memory:" if path is None else path,
+                                     timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                     check_same_thread=False)
+        try:
+            if path is not None:
+                self._conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                self._conn.execute("PRAGMA synchronous=NORMAL")  # safe with WAL
+            self._conn.executescript(_SCHEMA)
+            self._conn.execute("BEGIN IMMEDIATE")  # proves we may write, before any answer
+            self._conn.execute("ROLLBACK")
+        except BaseException:
+            self._conn.close()
+            raise
 
     @property
     def in_memory(self) -> bool:
-        return self._memory is not None
-
-    @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        if self._memory is not None:
-            with self._lock:
-                yield self._memory
-            return
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        try:
-            conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-            conn.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; fewer fsyncs
-            yield conn
-        finally:
-            conn.close()
+        return self.path is None
 
     def add(self, attempts: Iterable[Attempt]) -> int:
         """Store ``attempts`` in one short transaction; returns how many were new."""
@@ -100,7 +94,8 @@ class Store:
             return self._insert(rows)
 
     def _insert(self, rows: list[tuple]) -> int:
-        with self._connect() as conn:
+        with self._lock:
+            conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
             try:
                 before = conn.total_changes
@@ -113,25 +108,24 @@ class Store:
         return added
 
     def _fall_back(self) -> None:
-        kept = self.attempts() if self._readable() else []
+        try:
+            kept = self.attempts()
+        except sqlite3.Error:
+            kept = []
         memory = Store(None, UNWRITABLE, self.wanted)
         memory.add(kept)
-        self._memory, self.warning = memory._memory, UNWRITABLE
-
-    def _readable(self) -> bool:
-        try:
-            self.attempts()
-        except sqlite3.Error:
-            return False
-        return True
+        with self._lock:
+            old, self._conn = self._conn, memory._conn
+            self.path, self.warning = None, UNWRITABLE
+        old.close()
 
     def attempts(self) -> list[Attempt]:
-        with self._connect() as conn:
-            return [from_row(r) for r in conn.execute(_SELECT)]
+        with self._lock:
+            return [from_row(r) for r in self._conn.execute(_SELECT)]
 
     def count(self) -> int:
-        with self._connect() as conn:
-            return conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
+        with self._lock:
+            return self._conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
 
 
 def open_store(path: str | Path | None = None) -> Store:

@@ -131,11 +131,13 @@ def test_an_unusable_location_falls_back_to_memory_with_a_warning(tmp_path, make
     assert not (tmp_path / "no").exists()  # a directory the user named is never created
 
 
-def test_a_database_that_fails_later_keeps_the_answers_in_memory(tmp_path):
-    store = open_store(tmp_path / "h.sqlite3")
+def test_a_database_that_fails_later_keeps_every_answer_in_memory(tmp_path):
+    path = tmp_path / "h.sqlite3"
+    store = open_store(path)
     store.add([attempt(1)])
-    store.path = tmp_path / "a-file-now" / "gone.sqlite3"  # the disk went away
-    (tmp_path / "a-file-now").write_text("x")
+    # The disk turns read-only under a running app: a read-only connection stands in for it.
+    store._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                                  check_same_thread=False)
     assert store.add([attempt(2)]) == 1
-    assert store.in_memory and store.warning == UNWRITABLE
-    assert store.count() == 1  # the old file could not be read from the new place
+    assert store.in_memory and store.warning == UNWRITABLE and store.wanted == path
+    assert store.attempts() == [attempt(1), attempt(2)]  # what was on disk came along
