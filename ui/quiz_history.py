@@ -53,7 +53,10 @@ def _backup(store: Store) -> None:
     if upload is not None:
         last = st.session_state.get(_IMPORTED_KEY)
         if last is None or last[0] != upload.file_id:  # import each uploaded file once
-            st.session_state[_IMPORTED_KEY] = (upload.file_id, import_csv(store, upload.getvalue()))
+            result = import_csv(store, upload.getvalue())
+            st.session_state[_IMPORTED_KEY] = (upload.file_id, result)
+            if result.added:
+                st.rerun()  # redraw the chart and the list above with the imported answers
         _show_import(st.session_state[_IMPORTED_KEY][1])
     where = (t("quiz.history.store_memory") if store.in_memory
              else t("quiz.history.store_file", path=store.path))

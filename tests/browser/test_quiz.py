@@ -87,3 +87,19 @@ def test_bank_html_is_text_and_latex_is_typeset(page, html_bank_url):
     page.get_by_text("アプリで確かめる").click()  # the bank's link opens the app's view
     wait_idle(page)
     assert "/explorer?fn=tanh" in page.url
+
+
+def test_history_csv_upload_adds_answers_once(page, html_bank_url, tmp_path):
+    csv_file = tmp_path / "history.csv"
+    csv_file.write_text(
+        "session_id,question_id,theme,correct,answer,answered_at\n"
+        f"s1,{HTML_QUESTION},softmax,0,true,2026-03-01T09:00:00+00:00\n"
+        f"s1,{HTML_QUESTION},softmax,1,false,2026-03-02T09:00:00+00:00\n", encoding="utf-8")
+    open_app(page, html_bank_url, "/quiz")
+    page.get_by_role("tab", name="学習履歴").click()
+    wait_idle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(csv_file))
+    wait_idle(page)
+    assert page.get_by_text("2 件を追加しました", exact=False).is_visible()
+    assert page.locator('[data-testid="stPlotlyChart"]').first.is_visible()
+    assert page.get_by_text(f"{HTML_QUESTION}", exact=False).first.is_visible()  # weakest list
