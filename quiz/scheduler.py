@@ -12,7 +12,7 @@ often is drawn more often.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 
 import numpy as np
 from fsrs import Card, Rating, Scheduler
@@ -36,7 +36,9 @@ def build_cards(attempts: Iterable[Attempt]) -> dict[str, Card]:
         # An explicit id: Card() would otherwise sleep 1 ms to make a unique one.
         card = cards.get(a.question_id) or Card(card_id=len(cards) + 1)
         rating = Rating.Good if a.correct else Rating.Again
-        cards[a.question_id], _ = SCHEDULER.review_card(card, rating, a.answered_at)
+        # FSRS insists on UTC; an imported CSV may carry another offset.
+        cards[a.question_id], _ = SCHEDULER.review_card(card, rating,
+                                                        a.answered_at.astimezone(UTC))
     return cards
 
 

@@ -191,6 +191,24 @@ def test_a_broken_bank_warns_in_japanese_and_the_rest_still_loads(env, tmp_path,
     assert "選んだテーマの問題: 5 問" in [c.value for c in at.caption]
 
 
+def test_a_missing_bank_directory_warns_and_asks_nothing(env, monkeypatch):
+    monkeypatch.setenv("ACTLAB_QUIZ_DIR", str(env / "no-banks"))
+    at = open_page("quiz")
+    assert not at.exception
+    assert "ファイルもディレクトリもありません" in at.warning[0].value
+    assert at.info[0].value == "出題できる問題がありません。"
+
+
+def test_bank_problems_in_english(env, tmp_path, monkeypatch):
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    shutil.copy(BROKEN / "missing_explanation.yaml", banks)
+    monkeypatch.setenv("ACTLAB_QUIZ_DIR", str(banks))
+    at = open_page("quiz", lang="en")
+    assert at.warning[0].value.startswith("The question banks have 1 problem(s)")
+    assert "→ explanation: required field is missing" in at.warning[0].value
+
+
 def test_an_unwritable_history_warns_and_the_quiz_still_works(env, monkeypatch):
     monkeypatch.setenv("ACTLAB_DB", "/proc/actlab/history.sqlite3")
     at = open_page("quiz")

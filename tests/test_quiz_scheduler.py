@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import numpy as np
 
@@ -70,3 +70,10 @@ def test_drawing_follows_the_history():
         for q in draw(questions, 2, np.random.default_rng(seed), weights):
             counts[q.id] += 1
     assert min(counts[q.id] for q in wrong) > 3 * max(counts[q.id] for q in right)
+
+
+def test_answers_with_another_offset_are_the_same_instants():
+    tokyo = timezone(timedelta(hours=9))
+    a = build_cards([att("q", False, T0.astimezone(tokyo))])["q"]
+    b = build_cards([att("q", False, T0)])["q"]
+    assert a.due == b.due
