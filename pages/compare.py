@@ -1,26 +1,52 @@
-"""比較 (/compare): several functions overlaid, their saturation regions, the summary tables."""
+"""比較 (/compare): several functions overlaid, their saturation regions, the summary tables.
+
+The view lives in the URL (``?fns=sigmoid,relu&which=grad&xmin=-5&xmax=5``), read before
+any widget exists (so a bad value can be warned about) and written back after them.
+"""
 
 import pandas as pd
 import streamlit as st
 
 import activations as act
 from compare_tables import display_name, formula_rows, guide_rows, study_rows
+from compare_view import DEFAULT_FNS, X_LIMIT, CompareView, clean_view, parse_query, to_query
 from plots.compare import SATURATION, format_regions, make_compare_figure, saturation_regions
 from ui.i18n import lang, t
 
-DEFAULT_FNS = ["sigmoid", "tanh", "relu", "gelu"]
-DEFAULT_RANGE = (-6.0, 6.0)
-X_LIMIT = 20.0
+SYNCED = "compare._query"  # the query this page wrote last: anything else is a new link
+SYNCED_LANG = "compare._lang"  # a language switch relabels the widgets: re-seed them
+
+
+def seed(view: CompareView) -> None:
+    st.session_state["compare.fns"] = list(view.fns)
+    st.session_state["compare.which"] = view.which
+    st.session_state["compare.xrange"] = (view.xmin, view.xmax)
+
+
+def warn(problems) -> None:
+    for p in problems:
+        fields = dict(p.fields)
+        if p.code == "no_fn":
+            fields["names"] = ", ".join(display_name(n, language) for n in DEFAULT_FNS)
+        st.warning(t(f"compare.warn.{p.code}", **fields), icon="⚠️")
+
+
+language = lang()
+raw = st.query_params.to_dict()
+url_problems = []
+if raw != st.session_state.get(SYNCED):
+    url_view, url_problems = parse_query(raw)
+    seed(url_view)
+elif st.session_state.get(SYNCED_LANG) != language:
+    seed(parse_query(raw)[0])
+st.session_state[SYNCED_LANG] = language
+if "compare.fns" not in st.session_state:  # back from another page: widget state was dropped
+    seed(parse_query(raw)[0])
 
 st.title(t("compare.title"))
 st.write(t("compare.intro"))
+warnings = st.container()
 
-if "compare.fns" not in st.session_state:
-    st.session_state["compare.fns"] = list(DEFAULT_FNS)
-if "compare.xrange" not in st.session_state:
-    st.session_state["compare.xrange"] = DEFAULT_RANGE
-
-language = lang()
 left, right = st.columns([3, 2])
 with left:
     names = st.multiselect(t("compare.fns"), act.ELEMENTWISE, key="compare.fns",
@@ -31,14 +57,10 @@ with left:
 with right:
     xmin, xmax = st.slider(t("compare.xrange"), -X_LIMIT, X_LIMIT, key="compare.xrange", step=0.5)
 
-names = [n for n in names if n in act.ELEMENTWISE]
-if not names:
-    names = list(DEFAULT_FNS)
-    st.warning(t("compare.none_selected",
-                 names=", ".join(display_name(n, language) for n in names)))
-if not xmin < xmax:
-    xmin, xmax = DEFAULT_RANGE
-    st.warning(t("compare.bad_range", xmin=xmin, xmax=xmax))
+view, input_problems = clean_view(names, which, xmin, xmax)
+with warnings:
+    warn(url_problems + input_problems)
+names, which, xmin, xmax = list(view.fns), view.which, view.xmin, view.xmax
 
 labels = {n: display_name(n, language) for n in names}
 axis_titles = {"x": t("compare.axis_x"), "y": t(f"compare.axis_{which}"),
@@ -80,3 +102,8 @@ show_table(study_rows(language), (("name", "compare.col_function"), ("pros", "co
 st.subheader(t("compare.table_guide"))
 show_table(guide_rows(language), (("use", "compare.col_use"), ("fns", "compare.col_recommended"),
                                   ("reason", "compare.col_reason")))
+
+query = to_query(view)
+if raw != query:
+    st.query_params.from_dict(query)
+st.session_state[SYNCED] = query

@@ -103,9 +103,13 @@ def make_compare_figure(names: list[str], which: str, xmin: float, xmax: float,
     fig.update_xaxes(range=[xmin, xmax], zeroline=True, row=1, col=1)
     fig.update_xaxes(range=[xmin, xmax], title_text=axis_titles["x"], row=2, col=1)
     fig.update_yaxes(title_text=axis_titles["y"], zeroline=True, row=1, col=1)
-    fig.update_yaxes(title_text=axis_titles["lanes"], row=2, col=1,
-                     tickvals=list(range(len(names))), ticktext=[labels[n] for n in names],
+    # Lane names sit inside the lanes, not as tick labels: long Japanese names as ticks
+    # would squeeze the plot to nothing on a phone.
+    fig.update_yaxes(title_text=axis_titles["lanes"], row=2, col=1, showticklabels=False,
                      range=[len(names) - 0.5, -0.5], showgrid=False, zeroline=False)
+    for lane, name in enumerate(names):
+        fig.add_annotation(x=0, xref="x2 domain", y=lane, yref="y2", text=labels[name],
+                           xanchor="left", showarrow=False, font={"size": 11})
     fig.update_layout(
         height=560, hovermode="x unified", margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},

@@ -55,6 +55,7 @@ def test_an_empty_range_warns_and_falls_back(xrange):
     at.slider(key="compare.xrange").set_value(xrange).run()
     assert not at.exception
     assert "最小値 < 最大値" in at.warning[0].value
+    assert "xmin" not in at.query_params  # the URL keeps the range actually drawn
     assert tuple(figure(at).layout.xaxis.range) == (-6.0, 6.0)
 
 
@@ -84,3 +85,48 @@ def test_english():
     guide = at.table[3].value
     assert list(guide.columns) == ["Use", "Recommended", "Why"]
     assert "Softmax" in set(guide["Recommended"])
+
+
+def test_deep_link_sets_the_view():
+    at = open_page("compare", query={"fns": "elu,selu", "which": "grad", "xmin": "-4",
+                                     "xmax": "2"})
+    assert not at.exception and not at.warning
+    assert at.multiselect(key="compare.fns").value == ["elu", "selu"]
+    assert at.radio(key="compare.which").value == "grad"
+    fig = figure(at)
+    assert curve_names(fig) == ["ELU", "SELU"]
+    assert tuple(fig.layout.xaxis.range) == (-4.0, 2.0)
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ({"fns": "nosuch"}, "「nosuch」という関数はありません"),
+    ({"fns": "softmax"}, "ベクトル全体に働く関数"),
+    ({"which": "both"}, "選べません"),
+    ({"xmin": "abc"}, "数値ではありません"),
+    ({"xmax": "1e300"}, "範囲外"),
+    ({"xmin": "5", "xmax": "-5"}, "最小値 < 最大値"),
+])
+def test_bad_query_params_warn_and_fall_back(query, message):
+    at = open_page("compare", query=query)
+    assert not at.exception
+    assert any(message in w.value for w in at.warning)
+    fig = figure(at)
+    assert len(curve_names(fig)) >= 1
+    assert tuple(fig.layout.xaxis.range) == (-6.0, 6.0)
+
+
+def test_the_view_goes_into_the_url():
+    at = open_page("compare")
+    at.multiselect(key="compare.fns").set_value(["relu", "leaky_relu"]).run()
+    at.slider(key="compare.xrange").set_value((-2.0, 3.0)).run()
+    assert at.query_params["fns"] == "relu,leaky_relu"
+    assert (at.query_params["xmin"], at.query_params["xmax"]) == ("-2", "3")
+
+
+def test_language_switch_keeps_the_view():
+    at = open_page("compare", query={"fns": "elu,selu", "which": "grad"})
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception and not at.warning
+    assert curve_names(figure(at)) == ["ELU (Exponential Linear Unit)", "SELU (Scaled ELU)"]
+    assert figure(at).layout.yaxis.title.text == "h'(x)"

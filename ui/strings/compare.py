@@ -20,13 +20,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare.which_h": ("関数 h(x)", "Function h(x)"),
     "compare.which_grad": ("微分 h'(x)", "Derivative h'(x)"),
     "compare.xrange": ("x の範囲", "x range"),
-    "compare.none_selected": (
+    "compare.warn.no_fn": (
         "関数が 1 つも選ばれていません。既定の組（{names}）を表示します。",
         "No function is selected. Showing the default set ({names}).",
     ),
-    "compare.bad_range": (
-        "x の範囲は最小値 < 最大値にしてください。既定の範囲 [{xmin}, {xmax}] を使います。",
-        "The x range needs min < max. Using the default range [{xmin}, {xmax}].",
+    "compare.warn.unknown_fn": (
+        "「{value}」という関数はありません（URL の fns）。無視します。",
+        "There is no function '{value}' (fns in the URL). Ignoring it.",
+    ),
+    "compare.warn.vector_fn": (
+        "「{value}」はベクトル全体に働く関数なので、曲線は重ねられません（ソフトマックス・ラボへ）。無視します。",
+        "'{value}' acts on a whole vector, so it has no curve to overlay (see the softmax lab). Ignoring it.",
+    ),
+    "compare.warn.bad_choice": (
+        "{field} = 「{value}」は選べません（h か grad）。{default} を使います。",
+        "{field} = '{value}' is not a choice (h or grad). Using {default}.",
+    ),
+    "compare.warn.not_a_number": (
+        "{field} = 「{value}」は数値ではありません。既定値 {default} を使います。",
+        "{field} = '{value}' is not a number. Using the default {default}.",
+    ),
+    "compare.warn.out_of_range": (
+        "{field} = {value} は範囲外です（|x| ≤ {limit}）。既定の範囲を使います。",
+        "{field} = {value} is out of range (|x| ≤ {limit}). Using the default range.",
+    ),
+    "compare.warn.empty_range": (
+        "x の範囲は最小値 < 最大値にしてください（{xmin} と {xmax}）。既定の範囲を使います。",
+        "The x range needs min < max ({xmin} and {xmax}). Using the default range.",
     ),
     "compare.axis_x": ("x", "x"),
     "compare.axis_h": ("h(x)", "h(x)"),
