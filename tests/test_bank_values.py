@@ -591,3 +591,477 @@ def test_the_perceptron_search_finds_what_a_perceptron_can_do():
 def test_true_false_value(qid):
     assert BANK[qid]["type"] == "truefalse"
     assert BANK[qid]["answer"] is TRUE_FALSE[qid]()
+
+
+# --------------------------------------------------- formulas written as options
+#
+# Each option of a formula question is transcribed here as a NumPy function, keyed by the
+# option's exact text (so an edited option breaks the test until it is re-transcribed).
+# The keyed option must equal the reference on a whole sample, every other option must
+# differ somewhere: one right answer, and it is right.
+
+ALPHA, BETA, C = 0.1, 1.7, 0.7  # parameter values for the sample; any generic value works
+ELU_A = 1.5
+XS = np.linspace(-4.0, 4.0, 161)  # includes the kink at 0
+X_NEG = np.linspace(-4.0, 0.0, 81)
+ROWS = np.random.default_rng(7).normal(size=(6, 4)) * 2.0  # one input vector per row
+PAIRS = np.random.default_rng(8).normal(size=(9, 2)) * 2.0
+T_ROWS = np.eye(4)[[0, 3, 1, 2, 2, 0]]  # one-hot labels for ROWS
+X_FAR = XS[np.abs(XS) >= 0.5]  # away from 0, where beta -> infinity has converged
+
+sig = expit
+phi = lambda x: np.exp(-0.5 * x * x) / math.sqrt(2 * math.pi)  # noqa: E731
+sp = lambda x: np.logaddexp(0.0, x)  # noqa: E731
+sech2 = lambda x: 1.0 / np.cosh(x) ** 2  # noqa: E731
+relu_ = lambda x: np.maximum(0.0, x)  # noqa: E731
+step_ = lambda x: (x > 0).astype(float)  # noqa: E731
+pw = lambda x, pos, neg: np.where(x > 0, pos, neg)  # noqa: E731 # piecewise, x <= 0 at the kink
+
+
+def _rows_softmax(x):
+    e = np.exp(x - x.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _jacobians(x_rows, entry):
+    """Stack of n×n matrices, entry(s, i, j, delta) for each row's softmax s."""
+    out = []
+    for s in _rows_softmax(x_rows):
+        n = len(s)
+        out.append([[entry(s, i, j, float(i == j)) for j in range(n)] for i in range(n)])
+    return np.array(out, dtype=float)
+
+
+def _off_diagonal(m):
+    return m[:, ~np.eye(m.shape[1], dtype=bool)]
+
+
+def _cross_entropy_grad(a_rows):
+    """Central difference of -sum t log softmax(a), one row at a time."""
+
+    def loss(a, t):
+        return -np.sum(t * act.log_softmax(a))
+
+    grads = np.zeros_like(a_rows)
+    for r, (a, t) in enumerate(zip(a_rows, T_ROWS, strict=True)):
+        for k in range(len(a)):
+            e = np.zeros_like(a)
+            e[k] = 1e-6
+            grads[r, k] = (loss(a + e, t) - loss(a - e, t)) / 2e-6
+    return grads
+
+
+@dataclass(frozen=True)
+class Formula:
+    sample: np.ndarray
+    reference: Callable[[np.ndarray], np.ndarray]
+    options: dict[str, Callable[[np.ndarray], np.ndarray]]
+    atol: float = 1e-12
+
+
+FORMULAS: dict[str, Formula] = {
+    "rs-sigmoid-formula": Formula(
+        XS,
+        act.sigmoid,
+        {
+            r"$\dfrac{1}{1 + e^{x}}$": lambda x: 1 / (1 + np.exp(x)),
+            r"$\dfrac{e^{x} - e^{-x}}{e^{x} + e^{-x}}$": lambda x: (
+                (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))
+            ),
+            r"$\dfrac{1}{1 + e^{-x}}$": lambda x: 1 / (1 + np.exp(-x)),
+            r"$\max(0, x)$": relu_,
+        },
+    ),
+    "rs-sigmoid-grad-formula": Formula(
+        XS,
+        act.sigmoid_grad,
+        {
+            r"$1 - \sigma(x)^2$": lambda x: 1 - sig(x) ** 2,
+            r"$\sigma(x)\,(1 - \sigma(x))$": lambda x: sig(x) * (1 - sig(x)),
+            r"$\sigma(x)^2$": lambda x: sig(x) ** 2,
+            r"$1 - \sigma(x)$": lambda x: 1 - sig(x),
+        },
+    ),
+    "rs-relu-formula": Formula(
+        XS,
+        act.relu,
+        {
+            r"$\min(0, x)$": lambda x: np.minimum(0.0, x),
+            r"$\max(0.01x, x)$": lambda x: np.maximum(0.01 * x, x),
+            r"$|x|$": np.abs,
+            r"$\max(0, x)$": relu_,
+        },
+    ),
+    "rs-relu-grad-formula": Formula(
+        XS,
+        act.relu_grad,
+        {
+            "$h'(x) = 1$（すべての $x$）": np.ones_like,
+            r"$h'(x) = \begin{cases} 1 & (x > 0) \\ 0 & (x \le 0) \end{cases}$": lambda x: pw(
+                x, 1.0, 0.0
+            ),
+            r"$h'(x) = \begin{cases} x & (x > 0) \\ 0 & (x \le 0) \end{cases}$": lambda x: pw(
+                x, x, 0.0
+            ),
+            r"$h'(x) = \sigma(x)$": sig,
+        },
+    ),
+    "rs-sigmoid-symmetry": Formula(
+        XS,
+        lambda x: act.sigmoid(-x),
+        {
+            r"$-\sigma(x)$": lambda x: -sig(x),
+            r"$1 - \sigma(x)$": lambda x: 1 - sig(x),
+            r"$\sigma(x)$": sig,
+            r"$1 / \sigma(x)$": lambda x: 1 / sig(x),
+        },
+    ),
+    "fm-tanh-grad": Formula(
+        XS,
+        act.tanh_grad,
+        {
+            r"$h(x)\,(1 - h(x))$": lambda x: np.tanh(x) * (1 - np.tanh(x)),
+            r"$1 - h(x)$": lambda x: 1 - np.tanh(x),
+            r"$1 + h(x)^2$": lambda x: 1 + np.tanh(x) ** 2,
+            r"$1 - h(x)^2$": lambda x: 1 - np.tanh(x) ** 2,
+        },
+        atol=1e-9,
+    ),
+    "fm-tanh-sigmoid-relation": Formula(
+        XS,
+        act.tanh,
+        {
+            r"$2\sigma(x) - 1$": lambda x: 2 * sig(x) - 1,
+            r"$2\sigma(2x) - 1$": lambda x: 2 * sig(2 * x) - 1,
+            r"$\sigma(2x) - 1$": lambda x: sig(2 * x) - 1,
+            r"$2\sigma(x/2) - 1$": lambda x: 2 * sig(x / 2) - 1,
+        },
+        atol=1e-9,
+    ),
+    "fm-tanh-formula": Formula(
+        XS,
+        act.tanh,
+        {
+            r"$\dfrac{e^{x} + e^{-x}}{2}$": np.cosh,
+            r"$\dfrac{e^{x} - e^{-x}}{e^{x} + e^{-x}}$": lambda x: (
+                (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))
+            ),
+            r"$\dfrac{e^{x} - e^{-x}}{2}$": np.sinh,
+            r"$\dfrac{1}{1 + e^{-2x}}$": lambda x: 1 / (1 + np.exp(-2 * x)),
+        },
+        atol=1e-9,
+    ),
+    "fm-leaky-grad": Formula(
+        XS,
+        lambda x: act.leaky_relu_grad(x, alpha=ALPHA),
+        {
+            r"$h'(x) = \begin{cases} 1 & (x > 0) \\ 0 & (x \le 0) \end{cases}$": lambda x: pw(
+                x, 1.0, 0.0
+            ),
+            r"$h'(x) = \begin{cases} \alpha & (x > 0) \\ 1 & (x \le 0) \end{cases}$": lambda x: pw(
+                x, ALPHA, 1.0
+            ),
+            r"$h'(x) = \begin{cases} 1 & (x > 0) \\ \alpha & (x \le 0) \end{cases}$": lambda x: pw(
+                x, 1.0, ALPHA
+            ),
+            r"$h'(x) = \begin{cases} x & (x > 0) \\ \alpha x & (x \le 0) \end{cases}$": lambda x: (
+                pw(x, x, ALPHA * x)
+            ),
+        },
+    ),
+    "fm-leaky-formula": Formula(
+        XS,
+        lambda x: act.leaky_relu(x, alpha=ALPHA),
+        {
+            r"$\max(0, x)$": relu_,
+            r"$\min(\alpha x, x)$": lambda x: np.minimum(ALPHA * x, x),
+            r"$\max(\alpha x, x)$": lambda x: np.maximum(ALPHA * x, x),
+            r"$\alpha \max(0, x)$": lambda x: ALPHA * relu_(x),
+        },
+    ),
+    "fm-elu-formula": Formula(
+        X_NEG,
+        lambda x: act.elu(x, alpha=ELU_A),
+        {
+            r"$\alpha x$": lambda x: ELU_A * x,
+            r"$\alpha(e^{x} - 1)$": lambda x: ELU_A * (np.exp(x) - 1),
+            r"$\alpha e^{x}$": lambda x: ELU_A * np.exp(x),
+            r"$\log(1 + e^{x})$": sp,
+        },
+        atol=1e-9,
+    ),
+    "fm-elu-grad-relation": Formula(
+        X_NEG,
+        lambda x: act.elu_grad(x, alpha=ELU_A),
+        {
+            r"$h(x) + \alpha$": lambda x: act.elu(x, alpha=ELU_A) + ELU_A,
+            r"$h(x) - \alpha$": lambda x: act.elu(x, alpha=ELU_A) - ELU_A,
+            r"$\alpha\,h(x)$": lambda x: ELU_A * act.elu(x, alpha=ELU_A),
+            r"$h(x)\,(1 - h(x))$": lambda x: (
+                act.elu(x, alpha=ELU_A) * (1 - act.elu(x, alpha=ELU_A))
+            ),
+        },
+        atol=1e-9,
+    ),
+    "fm-gelu-formula": Formula(
+        XS,
+        act.gelu,
+        {
+            r"$x\,\varphi(x)$": lambda x: x * phi(x),
+            r"$\Phi(x)$": ndtr,
+            r"$x\,\sigma(x)$": lambda x: x * sig(x),
+            r"$x\,\Phi(x)$": lambda x: x * ndtr(x),
+        },
+    ),
+    "fm-gelu-grad": Formula(
+        XS,
+        act.gelu_grad,
+        {
+            r"$\Phi(x) + x\,\varphi(x)$": lambda x: ndtr(x) + x * phi(x),
+            r"$\Phi(x)$": ndtr,
+            r"$x\,\varphi(x)$": lambda x: x * phi(x),
+            r"$\Phi(x)\,(1 - \Phi(x))$": lambda x: ndtr(x) * (1 - ndtr(x)),
+        },
+        atol=1e-9,
+    ),
+    "fm-softplus-grad": Formula(
+        XS,
+        act.softplus_grad,
+        {
+            r"$\dfrac{1}{1 + e^{x}}$": lambda x: 1 / (1 + np.exp(x)),
+            r"$e^{x}$": np.exp,
+            r"$\dfrac{1}{1 + e^{-x}}$": lambda x: 1 / (1 + np.exp(-x)),
+            r"$\log(1 + e^{-x})$": lambda x: np.log(1 + np.exp(-x)),
+        },
+        atol=1e-9,
+    ),
+    "fm-softplus-formula": Formula(
+        XS,
+        act.softplus,
+        {
+            r"$\log(1 + x)$": lambda x: np.log(1 + x),
+            r"$\dfrac{e^{x}}{1 + e^{x}}$": lambda x: np.exp(x) / (1 + np.exp(x)),
+            r"$e^{x} - 1$": lambda x: np.exp(x) - 1,
+            r"$\log(1 + e^{x})$": lambda x: np.log(1 + np.exp(x)),
+        },
+        atol=1e-9,
+    ),
+    "fm-swish-formula": Formula(
+        XS,
+        lambda x: act.swish(x, beta=BETA),
+        {
+            r"$x\,\sigma(\beta x)$": lambda x: x * sig(BETA * x),
+            r"$\sigma(\beta x)$": lambda x: sig(BETA * x),
+            r"$x \tanh(\beta x)$": lambda x: x * np.tanh(BETA * x),
+            r"$x\,\Phi(\beta x)$": lambda x: x * ndtr(BETA * x),
+        },
+        atol=1e-9,
+    ),
+    "fm-swish-grad": Formula(
+        XS,
+        lambda x: act.swish_grad(x, beta=BETA),
+        {
+            r"$\sigma(\beta x)\,(1 - \sigma(\beta x))$": lambda x: (
+                sig(BETA * x) * (1 - sig(BETA * x))
+            ),
+            r"$\beta h(x) + \sigma(\beta x)\,(1 - \beta h(x))$": lambda x: (
+                BETA * x * sig(BETA * x) + sig(BETA * x) * (1 - BETA * x * sig(BETA * x))
+            ),
+            r"$\beta\,\sigma(\beta x)$": lambda x: BETA * sig(BETA * x),
+            r"$\sigma(\beta x) + \beta h(x)$": lambda x: sig(BETA * x) + BETA * x * sig(BETA * x),
+        },
+        atol=1e-9,
+    ),
+    "fm-mish-formula": Formula(
+        XS,
+        act.mish,
+        {
+            r"$x\,\sigma(x)$": lambda x: x * sig(x),
+            r"$\tanh(\log(1 + e^{x}))$": lambda x: np.tanh(np.log(1 + np.exp(x))),
+            r"$x \tanh(x)$": lambda x: x * np.tanh(x),
+            r"$x \tanh(\log(1 + e^{x}))$": lambda x: x * np.tanh(np.log(1 + np.exp(x))),
+        },
+        atol=1e-9,
+    ),
+    "fm-mish-grad": Formula(
+        XS,
+        act.mish_grad,
+        {
+            r"$\tanh(\mathrm{sp}(x))$": lambda x: np.tanh(sp(x)),
+            r"$\tanh(\mathrm{sp}(x)) + x\,\sigma(x)\,\mathrm{sech}^2(\mathrm{sp}(x))$": lambda x: (
+                np.tanh(sp(x)) + x * sig(x) * sech2(sp(x))
+            ),
+            r"$x\,\sigma(x)\,\mathrm{sech}^2(\mathrm{sp}(x))$": lambda x: x * sig(x) * sech2(sp(x)),
+            r"$\tanh(\mathrm{sp}(x)) + x\,\mathrm{sech}^2(\mathrm{sp}(x))$": lambda x: (
+                np.tanh(sp(x)) + x * sech2(sp(x))
+            ),
+        },
+        atol=1e-9,
+    ),
+    "fm-selu-formula": Formula(
+        XS,
+        act.selu,
+        {
+            r"$\begin{cases} \lambda x & (x > 0) \\ \lambda\alpha(e^{x} - 1) & (x \le 0) \end{cases}$": lambda x: (
+                pw(x, SELU_LAMBDA * x, SELU_LAMBDA * SELU_ALPHA * np.expm1(x))
+            ),
+            r"$\begin{cases} x & (x > 0) \\ \alpha(e^{x} - 1) & (x \le 0) \end{cases}$": lambda x: (
+                pw(x, x, SELU_ALPHA * np.expm1(x))
+            ),
+            r"$\begin{cases} \lambda x & (x > 0) \\ \alpha x & (x \le 0) \end{cases}$": lambda x: (
+                pw(x, SELU_LAMBDA * x, SELU_ALPHA * x)
+            ),
+            r"$\lambda\,x\,\sigma(\alpha x)$": lambda x: SELU_LAMBDA * x * sig(SELU_ALPHA * x),
+        },
+        atol=1e-9,
+    ),
+    "fm-selu-grad": Formula(
+        XS,
+        act.selu_grad,
+        {
+            r"$\begin{cases} 1 & (x > 0) \\ \alpha e^{x} & (x \le 0) \end{cases}$": lambda x: pw(
+                x, 1.0, SELU_ALPHA * np.exp(x)
+            ),
+            r"$\begin{cases} \lambda & (x > 0) \\ \lambda\alpha(e^{x} - 1) & (x \le 0) \end{cases}$": lambda x: (
+                pw(x, SELU_LAMBDA, SELU_LAMBDA * SELU_ALPHA * np.expm1(x))
+            ),
+            r"$\begin{cases} \lambda & (x > 0) \\ \lambda\alpha & (x \le 0) \end{cases}$": lambda x: (
+                pw(x, SELU_LAMBDA, SELU_LAMBDA * SELU_ALPHA)
+            ),
+            r"$\begin{cases} \lambda & (x > 0) \\ \lambda\alpha e^{x} & (x \le 0) \end{cases}$": lambda x: (
+                pw(x, SELU_LAMBDA, SELU_LAMBDA * SELU_ALPHA * np.exp(x))
+            ),
+        },
+        atol=1e-9,
+    ),
+    "sm-formula": Formula(
+        ROWS,
+        lambda x: act.softmax(x, axis=1),
+        {
+            r"$\dfrac{x_i}{\sum_j x_j}$": lambda x: x / x.sum(axis=1, keepdims=True),
+            r"$\dfrac{1}{1 + e^{-x_i}}$": sig,
+            r"$\dfrac{e^{x_i}}{\max_j e^{x_j}}$": lambda x: (
+                np.exp(x) / np.exp(x).max(axis=1, keepdims=True)
+            ),
+            r"$\dfrac{e^{x_i}}{\sum_j e^{x_j}}$": lambda x: (
+                np.exp(x) / np.exp(x).sum(axis=1, keepdims=True)
+            ),
+        },
+        atol=1e-9,
+    ),
+    "sm-shift-invariance": Formula(
+        ROWS,
+        lambda x: act.softmax(x + C, axis=1),
+        {
+            r"$\mathrm{softmax}(\mathbf{x}) + c$": lambda x: _rows_softmax(x) + C,
+            r"$\mathrm{softmax}(\mathbf{x})$": _rows_softmax,
+            r"$c \cdot \mathrm{softmax}(\mathbf{x})$": lambda x: C * _rows_softmax(x),
+            r"$e^{c} \cdot \mathrm{softmax}(\mathbf{x})$": lambda x: math.exp(C) * _rows_softmax(x),
+        },
+        atol=1e-9,
+    ),
+    "lsm-formula": Formula(
+        ROWS,
+        lambda x: act.log_softmax(x, axis=1),
+        {
+            r"$x_i - \log \sum_j e^{x_j}$": lambda x: (
+                x - np.log(np.exp(x).sum(axis=1, keepdims=True))
+            ),
+            r"$\dfrac{x_i}{\log \sum_j e^{x_j}}$": lambda x: (
+                x / np.log(np.exp(x).sum(axis=1, keepdims=True))
+            ),
+            r"$\log x_i - \log \sum_j x_j$": lambda x: (
+                np.log(x) - np.log(x.sum(axis=1, keepdims=True))
+            ),
+            r"$x_i - \max_j x_j$": lambda x: x - x.max(axis=1, keepdims=True),
+        },
+        atol=1e-9,
+    ),
+    "sm-jacobian-offdiag": Formula(
+        ROWS,
+        lambda x: _off_diagonal(np.array([act.softmax_jacobian(r) for r in x])),
+        {
+            r"$-s_i s_j$": lambda x: _off_diagonal(_jacobians(x, lambda s, i, j, d: -s[i] * s[j])),
+            r"$s_i (1 - s_j)$": lambda x: _off_diagonal(
+                _jacobians(x, lambda s, i, j, d: s[i] * (1 - s[j]))
+            ),
+            r"$s_i s_j$": lambda x: _off_diagonal(_jacobians(x, lambda s, i, j, d: s[i] * s[j])),
+            r"$0$": lambda x: _off_diagonal(_jacobians(x, lambda s, i, j, d: 0.0)),
+        },
+        atol=1e-9,
+    ),
+    "lsm-jacobian": Formula(
+        ROWS,
+        lambda x: np.array([act.log_softmax_jacobian(r) for r in x]),
+        {
+            r"$s_i(\delta_{ij} - s_j)$": lambda x: _jacobians(
+                x, lambda s, i, j, d: s[i] * (d - s[j])
+            ),
+            r"$\delta_{ij} - s_j$": lambda x: _jacobians(x, lambda s, i, j, d: d - s[j]),
+            r"$1 / s_i$": lambda x: _jacobians(x, lambda s, i, j, d: 1 / s[i]),
+            r"$\delta_{ij}$": lambda x: _jacobians(x, lambda s, i, j, d: d),
+        },
+        atol=1e-9,
+    ),
+    "sm-two-class-sigmoid": Formula(
+        PAIRS,
+        lambda x: act.softmax(x, axis=1)[:, 0],
+        {
+            r"$\sigma(x_1)$": lambda x: sig(x[:, 0]),
+            r"$\sigma(x_2 - x_1)$": lambda x: sig(x[:, 1] - x[:, 0]),
+            r"$\sigma(x_1 - x_2)$": lambda x: sig(x[:, 0] - x[:, 1]),
+            r"$\sigma(x_1 + x_2)$": lambda x: sig(x[:, 0] + x[:, 1]),
+        },
+        atol=1e-9,
+    ),
+    "sm-cross-entropy-grad": Formula(
+        ROWS,
+        _cross_entropy_grad,
+        {
+            r"$\mathbf{t} - \mathbf{y}$": lambda a: T_ROWS - _rows_softmax(a),
+            r"$\mathbf{y}(1 - \mathbf{y})$": lambda a: _rows_softmax(a) * (1 - _rows_softmax(a)),
+            r"$\mathbf{y} - \mathbf{t}$": lambda a: _rows_softmax(a) - T_ROWS,
+            r"$-\mathbf{t} / \mathbf{y}$": lambda a: -T_ROWS / _rows_softmax(a),
+        },
+        atol=1e-6,
+    ),  # the reference is a finite difference
+    # (beta = 0, beta -> infinity): the limits side by side, against x*sigma(beta x) at 0 and 1000
+    "fm-swish-beta-limits": Formula(
+        X_FAR,
+        lambda x: np.concatenate([x * sig(0 * x), x * sig(1000 * x)]),
+        {
+            "β = 0 で 0、β → ∞ で恒等関数に近づく": lambda x: np.concatenate([0 * x, x]),
+            "β = 0 で ReLU、β → ∞ で x/2 に近づく": lambda x: np.concatenate([relu_(x), x / 2]),
+            "β = 0 で x/2、β → ∞ で ReLU に近づく": lambda x: np.concatenate([x / 2, relu_(x)]),
+            "β = 0 で σ(x)、β → ∞ でステップ関数に近づく": lambda x: np.concatenate(
+                [sig(x), step_(x)]
+            ),
+        },
+        atol=1e-9,
+    ),
+}
+
+
+def _agrees(fn: Callable[[np.ndarray], np.ndarray], want: np.ndarray, formula: Formula) -> bool:
+    got = quietly(lambda: np.asarray(fn(formula.sample.copy()), dtype=float))
+    return same_within(got, want, formula.atol)
+
+
+def same_within(got: np.ndarray | None, want: np.ndarray, atol: float) -> bool:
+    if got is None or got.shape != want.shape or not np.all(np.isfinite(got)):
+        return False
+    return bool(np.allclose(got, want, rtol=1e-7, atol=atol))
+
+
+@pytest.mark.parametrize("qid", sorted(FORMULAS))
+def test_formula_options(qid):
+    q, formula = BANK[qid], FORMULAS[qid]
+    assert set(formula.options) == set(q["options"]), f"{qid}: transcription out of date"
+    want = np.asarray(formula.reference(formula.sample.copy()), dtype=float)
+    assert _agrees(formula.options[q["answer"]], want, formula), (
+        f"{qid}: the key is not the formula"
+    )
+    also = [
+        o for o, fn in formula.options.items() if o != q["answer"] and _agrees(fn, want, formula)
+    ]
+    assert not also, f"{qid}: {also} also equal the formula"
