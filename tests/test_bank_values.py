@@ -824,6 +824,23 @@ FORMULAS: dict[str, Formula] = {
         },
         atol=1e-9,
     ),
+    "fm-gelu-tanh-approx": Formula(
+        XS,
+        lambda x: act.gelu(x, approximate=True),
+        {
+            r"$\frac{1}{2}x\left(1 + \tanh x\right)$": lambda x: 0.5 * x * (1 + np.tanh(x)),
+            r"$x\left(1 + \tanh\left(\sqrt{2/\pi}\,(x + 0.044715x^{3})\right)\right)$": lambda x: (
+                x * (1 + np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x**3)))
+            ),
+            r"$\frac{1}{2}x\left(1 + \tanh\left(\sqrt{2/\pi}\,(x + 0.044715x^{3})\right)\right)$": lambda x: (
+                0.5 * x * (1 + np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x**3)))
+            ),
+            r"$\frac{1}{2}\left(1 + \tanh\left(\sqrt{2/\pi}\,(x + 0.044715x^{3})\right)\right)$": lambda x: (
+                0.5 * (1 + np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x**3)))
+            ),
+        },
+        atol=1e-9,
+    ),
     "fm-softplus-grad": Formula(
         XS,
         act.softplus_grad,
