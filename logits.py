@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,7 +24,8 @@ OVERFLOW_LOGITS = (1010.0, 1000.0, 990.0)  # exp(1010) overflows float64 (max â‰
 
 # The formulas the page shows next to what it computes.
 TEMPERATURE_LATEX = r"h_T(x_i) = \frac{e^{x_i / T}}{\sum_{j} e^{x_j / T}} = \operatorname{softmax}(x / T)_i"
-SHIFT_LATEX = r"\operatorname{softmax}(x + c)_i = \frac{e^{x_i + c}}{\sum_j e^{x_j + c}} = \frac{e^{c}\, e^{x_i}}{e^{c} \sum_j e^{x_j}} = \operatorname{softmax}(x)_i"
+SHIFT_LATEX = r"\operatorname{softmax}(x + c)_i = \frac{e^{c}\, e^{x_i}}{e^{c} \sum_j e^{x_j}} = \operatorname{softmax}(x)_i"
+JACOBIAN_MATRIX_LATEX = r"J = \operatorname{diag}(s) - s\,s^{\top}, \quad s = \operatorname{softmax}(z)"
 TWO_CLASS_LATEX = r"\frac{e^{a}}{e^{a} + e^{b}} = \frac{1}{1 + e^{-(a - b)}} = \sigma(a - b)"
 NAIVE_LATEX = r"\frac{e^{x_i}}{\sum_j e^{x_j}}"
 STABLE_LATEX = r"\frac{e^{x_i - c}}{\sum_j e^{x_j - c}},\quad c = \max_j x_j"
@@ -78,9 +80,15 @@ def parse_logits(text: str, default: tuple[float, ...] = DEFAULT_LOGITS,
     return ParsedLogits(tuple(values))
 
 
+def _shortest(v: float) -> str:
+    """The shortest text that reads back to the same float: 2, 0.1, 1e-07."""
+    s = repr(float(v))
+    return s[:-2] if s.endswith(".0") else s
+
+
 def format_logits(values) -> str:
-    """The text form parse_logits reads back: "2, 1, 0.1"."""
-    return ", ".join(f"{float(v):g}" for v in values)
+    """The text form parse_logits reads back exactly: "2, 1, 0.1"."""
+    return ", ".join(_shortest(v) for v in values)
 
 
 def check_temperature(value) -> tuple[float, bool]:
@@ -180,3 +188,32 @@ def format_value(v: float) -> str:
     if math.isinf(v):
         return "inf" if v > 0 else "-inf"
     return f"{v:.6g}"
+
+
+def _last(value) -> str:
+    """A repeated URL parameter counts by its last value, as in a browser."""
+    if isinstance(value, list | tuple):
+        value = value[-1] if value else ""
+    return str(value).strip()
+
+
+def parse_query(raw: Mapping) -> tuple[str, float, bool]:
+    """(logits text, T, T was fine) from ``?logits=2,1,0.1&T=0.5``.
+
+    The logits stay text: parse_logits reads them like anything typed, with its warnings.
+    """
+    text = _last(raw["logits"]) if "logits" in raw else format_logits(DEFAULT_LOGITS)
+    if "T" not in raw:
+        return text, 1.0, True
+    temperature, ok = check_temperature(_last(raw["T"]))
+    return text, temperature, ok
+
+
+def to_query(values, temperature: float) -> dict[str, str]:
+    """The URL query of the lab's view, defaults left out."""
+    query = {}
+    if tuple(values) != DEFAULT_LOGITS:
+        query["logits"] = format_logits(values)
+    if temperature != 1.0:
+        query["T"] = _shortest(temperature)
+    return query

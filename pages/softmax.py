@@ -1,5 +1,9 @@
 """ソフトマックス・ラボ (/softmax): probabilities, temperature, the Jacobian, overflow, shift
-invariance and the two-class case, each computed by `logits` and drawn by plots.softmax_lab."""
+invariance and the two-class case, each computed by `logits` and drawn by plots.softmax_lab.
+
+The logits and T live in the URL (``/softmax?logits=1,2,3&T=0.5``), read before the
+widgets exist and written back after them.
+"""
 
 import pandas as pd
 import streamlit as st
@@ -10,14 +14,19 @@ from plots.softmax_lab import class_labels, make_jacobian_figure, make_probabili
 from ui.i18n import t
 
 SPEC = act.REGISTRY["softmax"]
+SYNCED = "softmax._query"  # the query this page wrote last: anything else is a new link
 DEFAULTS = {
-    "softmax.logits": lg.format_logits(lg.DEFAULT_LOGITS),
-    "softmax.T": 1.0,
     "softmax.big": lg.format_logits(lg.OVERFLOW_LOGITS),
     "softmax.c": 100.0,
     "softmax.two_a": 2.0,
     "softmax.two_b": 0.5,
 }
+raw = st.query_params.to_dict()
+url_temperature_ok = True
+if raw != st.session_state.get(SYNCED) or "softmax.logits" not in st.session_state:
+    text, url_temperature, url_temperature_ok = lg.parse_query(raw)
+    st.session_state["softmax.logits"] = text
+    st.session_state["softmax.T"] = url_temperature
 for key, value in DEFAULTS.items():
     if key not in st.session_state:
         st.session_state[key] = value
@@ -51,7 +60,7 @@ with controls:
               help=t("softmax.temperature_help"))
     x = read_logits("softmax.logits", lg.DEFAULT_LOGITS)
     temperature, ok = lg.check_temperature(st.session_state["softmax.T"])
-    if not ok:
+    if not (ok and url_temperature_ok):
         st.warning(t("softmax.bad_temperature", lo=lg.T_MIN, hi=lg.T_MAX))
     view = lg.at_temperature(x, temperature)
     labels = class_labels(len(x))
@@ -72,6 +81,7 @@ with chart:
 st.subheader(t("softmax.jacobian"))
 st.write(t("softmax.jacobian_intro"))
 st.latex(SPEC.latex_grad)
+st.latex(lg.JACOBIAN_MATRIX_LATEX)
 st.plotly_chart(make_jacobian_figure(view.jacobian, labels, t("softmax.jacobian_colorbar")),
                 key="softmax.jacobian_figure")
 st.caption(t("softmax.jacobian_rows", worst=view.worst_row_sum))
@@ -128,3 +138,8 @@ st.caption(t("softmax.two_diff", diff=gap))
 st.subheader(t("softmax.code"))
 st.code(SPEC.exam_source(), language="python")
 st.caption(t("softmax.code_note"))
+
+query = lg.to_query(x, temperature)
+if raw != query:
+    st.query_params.from_dict(query)
+st.session_state[SYNCED] = query

@@ -128,3 +128,32 @@ def test_english():
     assert at.title[0].value == "Softmax lab"
     at.text_input(key="softmax.logits").set_value("1, two").run()
     assert "'two' is not a number" in at.warning[0].value
+
+
+def test_deep_link_sets_logits_and_temperature():
+    at = open_page("softmax", query={"logits": "1,2,3", "T": "0.5"})
+    assert not at.exception and not at.warning
+    assert at.slider(key="softmax.T").value == 0.5
+    e = [math.exp(v / 0.5) for v in (1.0, 2.0, 3.0)]
+    assert probabilities(at) == pytest.approx([v / sum(e) for v in e], rel=1e-12)
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ({"T": "0"}, "温度 T は"),
+    ({"T": "abc"}, "温度 T は"),
+    ({"logits": "1,abc"}, "「abc」は数値として読めません"),
+    ({"logits": "5"}, "2 個以上"),
+    ({"logits": "1,1e400"}, "有限の数ではありません"),
+])
+def test_bad_query_params_warn_and_fall_back(query, message):
+    at = open_page("softmax", query=query)
+    assert not at.exception
+    assert any(message in w.value for w in at.warning)
+    assert len(probabilities(at)) == 3  # the default logits 2, 1, 0.1
+
+
+def test_the_view_goes_into_the_url():
+    at = open_page("softmax")
+    at.text_input(key="softmax.logits").set_value("3, 1").run()
+    at.slider(key="softmax.T").set_value(2.0).run()
+    assert (at.query_params["logits"], at.query_params["T"]) == ("3, 1", "2")

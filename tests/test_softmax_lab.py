@@ -197,3 +197,29 @@ def test_jacobian_heatmap_shows_the_values_with_zero_in_the_middle():
     assert hm.zmid == 0.0 and hm.zmin == -0.25 and hm.zmax == 0.25
     assert list(hm.y) == ["s₁", "s₂"]
     assert fig.layout.yaxis.autorange == "reversed"  # row 1 on top, like a matrix
+
+
+# --- the URL ------------------------------------------------------------------------------
+
+def test_query_round_trip():
+    assert lg.to_query(lg.DEFAULT_LOGITS, 1.0) == {}
+    query = lg.to_query((1.0, 2.5, -0.125), 0.3)
+    assert query == {"logits": "1, 2.5, -0.125", "T": "0.3"}
+    text, temperature, ok = lg.parse_query(query)
+    assert lg.parse_logits(text).values == (1.0, 2.5, -0.125)
+    assert (temperature, ok) == (0.3, True)
+
+
+def test_query_keeps_every_digit():
+    x = (0.1 + 0.2, 1 / 3)
+    assert lg.parse_logits(lg.parse_query(lg.to_query(x, 1.0))[0]).values == x
+
+
+@pytest.mark.parametrize("bad", ["0", "-1", "abc", "11", "nan", ""])
+def test_bad_temperature_in_the_url_falls_back_to_1(bad):
+    assert lg.parse_query({"T": bad})[1:] == (1.0, False)
+
+
+def test_empty_query_is_the_default_view():
+    text, temperature, ok = lg.parse_query({})
+    assert lg.parse_logits(text).values == lg.DEFAULT_LOGITS and (temperature, ok) == (1.0, True)
