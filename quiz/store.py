@@ -109,7 +109,7 @@ class Store:
 
     def _fall_back(self) -> None:
         try:
-            kept = self.attempts()
+            kept = self._select()
         except sqlite3.Error:
             kept = []
         memory = Store(None, UNWRITABLE, self.wanted)
@@ -119,9 +119,17 @@ class Store:
             self.path, self.warning = None, UNWRITABLE
         old.close()
 
-    def attempts(self) -> list[Attempt]:
+    def _select(self) -> list[Attempt]:
         with self._lock:
             return [from_row(r) for r in self._conn.execute(_SELECT)]
+
+    def attempts(self) -> list[Attempt]:
+        """Every stored answer, oldest first (from memory if the file became unreadable)."""
+        try:
+            return self._select()
+        except sqlite3.Error:
+            self._fall_back()
+            return self._select()
 
     def count(self) -> int:
         with self._lock:

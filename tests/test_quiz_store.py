@@ -141,3 +141,12 @@ def test_a_database_that_fails_later_keeps_every_answer_in_memory(tmp_path):
     assert store.add([attempt(2)]) == 1
     assert store.in_memory and store.warning == UNWRITABLE and store.wanted == path
     assert store.attempts() == [attempt(1), attempt(2)]  # what was on disk came along
+
+
+def test_a_database_unreadable_later_still_answers_from_memory(tmp_path):
+    store = open_store(tmp_path / "h.sqlite3")
+    store.add([attempt(1)])
+    store._conn.close()  # stands in for a file that can no longer be read
+    assert store.attempts() == []  # no traceback; what was on disk could not come along
+    assert store.in_memory and store.warning == UNWRITABLE
+    assert store.add([attempt(2)]) == 1 and store.count() == 1

@@ -48,7 +48,9 @@ def _read_given(question: Question, item: Item, key: str) -> tuple[Given, tuple 
 
 
 def _submit(by_id: dict[str, Question], store: Store) -> None:
-    run: QuizRun = st.session_state[RUN_KEY]
+    run: QuizRun | None = st.session_state.get(RUN_KEY)
+    if run is None or run.finished or run.revealed:  # a stale click from another tab
+        return
     now = datetime.now(UTC)
     if run.mode == EXAM and run.seconds_left(now) == 0:
         run.time_out(by_id, now)
@@ -65,11 +67,15 @@ def _submit(by_id: dict[str, Question], store: Store) -> None:
 
 
 def _next() -> None:
-    st.session_state[RUN_KEY].next()
+    run: QuizRun | None = st.session_state.get(RUN_KEY)
+    if run is not None:
+        run.next()
 
 
 def _review(by_id: dict[str, Question]) -> None:
-    st.session_state[RUN_KEY] = st.session_state[RUN_KEY].review(by_id, np.random.default_rng())
+    run: QuizRun | None = st.session_state.get(RUN_KEY)
+    if run is not None:
+        st.session_state[RUN_KEY] = run.review(by_id, np.random.default_rng())
 
 
 def _quit() -> None:
