@@ -1,6 +1,7 @@
 """The banks cover what issue 4 asks: enough questions per exam theme, every registry
 function several times, all four question types, and ids unique across files."""
 
+import re
 from collections import Counter
 
 import yaml
@@ -86,3 +87,16 @@ def test_exam_corrections_are_taught():
         "vg-remedy-inappropriate",  # dropout is not a remedy for vanishing gradients
         "fm-gelu-formula",  # GELU's formula, missing from the notes
     } <= ids
+
+
+def test_explanations_name_options_by_content():
+    """Options are shuffled and questions drawn alone: no "2 つ目" or "上の問題"."""
+    positional = re.compile(
+        r"[1-4１-４一二三四] ?つ目|最初の選択肢|最後の選択肢|(?<!以)上の[^。]{0,12}(問題|コード|レイヤ|実装)|前問"
+    )
+    offenders = [
+        q["id"]
+        for q in QUESTIONS
+        if positional.search(q["text"]) or positional.search(q["explanation"])
+    ]
+    assert not offenders
