@@ -144,3 +144,11 @@ def test_loading_a_copy_with_one_file_removed_still_loads_the_rest(tmp_path):
     shutil.copy(BROKEN / "bad_yaml.yaml", tmp_path / "banks")
     bank = load_paths([tmp_path / "banks"])
     assert len(bank.questions) == 5 and len(bank.problems) == 1
+
+
+def test_every_real_bank_validates_clean():
+    from quiz.loader import DEFAULT_BANK_DIR
+
+    bank = load_paths([DEFAULT_BANK_DIR])
+    assert [str(p) for p in bank.problems] == []
+    assert len(bank.questions) >= 120
