@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.loader import load_paths
+from quiz.loader import DEFAULT_BANK_DIR, load_paths
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quiz"
 BROKEN = FIXTURES / "broken"
@@ -147,8 +147,6 @@ def test_loading_a_copy_with_one_file_removed_still_loads_the_rest(tmp_path):
 
 
 def test_every_real_bank_validates_clean():
-    from quiz.loader import DEFAULT_BANK_DIR
-
     bank = load_paths([DEFAULT_BANK_DIR])
     assert [str(p) for p in bank.problems] == []
     assert len(bank.questions) >= 120
