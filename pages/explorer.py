@@ -69,19 +69,11 @@ def _param_widget(spec: Spec, p):
         st.session_state[key] = p.default
     meaning = pick(p.meaning_ja, p.meaning_en)
     if p.kind == "bool":  # GELU's exact/tanh switch
+        names = {False: t("explorer.gelu.exact"), True: t("explorer.gelu.tanh")}
         return st.radio(t("explorer.gelu.label"), (False, True), key=key, horizontal=True,
-                        help=meaning, format_func=lambda on: t(
-                            "explorer.gelu.tanh" if on else "explorer.gelu.exact"))
+                        help=meaning, format_func=names.__getitem__)
     return st.slider(f"${p.symbol}$ — {meaning}", float(p.min), float(p.max),
                      step=float(p.step), key=key)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def _figure(view: ExplorerView, labels: Labels):
-    """The figure of a view; cached because a rerun with the same view is the common case."""
-    return make_explorer_figure(REGISTRY[view.fn], view.param_dict, view.xmin, view.xmax,
-                                show_h=view.show_h, show_grad=view.show_grad, x0=view.x0,
-                                labels=labels)
 
 
 def _labels() -> Labels:
@@ -99,7 +91,10 @@ def _draw(spec: Spec, view: ExplorerView) -> None:
     if not (view.show_h or view.show_grad):
         st.info(t("explorer.nothing_shown"))
         return
-    st.plotly_chart(_figure(view, _labels()))
+    # Not cached: building takes ~5 ms, less than unpickling a cached go.Figure (bench_app.py).
+    fig = make_explorer_figure(spec, view.param_dict, view.xmin, view.xmax, show_h=view.show_h,
+                               show_grad=view.show_grad, x0=view.x0, labels=_labels())
+    st.plotly_chart(fig)
     params = view.param_dict
     if spec.h_jump or (view.show_grad and spec.grad_jump(params)):
         st.caption(t("explorer.jump_caption"))
@@ -163,7 +158,11 @@ warnings = st.container()
 
 controls, chart = st.columns([1, 2.4], gap="large")
 with controls:
-    fn = st.selectbox(t("explorer.fn"), tuple(REGISTRY), key="explorer.fn", format_func=_fn_label)
+    # Labels looked up, not computed, in format_func: it must not need the session (AppTest
+    # calls it outside a script run).
+    fn_labels = {name: _fn_label(name) for name in REGISTRY}
+    fn = st.selectbox(t("explorer.fn"), tuple(REGISTRY), key="explorer.fn",
+                      format_func=fn_labels.__getitem__)
     spec = REGISTRY[fn]
     if spec.kind == "elementwise":
         values = {p.name: _param_widget(spec, p) for p in spec.params}

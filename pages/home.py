@@ -7,7 +7,7 @@ import streamlit as st
 from activations import REGISTRY
 from plots.home import HOME_FUNCTIONS, make_home_figure
 from routes import ROUTES
-from ui.i18n import lang, t
+from ui.i18n import pick, t
 
 # The formula under each role: what the role means, in one line a learner can check.
 ROLES = (
@@ -17,11 +17,9 @@ ROLES = (
 )
 
 
-@st.cache_data(show_spinner=False)
-def _figure(language: str):
-    names = {fn: REGISTRY[fn].name_en if language == "en" else REGISTRY[fn].name_ja
-             for fn in HOME_FUNCTIONS}
-    return make_home_figure(names)
+def _figure():
+    return make_home_figure({fn: pick(REGISTRY[fn].name_ja, REGISTRY[fn].name_en)
+                             for fn in HOME_FUNCTIONS})
 
 
 st.title(f":material/monitoring: {t('app.title')}")
@@ -36,7 +34,7 @@ for column, (role, icon, formula) in zip(st.columns(3), ROLES, strict=True):
 
 chart, menu = st.columns([3, 2], gap="large")
 with chart:
-    st.plotly_chart(_figure(lang()))
+    st.plotly_chart(_figure())
     st.caption(t("home.chart_caption"))
 with menu:
     st.subheader(t("home.pages"))

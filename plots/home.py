@@ -15,18 +15,18 @@ HOME_RANGE = (-3.0, 3.0)
 
 def make_home_figure(names: dict[str, str], height: int = 300) -> go.Figure:
     """h(x) of HOME_FUNCTIONS at their defaults; ``names`` maps registry name -> legend text."""
-    fig = go.Figure()
+    traces = []
     for fn in HOME_FUNCTIONS:
         spec = REGISTRY[fn]
         x, y, _ = curve(spec, spec.defaults(), *HOME_RANGE, "h", n_max=400)
-        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", name=names.get(fn, fn),
-                                 line={"width": 2.4}, connectgaps=False,
-                                 hovertemplate="%{y:.3f}"))
-    fig.update_layout(
-        height=height, hovermode="x unified", font={"family": FONT},
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "center", "x": 0.5},
-        xaxis={"range": list(HOME_RANGE), "zeroline": True, "hoverformat": ".2f"},
-        yaxis={"range": [-1.2, 3.1], "zeroline": True},
-    )
-    return fig
+        traces.append({"type": "scatter", "x": x, "y": y, "mode": "lines",
+                       "name": names.get(fn, fn), "line": {"width": 2.4}, "connectgaps": False,
+                       "hovertemplate": "%{y:.3f}"})
+    layout = {
+        "height": height, "hovermode": "x unified", "font": {"family": FONT},
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "center", "x": 0.5},
+        "xaxis": {"range": list(HOME_RANGE), "zeroline": True, "hoverformat": ".2f"},
+        "yaxis": {"range": [-1.2, 3.1], "zeroline": True},
+    }
+    return go.Figure(data=traces, layout=layout)

@@ -1,0 +1,196 @@
+"""How fast the app answers: prints figures, asserts nothing.
+
+1. Server-side rerun after a widget change, per page (AppTest, median of N reruns, each with
+   a new value so no cache can answer for the page).
+2. Cold start to the first drawn chart in headless Chromium: spawn `streamlit run app.py`,
+   open /explorer, wait for `.js-plotly-plot`; and the same page load on a warm server.
+
+usage (project root):  /work/venv/bin/python bench/bench_app.py [--reruns 20] [--cold 3]
+                        [--no-browser] [--pages explorer home]
+Targets: ≤ 30 ms per rerun, ≤ 3 s cold start (2-core machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from routes import ROUTES  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+# A page's representative widget, where we know it; other pages get the first movable widget.
+PREFERRED = {
+    "explorer": ({"fn": "leaky_relu"}, "slider", "explorer.leaky_relu.alpha"),
+}
+
+
+def _values(widget, n: int) -> list:
+    """n distinct legal values for a slider / number input (alternating for a choice)."""
+    kind = type(widget).__name__
+    if kind in ("Slider", "NumberInput"):
+        lo = widget.min if widget.min is not None else -1e3
+        hi = widget.max if widget.max is not None else 1e3
+        lo, hi = float(lo), float(hi)
+        step = float(widget.step or (hi - lo) / (4 * n))
+        count = max(1, min(n, int((hi - lo) / step)))
+        vals = [lo + step * round(i * (hi - lo) / step / count) for i in range(1, count + 1)]
+        vals = [min(hi, v) for v in vals]
+        return (vals * (n // len(vals) + 1))[:n]
+    options = list(getattr(widget, "options", []))
+    if hasattr(widget, "options") and len(options) > 1:
+        return [widget.options[i % 2] for i in range(n)]
+    if kind in ("Toggle", "Checkbox"):
+        return [bool(i % 2) for i in range(n)]
+    return []
+
+
+def _movable(at):
+    for kind in ("slider", "number_input", "select_slider", "radio", "selectbox", "toggle",
+                 "checkbox"):
+        for w in getattr(at, kind):
+            if getattr(w, "key", None) and w.key != "lang" and not w.disabled:
+                return w
+    return None
+
+
+def bench_reruns(n: int, only: list[str] | None = None) -> None:
+    from streamlit.testing.v1 import AppTest  # noqa: F401  (imported here: heavy)
+
+    from tests.apptest import open_page
+
+    print(f"Server-side rerun after a widget change (AppTest, median of {n}; target ≤ 30 ms)")
+    print("  wall = elapsed; cpu = this process's CPU time, which other agents' load cannot inflate")
+    for route in ROUTES:
+        page = route.script.removeprefix("pages/").removesuffix(".py")
+        if only and page not in only:
+            continue
+        query, kind, key = PREFERRED.get(page, (None, None, None))
+        try:
+            at = open_page(page, query=query)
+        except Exception as e:  # a page still in progress must not stop the bench
+            print(f"  {route.path:<11} could not open: {type(e).__name__}: {e}")
+            continue
+        if at.exception:
+            print(f"  {route.path:<11} raises on open: {at.exception[0].value[:80]}")
+            continue
+        widget = getattr(at, kind)(key=key) if kind else _movable(at)
+        values = _values(widget, n) if widget is not None else []
+        times, cpu = [], []
+        for i in range(n):
+            w = (getattr(at, kind)(key=key) if kind else
+                 next((x for x in at.get(widget.type) if x.key == widget.key), None)
+                 if widget is not None else None)
+            if w is not None and values:
+                w.set_value(values[i])
+            t0, c0 = time.perf_counter(), time.process_time()
+            at.run()
+            times.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
+            if at.exception:
+                print(f"  {route.path:<11} raised during the bench: {at.exception[0].value[:80]}")
+                break
+        what = f"{widget.type} {widget.key!r}" if widget is not None else "plain rerun (no widget)"
+        if times:
+            print(f"  {route.path:<11} wall median {1000 * statistics.median(times):6.1f} ms "
+                  f"(min {1000 * min(times):5.1f}), cpu median "
+                  f"{1000 * statistics.median(cpu):6.1f} ms; moving {what}")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start_server(port: int, db_dir: str) -> subprocess.Popen:
+    env = dict(os.environ, ACTLAB_DB=str(Path(db_dir) / "history.sqlite3"))
+    return subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+
+
+def _wait_healthy(port: int, server: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
+                                      timeout=1).read() == b"ok":
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("streamlit did not come up")
+
+
+def _time_to_chart(browser, url: str) -> float:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    t0 = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector(".js-plotly-plot", state="attached", timeout=60_000)
+    dt = time.perf_counter() - t0
+    ctx.close()
+    return dt
+
+
+def bench_cold_start(runs: int, path: str = "/explorer") -> None:
+    if not os.path.exists(CHROMIUM):
+        print(f"Cold start: skipped ({CHROMIUM} is absent)")
+        return
+    from playwright.sync_api import sync_playwright
+
+    cold, warm = [], []
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as db_dir:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"])
+        for _ in range(runs):
+            port = _free_port()
+            t0 = time.perf_counter()
+            server = _start_server(port, db_dir)
+            try:
+                _wait_healthy(port, server)
+                boot = time.perf_counter() - t0
+                first = _time_to_chart(browser, f"http://127.0.0.1:{port}{path}")
+                cold.append((boot + first, boot, first))
+                warm.append(_time_to_chart(browser, f"http://127.0.0.1:{port}{path}"))
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
+        browser.close()
+    total = statistics.median(c[0] for c in cold)
+    print(f"Cold start to the first drawn chart on {path} (headless Chromium, median of {runs}; "
+          f"target ≤ 3 s)")
+    print(f"  spawn `streamlit run` -> chart attached: {total:5.2f} s "
+          f"(server up {statistics.median(c[1] for c in cold):.2f} s + first page load "
+          f"{statistics.median(c[2] for c in cold):.2f} s)")
+    print(f"  page load on a warm server -> chart:     {statistics.median(warm):5.2f} s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reruns", type=int, default=20)
+    ap.add_argument("--cold", type=int, default=3)
+    ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--pages", nargs="*", help="only these pages (e.g. explorer home)")
+    a = ap.parse_args()
+    os.chdir(ROOT)
+    bench_reruns(a.reruns, a.pages)
+    if not a.no_browser:
+        bench_cold_start(a.cold)
+
+
+if __name__ == "__main__":
+    main()
