@@ -10,7 +10,12 @@ import streamlit as st
 
 import activations as act
 import logits as lg
-from plots.softmax_lab import class_labels, make_jacobian_figure, make_probability_figure
+from plots.softmax_lab import (
+    class_labels,
+    indexed,
+    make_jacobian_figure,
+    make_probability_figure,
+)
 from ui.i18n import t
 
 SPEC = act.REGISTRY["softmax"]
@@ -82,7 +87,9 @@ st.subheader(t("softmax.jacobian"))
 st.write(t("softmax.jacobian_intro"))
 st.latex(SPEC.latex_grad)
 st.latex(lg.JACOBIAN_MATRIX_LATEX)
-st.plotly_chart(make_jacobian_figure(view.jacobian, labels, t("softmax.jacobian_colorbar")),
+# columns are z_j = x_j / T: the derivative is taken with respect to the scaled logits
+st.plotly_chart(make_jacobian_figure(view.jacobian, indexed("z", len(x)),
+                                     t("softmax.jacobian_colorbar")),
                 key="softmax.jacobian_figure")
 st.caption(t("softmax.jacobian_rows", worst=view.worst_row_sum))
 

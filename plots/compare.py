@@ -18,6 +18,9 @@ from plots.curves import curve, sample_x
 SATURATION = 0.01  # |h'| below this counts as saturated
 _PALETTE = qualitative.Plotly + qualitative.Dark2  # fixed per function, in registry order
 _LANE_HALF = 0.35  # half the height of a lane's band, in lane units
+_CURVES_PX, _LANE_PX = 420, 26  # the curves' panel, and each lane under it
+# Curves that coincide (ReLU' and ELU' for x > 0, the zero derivatives) stay distinguishable.
+_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 
 
 def colour(name: str) -> str:
@@ -82,7 +85,9 @@ def make_compare_figure(names: list[str], which: str, xmin: float, xmax: float,
     a function to its legend name; ``axis_titles`` has keys x, y, lanes (language is the
     page's business). Parameters are the registry defaults.
     """
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.78, 0.22],
+    lanes_px = _LANE_PX * max(len(names), 2)
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True,
+                        row_heights=[_CURVES_PX, lanes_px],
                         vertical_spacing=0.05)
     for lane, name in enumerate(names):
         spec = act.REGISTRY[name]
@@ -91,7 +96,9 @@ def make_compare_figure(names: list[str], which: str, xmin: float, xmax: float,
         label = labels[name]
         fig.add_trace(go.Scatter(
             x=x, y=y, mode="lines", name=label, legendgroup=name,
-            line={"color": colour(name), "width": 2.5},
+            # earlier traces wider, so a later one drawn on top leaves them showing at its edges
+            line={"color": colour(name), "width": max(2.0, 4.5 - 0.6 * lane),
+                  "dash": _DASHES[lane % len(_DASHES)]},
             hovertemplate=f"{label}: %{{y:.4g}}<extra></extra>",
         ), row=1, col=1)
         xs, ys = _lane_shape(saturation_regions(spec, params, xmin, xmax), lane)
@@ -111,7 +118,7 @@ def make_compare_figure(names: list[str], which: str, xmin: float, xmax: float,
         fig.add_annotation(x=0, xref="x2 domain", y=lane, yref="y2", text=labels[name],
                            xanchor="left", showarrow=False, font={"size": 11})
     fig.update_layout(
-        height=560, hovermode="x unified", margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        height=_CURVES_PX + lanes_px + 140, hovermode="x unified", margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     )
     return fig
