@@ -40,7 +40,7 @@ def _log_ticks(fig: go.Figure, *arrays: np.ndarray, **axis) -> None:
     """A log y-axis: powers of ten over many decades, plain numbers over one or two."""
     vals = np.concatenate([_positive(a).ravel() for a in arrays]) if arrays else np.array([])
     vals = vals[np.isfinite(vals)]
-    wide = vals.size == 0 or np.log10(vals.max() / vals.min()) > 2
+    wide = vals.size == 0 or np.log10(vals.max()) - np.log10(vals.min()) > 2
     fmt = {"exponentformat": "power"} if wide else {"tickformat": ".2g"}
     fig.update_yaxes(type="log", **fmt, **axis)
 
