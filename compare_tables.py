@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import activations as act
 
 LANGS = ("ja", "en")
-_BULLET = "・"
+_BULLET = {"ja": "・", "en": "• "}
 _ADVANCED = {"ja": "（発展）", "en": " (extra)"}  # marks a function the study notes leave out
 
 
@@ -109,9 +109,9 @@ def _row_name(spec: act.Spec, lang: str) -> str:
     return display_name(spec.name, lang) + ("" if spec.in_notes else _ADVANCED[lang])
 
 
-def _bullets(items: tuple[str, ...]) -> str:
+def _bullets(items: tuple[str, ...], lang: str) -> str:
     """One Markdown cell, one line per item (a hard break is two spaces and a newline)."""
-    return "  \n".join(f"{_BULLET}{item}" for item in items)
+    return "  \n".join(f"{_BULLET[lang]}{item}" for item in items)
 
 
 def formula_rows(lang: str = "ja") -> list[FormulaRow]:
@@ -130,7 +130,8 @@ def study_rows(lang: str = "ja") -> list[StudyRow]:
     rows = []
     for s in act.REGISTRY.values():
         study = s.study.for_lang(lang)
-        rows.append(StudyRow(_row_name(s, lang), _bullets(study["pros"]), _bullets(study["cons"])))
+        rows.append(StudyRow(_row_name(s, lang), _bullets(study["pros"], lang),
+                             _bullets(study["cons"], lang)))
     return rows
 
 
