@@ -10,6 +10,7 @@ candidate and the cell output (two rows, not the notes' 「Sigmoid/Tanh」).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import activations as act
@@ -109,9 +110,17 @@ def _row_name(spec: act.Spec, lang: str) -> str:
     return display_name(spec.name, lang) + ("" if spec.in_notes else _ADVANCED[lang])
 
 
+_MARKDOWN = re.compile(r"([\\`*_$~\[\]<>#])")
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text for a Markdown cell: st.table would read $...$ as LaTeX and *...* as italics."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
 def _bullets(items: tuple[str, ...], lang: str) -> str:
     """One Markdown cell, one line per item (a hard break is two spaces and a newline)."""
-    return "  \n".join(f"{_BULLET[lang]}{item}" for item in items)
+    return "  \n".join(f"{_BULLET[lang]}{escape_markdown(item)}" for item in items)
 
 
 def formula_rows(lang: str = "ja") -> list[FormulaRow]:

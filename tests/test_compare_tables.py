@@ -88,3 +88,12 @@ def test_guide_rows_follow_the_language():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="lang"):
         ct.formula_rows("fr")
+
+
+@pytest.mark.parametrize(("text", "escaped"), [
+    ("costs $5 and $6", r"costs \$5 and \$6"),
+    ("x_i * y_j", r"x\_i \* y\_j"),
+    ("0.25^L, |x|, σ(x)", "0.25^L, |x|, σ(x)"),
+])
+def test_study_text_is_escaped_for_markdown(text, escaped):
+    assert ct.escape_markdown(text) == escaped
