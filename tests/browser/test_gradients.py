@@ -1,0 +1,38 @@
+"""The gradient-flow lab in a real Chromium: no exception box, and every tab's charts drawn."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import open_app
+
+PLOT = ".js-plotly-plot"
+# charts per tab at the defaults: ① 1, ② 3 band panels + 2 log charts, ③ 1, ④ 2
+EXPECTED = (1, 5, 1, 2)
+
+
+def _visible_plots(page):
+    return [p for p in page.locator(PLOT).all() if p.is_visible()]
+
+
+def test_every_tab_draws_its_charts(page, app_url):
+    open_app(page, app_url, "/gradients", timeout_ms=180_000)
+    tabs = page.locator('[role="tab"]')
+    assert tabs.count() == 4
+    for i, expected in enumerate(EXPECTED):
+        tabs.nth(i).click()
+        page.wait_for_selector(f'[role="tabpanel"]:visible {PLOT}', state="visible",
+                               timeout=30_000)
+        plots = _visible_plots(page)
+        assert len(plots) == expected, f"tab {i + 1}"
+        for plot in plots:
+            # drawn, not just mounted: an SVG with traces and a real size
+            plot.locator(".main-svg").first.wait_for(state="attached", timeout=30_000)
+            assert plot.locator(".scatterlayer .trace, .heatmaplayer .hm").count() > 0
+            box = plot.bounding_box()
+            assert box and box["width"] > 100 and box["height"] > 100
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_katex_formulas_render_in_the_depth_tab(page, app_url):
+    open_app(page, app_url, "/gradients", timeout_ms=180_000)
+    page.wait_for_selector(".katex", state="visible", timeout=30_000)
+    assert page.locator(".katex-error").count() == 0
