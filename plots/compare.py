@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import qualitative
-from plotly.subplots import make_subplots
 
 import activations as act
 from plots.curves import curve, sample_x
@@ -85,43 +84,51 @@ def make_compare_figure(names: list[str], which: str, xmin: float, xmax: float,
     a function to its legend name; ``axis_titles`` has keys x, y, lanes (language is the
     page's business). Parameters are the registry defaults.
     """
+    # One go.Figure built in one call: make_subplots and per-trace add_trace(row=, col=)
+    # cost ~30 ms of validation per rerun, more than everything else on the page.
     lanes_px = _LANE_PX * max(len(names), 2)
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True,
-                        row_heights=[_CURVES_PX, lanes_px],
-                        vertical_spacing=0.05)
+    split = lanes_px / (_CURVES_PX + lanes_px)
+    traces = []
+    annotations = []
     for lane, name in enumerate(names):
         spec = act.REGISTRY[name]
         params = spec.defaults()
         x, y, _ = curve(spec, params, xmin, xmax, which)
         label = labels[name]
-        fig.add_trace(go.Scatter(
-            x=x, y=y, mode="lines", name=label, legendgroup=name,
+        traces.append(go.Scatter(
+            x=x, y=y, mode="lines", name=label, legendgroup=name, xaxis="x", yaxis="y",
             # earlier traces wider, so a later one drawn on top leaves them showing at its edges
             line={"color": colour(name), "width": max(2.0, 4.5 - 0.6 * lane),
                   "dash": _DASHES[lane % len(_DASHES)]},
             hovertemplate=f"{label}: %{{y:.4g}}<extra></extra>",
-        ), row=1, col=1)
+        ))
         xs, ys = _lane_shape(saturation_regions(spec, params, xmin, xmax), lane)
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=xs or [None], y=ys or [None], mode="lines", fill="toself", name=label,
-            legendgroup=name, showlegend=False, line={"color": colour(name), "width": 0},
-            fillcolor=colour(name), opacity=0.55, hoverinfo="skip",
-        ), row=2, col=1)
-    fig.update_xaxes(range=[xmin, xmax], zeroline=True, row=1, col=1)
-    fig.update_xaxes(range=[xmin, xmax], title_text=axis_titles["x"], row=2, col=1)
-    fig.update_yaxes(title_text=axis_titles["y"], zeroline=True, row=1, col=1)
-    # Lane names sit inside the lanes, not as tick labels: long Japanese names as ticks
-    # would squeeze the plot to nothing on a phone.
-    fig.update_yaxes(title_text=axis_titles["lanes"], row=2, col=1, showticklabels=False,
-                     range=[len(names) - 0.5, -0.5], showgrid=False, zeroline=False)
-    for lane, name in enumerate(names):
-        fig.add_annotation(x=0, xref="x2 domain", y=lane, yref="y2", text=labels[name],
-                           xanchor="left", showarrow=False, font={"size": 11})
-    fig.update_layout(
-        height=_CURVES_PX + lanes_px + 140, hovermode="x unified", margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-    )
-    return fig
+            legendgroup=name, showlegend=False, xaxis="x2", yaxis="y2",
+            line={"color": colour(name), "width": 0}, fillcolor=colour(name), opacity=0.55,
+            hoverinfo="skip",
+        ))
+        # Lane names sit inside the lanes, not as tick labels: long Japanese names as ticks
+        # would squeeze the plot to nothing on a phone.
+        annotations.append({"x": 0, "xref": "x2 domain", "y": lane, "yref": "y2",
+                            "text": label, "xanchor": "left", "showarrow": False,
+                            "font": {"size": 11}})
+    layout = {
+        "xaxis": {"range": [xmin, xmax], "anchor": "y", "matches": "x2", "showticklabels": False,
+                  "zeroline": True},
+        "yaxis": {"domain": [split + 0.05, 1.0], "anchor": "x", "title": {"text": axis_titles["y"]},
+                  "zeroline": True},
+        "xaxis2": {"range": [xmin, xmax], "anchor": "y2", "title": {"text": axis_titles["x"]}},
+        "yaxis2": {"domain": [0.0, split], "anchor": "x2", "showticklabels": False,
+                   "range": [len(names) - 0.5, -0.5], "showgrid": False, "zeroline": False,
+                   "title": {"text": axis_titles["lanes"]}},
+        "annotations": annotations,
+        "height": _CURVES_PX + lanes_px + 140, "hovermode": "x unified",
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+    }
+    return go.Figure(data=traces, layout=layout)
 
 
 def format_regions(regions: list[tuple[float, float]]) -> str:

@@ -29,21 +29,21 @@ def make_probability_figure(labels: list[str], series: dict[str, np.ndarray],
 
     Series named in ``faint`` are drawn pale, as a reference (e.g. T = 1 next to T = 0.5).
     """
-    fig = go.Figure()
+    bars = []
     for name, probs in series.items():
         probs = np.asarray(probs, dtype=float)
-        fig.add_trace(go.Bar(
+        bars.append(go.Bar(
             x=labels, y=probs, name=name, opacity=0.35 if name in faint else 1.0,
             text=[f"{p:.4f}" for p in probs], textposition="outside", cliponaxis=False,
             hovertemplate="%{x}: %{y:.6g}<extra>" + name + "</extra>",
         ))
-    fig.update_layout(
-        barmode="group", height=360, margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        showlegend=len(series) > 1,
-    )
-    fig.update_yaxes(title_text=y_title, range=[0, 1.12])
-    return fig
+    # one constructor call: each update_* re-validates, which a rerun pays for
+    return go.Figure(data=bars, layout={
+        "barmode": "group", "height": 360, "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "showlegend": len(series) > 1,
+        "yaxis": {"title": {"text": y_title}, "range": [0, 1.12]},
+    })
 
 
 def make_jacobian_figure(jac: np.ndarray, labels: list[str], colorbar_title: str) -> go.Figure:
@@ -55,14 +55,15 @@ def make_jacobian_figure(jac: np.ndarray, labels: list[str], colorbar_title: str
     limit = float(np.max(np.abs(jac))) or 1.0  # symmetric scale: 0 is always the middle colour
     rows = indexed("s", jac.shape[0])
     font_size = 14 if jac.shape[0] <= 5 else 10
-    fig = go.Figure(go.Heatmap(
+    heatmap = go.Heatmap(
         z=jac, x=labels, y=rows, colorscale="RdBu", zmid=0.0, zmin=-limit, zmax=limit,
         texttemplate="%{z:.4f}", textfont={"size": font_size},
         colorbar={"title": {"text": colorbar_title}},
         hovertemplate="∂%{y}/∂%{x} = %{z:.6g}<extra></extra>",
-    ))
-    fig.update_yaxes(autorange="reversed", scaleanchor="x", constrain="domain")
-    fig.update_xaxes(side="top", constrain="domain")
-    fig.update_layout(height=360 + 20 * max(0, jac.shape[0] - 5),
-                      margin={"l": 10, "r": 10, "t": 30, "b": 10})
-    return fig
+    )
+    return go.Figure(data=[heatmap], layout={
+        "yaxis": {"autorange": "reversed", "scaleanchor": "x", "constrain": "domain"},
+        "xaxis": {"side": "top", "constrain": "domain"},
+        "height": 360 + 20 * max(0, jac.shape[0] - 5),
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+    })
