@@ -85,6 +85,12 @@ def make_network(cfg: MLPConfig) -> Network:
     return Network(weights, biases, inputs, upstream)
 
 
+def with_bias(net: Network, bias: float) -> Network:
+    """The same weights and inputs with every bias set to ``bias`` (the weights are shared)."""
+    return Network(net.weights, [np.full_like(b, float(bias)) for b in net.biases], net.inputs,
+                   net.upstream)
+
+
 def safe_norm(x: np.ndarray) -> float:
     """Frobenius norm without overflow or underflow in the squares (inf/nan stay so)."""
     flat = np.ravel(x)

@@ -7,6 +7,8 @@ slider reruns only that tab.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 import activations as act
@@ -94,14 +96,15 @@ def depth_view(labels: dict[str, str]) -> None:
 
 # ---------------------------------------------------------------------------- ② deep MLP
 @st.cache_resource(max_entries=2, show_spinner=False)
-def network(cfg: mlp.MLPConfig) -> mlp.Network:
-    """Weights and inputs, shared (read-only) by every activation run on the same config."""
+def weights(cfg: mlp.MLPConfig) -> mlp.Network:
+    """Weights and inputs (biases 0), shared read-only by every activation and bias shift."""
     return mlp.make_network(cfg)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def probe(cfg: mlp.MLPConfig, name: str, with_gradient: bool) -> mlp.LayerStats:
-    return mlp.probe(cfg, name, with_gradient=with_gradient, net=network(cfg))
+    net = mlp.with_bias(weights(replace(cfg, bias=0.0)), cfg.bias)
+    return mlp.probe(cfg, name, with_gradient=with_gradient, net=net)
 
 
 def network_settings() -> mlp.MLPConfig:
@@ -160,13 +163,14 @@ def mlp_view(cfg: mlp.MLPConfig, labels: dict[str, str]) -> None:
         elif s.backward_overflow is not None:
             st.warning(t("gradients.mlp.overflow.backward", fn=labels[name],
                          layer=s.backward_overflow))
+    # the verdict next to the name, so a phone shows it without scrolling the table
     st.dataframe({
         t("gradients.mlp.col.fn"): [labels[n] for n in fns],
-        t("gradients.mlp.col.grad_first"): [num(stats[n].grad_norm[0]) for n in fns],
-        t("gradients.mlp.col.grad_last"): [num(stats[n].grad_norm[-1]) for n in fns],
-        t("gradients.mlp.col.ratio"): [num(mlp.gradient_ratio(stats[n])) for n in fns],
         t("gradients.mlp.col.verdict"): [t(f"gradients.mlp.verdict.{mlp.verdict(stats[n])}")
                                          for n in fns],
+        t("gradients.mlp.col.ratio"): [num(mlp.gradient_ratio(stats[n])) for n in fns],
+        t("gradients.mlp.col.grad_first"): [num(stats[n].grad_norm[0]) for n in fns],
+        t("gradients.mlp.col.grad_last"): [num(stats[n].grad_norm[-1]) for n in fns],
     }, hide_index=True)
     st.caption(t("gradients.mlp.verdict_note", low=num(mlp.VANISH), high=num(mlp.EXPLODE)))
 
@@ -183,8 +187,7 @@ def dead_view(cfg: mlp.MLPConfig, labels: dict[str, str]) -> None:
     if not fns:
         st.info(t("gradients.none"))
         return
-    shifted = mlp.MLPConfig(cfg.depth, cfg.width, cfg.batch, cfg.init, cfg.std, float(bias),
-                            cfg.seed)
+    shifted = replace(cfg, bias=float(bias))
     stats = {name: probe(shifted, name, False) for name in fns}
     st.plotly_chart(gp.make_dead_figure({n: s.dead for n, s in stats.items()}, labels,
                                         t("gradients.mlp.layer"), t("gradients.dead.y")),

@@ -37,12 +37,16 @@ def _line(key: str, i: int) -> dict:
 
 
 def _log_ticks(fig: go.Figure, *arrays: np.ndarray, **axis) -> None:
-    """A log y-axis: powers of ten over many decades, plain numbers over one or two."""
+    """A log y-axis: powers of ten over many decades, 1-2-5 steps over one or two."""
     vals = np.concatenate([_positive(a).ravel() for a in arrays]) if arrays else np.array([])
     vals = vals[np.isfinite(vals)]
-    wide = vals.size == 0 or np.log10(vals.max()) - np.log10(vals.min()) > 2
-    fmt = {"exponentformat": "power"} if wide else {"tickformat": ".2g"}
-    fig.update_yaxes(type="log", **fmt, **axis)
+    if vals.size == 0 or np.log10(vals.max()) - np.log10(vals.min()) > 2:
+        fig.update_yaxes(type="log", exponentformat="power", **axis)
+        return
+    lo, hi = int(np.floor(np.log10(vals.min()))), int(np.ceil(np.log10(vals.max())))
+    ticks = [m * 10.0**k for k in range(lo, hi + 1) for m in (1, 2, 5)]
+    ticks = [v for v in ticks if vals.min() / 2.5 <= v <= vals.max() * 2.5]
+    fig.update_yaxes(type="log", tickvals=ticks, ticktext=[f"{v:g}" for v in ticks], **axis)
 
 
 def _layout(fig: go.Figure, height: int, top: int = 40, **kw) -> go.Figure:

@@ -130,3 +130,12 @@ def test_bad_settings_are_refused():
     for bad in (dict(depth=0), dict(init="glorot"), dict(std=0.0), dict(bias=float("nan"))):
         with pytest.raises(ValueError):
             mlp.MLPConfig(**bad)
+
+
+def test_with_bias_shares_weights_and_matches_a_fresh_network():
+    cfg = mlp.MLPConfig(depth=5, width=16, batch=8, bias=-0.4, seed=4)
+    fresh = mlp.probe(cfg, "relu")
+    base = mlp.make_network(mlp.MLPConfig(depth=5, width=16, batch=8, bias=0.0, seed=4))
+    shifted = mlp.with_bias(base, -0.4)
+    assert shifted.weights is base.weights and np.all(base.biases[0] == 0.0)
+    np.testing.assert_array_equal(mlp.probe(cfg, "relu", net=shifted).grad_norm, fresh.grad_norm)

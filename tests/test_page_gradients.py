@@ -67,7 +67,7 @@ def at():
 
 def _verdicts(at) -> dict[str, str]:
     table = _table(at, 1)
-    return dict(zip(table.iloc[:, 0], table.iloc[:, -1], strict=True))
+    return dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
 
 
 def _accuracy(at) -> float:
