@@ -6,7 +6,7 @@
    open /explorer, wait for `.js-plotly-plot`; and the same page load on a warm server.
 
 usage (project root):  /work/venv/bin/python bench/bench_app.py [--reruns 20] [--cold 3]
-                        [--no-browser] [--pages explorer home]
+                        [--no-browser | --no-reruns] [--pages explorer home]
 Targets: ≤ 30 ms per rerun, ≤ 3 s cold start (2-core machine).
 """
 
@@ -218,10 +218,12 @@ def main() -> None:
     ap.add_argument("--reruns", type=int, default=20)
     ap.add_argument("--cold", type=int, default=3)
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--no-reruns", action="store_true")
     ap.add_argument("--pages", nargs="*", help="only these pages (e.g. explorer home)")
     a = ap.parse_args()
     os.chdir(ROOT)
-    bench_reruns(a.reruns, a.pages)
+    if not a.no_reruns:
+        bench_reruns(a.reruns, a.pages)
     if not a.no_browser:
         bench_cold_start(a.cold)
 

@@ -94,6 +94,16 @@ def test_bad_value_gives_default_and_warning(query, expected, attr, default):
     assert all(p.fields.get("default", "x") != "" for p in problems)
 
 
+@pytest.mark.parametrize("query", [q for q, *_ in BAD])
+def test_every_warning_has_a_message_in_both_languages(query):
+    from ui.strings import CATALOGUE
+
+    for problem in parse_query(query)[1]:
+        for text in CATALOGUE[f"explorer.warn.{problem.code}"]:
+            message = text.format(**problem.fields)  # every placeholder is filled
+            assert "{" not in message
+
+
 def test_several_bad_values_are_all_reported():
     _, problems = parse_query({"fn": "elu", "alpha": "9", "xmin": "a", "xmax": "-7", "x0": "z"})
     assert sorted(codes(problems)) == ["not_a_number", "not_a_number", "out_of_range",

@@ -19,8 +19,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Explore it in the softmax lab, with editable logits and a temperature.",
     ),
     "explorer.vector_link": ("ソフトマックス・ラボを開く", "Open the softmax lab"),
-    "explorer.params": ("パラメータ", "Parameters"),
-    "explorer.no_params": ("この関数にはパラメータがありません。", "This function has no parameters."),
     "explorer.gelu.exact": ("厳密 (erf)", "exact (erf)"),
     "explorer.gelu.tanh": ("tanh 近似", "tanh approximation"),
     "explorer.gelu.label": ("GELU の計算式", "GELU formula"),
@@ -73,7 +71,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "explorer.cons": ("問題点", "Problems"),
     "explorer.remarks": ("補足", "Remarks"),
     "explorer.code": ("E資格スタイルの NumPy 実装", "Exam-style NumPy implementation"),
-    "explorer.share": ("このビューへのリンク（URL）", "Link to this view (URL)"),
     # Bad values in the URL or the inputs: what was wrong, and what is used instead.
     "explorer.warn.unknown_fn": (
         "関数「{value}」は登録されていません。既定の「{default}」を表示します。",
