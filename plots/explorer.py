@@ -135,11 +135,11 @@ def make_explorer_figure(spec: Spec, params: dict, xmin: float, xmax: float, *,
             traces.append(_line(x, y, f"{name}（{labels.reference}）", color, faint=True,
                                 group=f"ref-{which}"))
         x, y, jumps = curve(spec, params, xmin, xmax, which, n_max=CURVE_POINTS)
-        hover, custom = f"{name} = %{{y:.6g}}<extra></extra>", None
+        hover, custom = f"{name} = %{{y:.6~g}}<extra></extra>", None
         if not both:
             other_fn, other_name = (spec.grad, labels.grad) if which == "h" else (spec.fn, labels.h)
             custom = other_fn(x, **params)
-            hover = f"{name} = %{{y:.6g}}<br>{other_name} = %{{customdata:.6g}}<extra></extra>"
+            hover = f"{name} = %{{y:.6~g}}<br>{other_name} = %{{customdata:.6~g}}<extra></extra>"
         traces.append(_line(x, y, name, color, group=which, hover=hover, custom=custom))
         traces.extend(_jump_markers(jumps, color, labels, which))
 
@@ -158,10 +158,10 @@ def make_explorer_figure(spec: Spec, params: dict, xmin: float, xmax: float, *,
 
     layout = {
         "height": height, "hovermode": "x unified", "font": {"family": FONT},
-        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        "margin": {"l": 10, "r": 10, "t": 20, "b": 10},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.16, "xanchor": "left", "x": 0},
         "xaxis": {"title": {"text": "x"}, "range": [xmin, xmax], "zeroline": True,
-                  "hoverformat": ".6g"},
+                  "hoverformat": ".6~g"},
         "yaxis": {"zeroline": True},
     }
     # One constructor call with plain dicts: adding traces and updating the layout one by
