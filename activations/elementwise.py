@@ -154,7 +154,7 @@ def leaky_relu(x, alpha=LEAKY_ALPHA.default):
 
 
 def leaky_relu_grad(x, alpha=LEAKY_ALPHA.default):
-    r"""Derivative of Leaky ReLU; at the kink ``leaky_relu_grad(0) = alpha``.
+    r"""Derivative of Leaky ReLU; at the kink ``leaky_relu_grad(0) = alpha`` (the x ≤ 0 branch).
 
     .. math:: h'(x) = \begin{cases} 1 & (x > 0) \\ \alpha & (x \le 0) \end{cases}
     """
@@ -175,7 +175,8 @@ def elu(x, alpha=ELU_ALPHA.default):
 
 
 def elu_grad(x, alpha=ELU_ALPHA.default):
-    r"""Derivative of ELU; at the kink ``elu_grad(0) = alpha`` (continuous only if α = 1).
+    r"""Derivative of ELU; at the kink ``elu_grad(0) = alpha`` (the x ≤ 0 branch;
+    continuous only if α = 1).
 
     .. math:: h'(x) = \begin{cases} 1 & (x > 0) \\ \alpha e^{x} & (x \le 0) \end{cases}
     """
