@@ -5,7 +5,7 @@ import streamlit as st
 from routes import ROUTES
 from ui.i18n import LANG_KEY, LANGS, t
 
-st.set_page_config(page_title="活性化関数ラボ", page_icon="📈", layout="wide")
+st.set_page_config(page_title="活性化関数ラボ", page_icon=":material/show_chart:", layout="wide")
 
 if LANG_KEY not in st.session_state:
     st.session_state[LANG_KEY] = "ja"

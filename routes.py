@@ -8,15 +8,15 @@ class Route(NamedTuple):
     path: str  # URL path, as in a deep link
     script: str  # page script, relative to the project root
     nav_key: str  # UI-catalogue key of the page title
-    icon: str
+    icon: str  # Material icon: headless Chromium and many Linux desktops lack an emoji font
 
 
 ROUTES = (
-    Route("/", "pages/home.py", "nav.home", "🏠"),
-    Route("/explorer", "pages/explorer.py", "nav.explorer", "📈"),
-    Route("/compare", "pages/compare.py", "nav.compare", "⚖️"),
-    Route("/softmax", "pages/softmax.py", "nav.softmax", "🎲"),
-    Route("/gradients", "pages/gradients.py", "nav.gradients", "🌊"),
-    Route("/quiz", "pages/quiz.py", "nav.quiz", "📝"),
+    Route("/", "pages/home.py", "nav.home", ":material/home:"),
+    Route("/explorer", "pages/explorer.py", "nav.explorer", ":material/show_chart:"),
+    Route("/compare", "pages/compare.py", "nav.compare", ":material/compare:"),
+    Route("/softmax", "pages/softmax.py", "nav.softmax", ":material/bar_chart:"),
+    Route("/gradients", "pages/gradients.py", "nav.gradients", ":material/waterfall_chart:"),
+    Route("/quiz", "pages/quiz.py", "nav.quiz", ":material/quiz:"),
 )
 PATHS = frozenset(r.path for r in ROUTES)
