@@ -25,11 +25,6 @@ _INV_SQRT_2PI = 0.3989422804014327  # 1/sqrt(2*pi)
 _GELU_TANH_C = 0.044715
 
 
-def _times_weight(x, w):
-    """x * w where w may be 0 at x = ±inf: the limit there is 0, not inf * 0 = NaN."""
-    return np.where(w == 0, 0.0, x) * w
-
-
 def _sech2(a):
     """sech²(a) = 4e^{-2|a|}/(1 + e^{-2|a|})²: no cancellation (unlike 1 − tanh²) and no overflow."""
     # |a| > 400 makes the value underflow to 0 anyway; clipping keeps 2|a| finite.
@@ -37,9 +32,21 @@ def _sech2(a):
     return 4.0 * t / (1.0 + t) ** 2
 
 
-def _logaddexp0(x):
-    """log(1 + e^x) as logaddexp(0, x): never overflows. NumPy warns on NaN, so NaN bypasses it."""
-    return keep_nan(np.logaddexp(0.0, np.where(np.isnan(x), 0.0, x)), x)
+def _softplus(x):
+    """log(1 + e^x) = max(x, 0) + log1p(e^{-|x|}): exp never overflows, log1p keeps the tails."""
+    return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))
+
+
+def _mish_parts(xc):
+    """On x clipped to [-750, 20]: p = eˣ(1 + eˣ), n = eˣ(eˣ + 2) and d = n + 2.
+
+    tanh(softplus(x)) = n/d exactly, and σ(x)·sech²(softplus(x)) = 4p/d². Beyond 20 the
+    tanh is 1 to double precision, so the clip only keeps e^{2x} finite.
+    """
+    e = np.exp(xc)
+    p = e * (1.0 + e)
+    n = p + e
+    return p, n, n + 2.0
 
 
 def sigmoid(x):
@@ -58,10 +65,12 @@ def sigmoid_grad(x):
 
     .. math:: h'(x) = h(x)\,(1 - h(x))
 
-    1 − σ(x) is computed as σ(−x), which keeps full precision where σ(x) ≈ 1.
+    Computed as e^{-|x|}/(1 + e^{-|x|})², the same value with no 1 − σ(x) to cancel
+    where σ(x) ≈ 1, and one exp instead of two sigmoids.
     """
     x = as_float_array(x)
-    return like(expit(x) * expit(-x), x)
+    e = np.exp(-np.abs(x))
+    return like(e / (1.0 + e) ** 2, x)
 
 
 def tanh(x):
@@ -149,8 +158,9 @@ def leaky_relu(x, alpha=LEAKY_ALPHA.default):
     """
     alpha = LEAKY_ALPHA.check(alpha)
     x = as_float_array(x)
-    # alpha = 0 would make 0 * (-inf) = NaN; the limit there is 0.
-    return like(keep_nan(np.where(x > 0, x, _times_weight(x, alpha)), x), x)
+    if alpha == 0:  # ReLU; alpha * x would make 0 * (-inf) = NaN where the limit is 0
+        return like(np.maximum(x, 0.0), x)
+    return like(np.where(x > 0, x, alpha * x), x)
 
 
 def leaky_relu_grad(x, alpha=LEAKY_ALPHA.default):
@@ -182,6 +192,7 @@ def elu_grad(x, alpha=ELU_ALPHA.default):
     """
     alpha = ELU_ALPHA.check(alpha)
     x = as_float_array(x)
+    # NaN fails x > 0 and reaches exp(min(NaN, 0)) = NaN, so it propagates by itself.
     return like(np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0))), x)
 
 
@@ -236,12 +247,12 @@ def gelu_grad(x, approximate=GELU_APPROXIMATE.default):
 
 
 def softplus(x):
-    r"""Softplus, a smooth ReLU; computed as ``logaddexp(0, x)`` so it never overflows.
+    r"""Softplus, a smooth ReLU; computed as max(x, 0) + log1p(e^{-|x|}), which never overflows.
 
     .. math:: h(x) = \log(1 + e^{x})
     """
     x = as_float_array(x)
-    return like(_logaddexp0(x), x)
+    return like(_softplus(x), x)
 
 
 def softplus_grad(x):
@@ -254,11 +265,9 @@ def softplus_grad(x):
 
 
 def _beta_x(x, beta):
-    if beta == 0:  # 0 * inf would be NaN; the limit of beta*x is 0
-        return keep_nan(np.zeros_like(x), x)
-    # beta·x may exceed the float range; ±inf is then the right argument for σ.
-    with np.errstate(over="ignore"):
-        return beta * x
+    """βx clipped to ±750, where σ is already exactly 0 or 1 (and inf·0 cannot arise)."""
+    with np.errstate(over="ignore"):  # βx beyond the float range is clipped just below
+        return np.clip(beta * x, -750.0, 750.0)
 
 
 def swish(x, beta=SWISH_BETA.default):
@@ -268,8 +277,10 @@ def swish(x, beta=SWISH_BETA.default):
     """
     beta = SWISH_BETA.check(beta)
     x = as_float_array(x)
-    s = expit(_beta_x(x, beta))
-    return like(_times_weight(x, s), x)
+    if beta == 0:
+        return like(0.5 * x, x)
+    # Where σ(βx) = 0, x may be -inf; x raised to -max gives the limit 0 instead of NaN.
+    return like(np.maximum(x, -np.finfo(x.dtype).max) * expit(_beta_x(x, beta)), x)
 
 
 def swish_grad(x, beta=SWISH_BETA.default):
@@ -277,13 +288,16 @@ def swish_grad(x, beta=SWISH_BETA.default):
 
     .. math:: h'(x) = \beta h(x) + \sigma(\beta x)\,(1 - \beta h(x))
 
-    Computed as σ(z) + z·σ(z)σ(−z) with z = βx, the same quantity without cancellation.
+    Computed as σ(z)(1 + z(1 − σ(z))) with z = βx; the rounding of 1 − σ(z) costs at most
+    |z|·ε relative, below 2e-13 on the clipped |z| ≤ 750.
     """
     beta = SWISH_BETA.check(beta)
     x = as_float_array(x)
+    if beta == 0:
+        return like(keep_nan(np.full_like(x, 0.5), x), x)
     z = _beta_x(x, beta)
-    s, s_neg = expit(z), expit(-z)
-    return like(s + _times_weight(z, s * s_neg), x)
+    s = expit(z)
+    return like(s * (1.0 + z * (1.0 - s)), x)
 
 
 silu = swish
@@ -296,7 +310,9 @@ def mish(x):
     .. math:: h(x) = x \tanh(\log(1 + e^{x}))
     """
     x = as_float_array(x)
-    return like(_times_weight(x, np.tanh(_logaddexp0(x))), x)
+    _, n, d = _mish_parts(np.clip(x, -750.0, 20.0))
+    # max(x, -750): below it n is exactly 0, and -inf * 0 would be NaN.
+    return like(np.maximum(x, -750.0) * (n / d), x)
 
 
 def mish_grad(x):
@@ -305,8 +321,16 @@ def mish_grad(x):
     .. math:: h'(x) = \tanh(\operatorname{softplus}(x)) + x\,\sigma(x)\,\operatorname{sech}^{2}(\operatorname{softplus}(x))
     """
     x = as_float_array(x)
-    sp = _logaddexp0(x)
-    return like(np.tanh(sp) + _times_weight(x, expit(x) * _sech2(sp)), x)
+    xc = np.clip(x, -750.0, 20.0)  # beyond: the second term is below 1e-300 or 1e-16
+    p, n, d = _mish_parts(xc)
+    # n/d + 4·xc·p/d², in place: on 10⁶ points fresh temporaries cost more than the math.
+    xc *= 4.0
+    xc *= p
+    xc /= d
+    xc /= d
+    n /= d
+    n += xc
+    return like(n, x)
 
 
 def selu(x):
@@ -328,5 +352,5 @@ def selu_grad(x):
     .. math:: h'(x) = \lambda \begin{cases} 1 & (x > 0) \\ \alpha e^{x} & (x \le 0) \end{cases}
     """
     x = as_float_array(x)
-    neg = SELU_ALPHA * np.exp(np.minimum(x, 0.0))
-    return like(keep_nan(SELU_SCALE * np.where(x > 0, 1.0, neg), x), x)
+    neg = (SELU_SCALE * SELU_ALPHA) * np.exp(np.minimum(x, 0.0))
+    return like(np.where(x > 0, SELU_SCALE, neg), x)

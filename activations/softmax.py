@@ -7,29 +7,32 @@ import numpy as np
 from ._arrays import as_float_array
 
 
-def _shifted(x: np.ndarray):
-    """Logits minus their max along the last axis, and the mask of one argmax per row.
+def _shifted(x: np.ndarray) -> np.ndarray:
+    """Logits minus their max along the last axis.
 
     Softmax is shift invariant, so subtracting the max changes nothing except that every
-    exponent becomes ≤ 0 and exp cannot overflow. +inf logits share the whole mass.
+    exponent becomes ≤ 0 and exp cannot overflow. +inf logits share the whole mass; a row
+    of all -inf has no limit and becomes NaN.
     """
-    m = np.max(np.where(np.isnan(x), -np.inf, x), axis=-1, keepdims=True)
+    m = np.fmax.reduce(x, axis=-1, keepdims=True)  # fmax skips NaN: it must not hide the max
     finite_m = np.where(np.isfinite(m), m, 0.0)
     with np.errstate(over="ignore"):  # x - m below -1.8e308 is -inf: exp gives the right 0
         z = x - finite_m
-    z = np.where(np.isposinf(m), np.where(np.isposinf(x), 0.0, -np.inf), z)
-    z = np.where(np.isneginf(m), np.nan, z)  # all logits -inf: no limit exists
+    if np.isposinf(m).any():
+        z = np.where(np.isposinf(m), np.where(np.isposinf(x), 0.0, -np.inf), z)
+    if np.isneginf(m).any():
+        z = np.where(np.isneginf(m), np.nan, z)
+    return z
+
+
+def _rest(z: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """Σ exp(z) over all but one top entry (whose exp(z) is exactly 1), summed directly.
+
+    Forming the full sum and subtracting 1 would round away a rest below 1e-16.
+    """
     top = np.argmax(np.where(np.isnan(z), -np.inf, z), axis=-1)[..., None]
-    is_top = np.arange(x.shape[-1]) == top
-    return z, is_top
-
-
-def _parts(x: np.ndarray):
-    """exp(z) and the sum of exp(z) over all but the top entry, whose exp(z) is exactly 1."""
-    z, is_top = _shifted(x)
-    e = np.exp(z)
-    rest = np.sum(np.where(is_top, 0.0, e), axis=-1, keepdims=True)
-    return z, e, rest, is_top
+    is_top = np.arange(z.shape[-1]) == top
+    return np.sum(np.where(is_top, 0.0, e), axis=-1, keepdims=True), is_top
 
 
 def _vectorised(fn, x, axis):
@@ -44,12 +47,13 @@ def _vectorised(fn, x, axis):
 
 
 def _softmax_last(x):
-    _, e, rest, _ = _parts(x)
-    return e / (1.0 + rest)
+    e = np.exp(_shifted(x))
+    return e / np.sum(e, axis=-1, keepdims=True)
 
 
 def _log_softmax_last(x):
-    z, _, rest, _ = _parts(x)
+    z = _shifted(x)
+    rest, _ = _rest(z, np.exp(z))
     # log1p(rest) keeps the top entry's tiny log-probability exact; log(1 + rest) would not.
     return z - np.log1p(rest)
 
@@ -82,7 +86,9 @@ def _probabilities(x):
     if x.size == 0:
         return x, x, x
     with np.errstate(invalid="ignore"):
-        _, e, rest, is_top = _parts(x[None, :])
+        z = _shifted(x[None, :])
+        e = np.exp(z)
+        rest, is_top = _rest(z, e)
         total = 1.0 + rest
         s = e / total
         one_minus = np.where(is_top, rest, total - e) / total
