@@ -63,6 +63,13 @@ def _fn_label(fn: str) -> str:
     return name if spec.in_notes else f"{name}（{t('explorer.advanced')}）"
 
 
+def _param_text(p, value) -> str:
+    """α = 0.01, or the GELU switch's label."""
+    if p.kind == "bool":
+        return t("explorer.gelu.tanh" if value else "explorer.gelu.exact")
+    return f"${p.symbol}$ = {fmt_number(value)}"
+
+
 def _param_widget(spec: Spec, p):
     key = _param_key(spec.name, p.name)
     if key not in st.session_state:
@@ -99,7 +106,7 @@ def _draw(spec: Spec, view: ExplorerView) -> None:
     if spec.h_jump or (view.show_grad and spec.grad_jump(params)):
         st.caption(t("explorer.jump_caption"))
     if params != spec.defaults():
-        defaults = ", ".join(f"${p.symbol or p.name}$ = {p.default}" for p in spec.params)
+        defaults = ", ".join(_param_text(p, p.default) for p in spec.params)
         st.caption(t("explorer.reference_caption", defaults=defaults))
 
     pr = probe(spec, params, view.x0)

@@ -194,7 +194,9 @@ def test_moved_parameter_shows_the_default_reference():
     at = open_page("explorer", query={"fn": "elu", "alpha": "2"})
     names = [tr.name for tr in figure(at).data]
     assert "h(x)（既定値）" in names and "h'(x)（既定値）" in names
-    assert any("既定値" in c.value for c in at.caption)
+    assert any("既定値" in c.value and r"$\alpha$ = 1" in c.value for c in at.caption)
+    at = open_page("explorer", query={"fn": "gelu", "approximate": "tanh"})
+    assert any("既定値（厳密 (erf)）" in c.value for c in at.caption)
 
 
 def test_switching_away_and_back_restores_sane_widgets():
