@@ -7,6 +7,7 @@ slider reruns only that tab.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import streamlit as st
@@ -14,7 +15,7 @@ import streamlit as st
 import activations as act
 from gradflow import depth, mlp, toydata, train
 from plots import gradients as gp
-from ui.i18n import pick, t
+from ui.i18n import lang, pick, t
 
 L_OPTIONS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100)  # log-spaced: 1 to 100 layers
 WIDTHS = (16, 32, 64, 128, 256, 512)
@@ -31,6 +32,28 @@ SEED_MAX = 9999
 
 def names() -> dict[str, str]:
     return {k: pick(act.REGISTRY[k].name_ja, act.REGISTRY[k].name_en) for k in act.ELEMENTWISE}
+
+
+def labelled(prefix: str, options) -> Callable[[str], str]:
+    """format_func from labels looked up now: AppTest calls it outside a script run."""
+    return {o: t(f"{prefix}.{o}") for o in options}.__getitem__
+
+
+# Choice widgets send their label, which the language toggle changes: keep each choice's
+# value and put it back when the language has changed, instead of losing it.
+KEPT, SEEN_LANG = "gradients._kept", "gradients._lang"
+
+
+def keep(key: str, value):
+    st.session_state.setdefault(KEPT, {})[key] = value
+    return value
+
+
+def restore_choices_after_language_change() -> None:
+    if st.session_state.get(SEEN_LANG, lang()) != lang():
+        for key, value in st.session_state.get(KEPT, {}).items():
+            st.session_state[key] = value
+    st.session_state[SEEN_LANG] = lang()
 
 
 def num(v: float) -> str:
@@ -61,12 +84,14 @@ def depth_view(labels: dict[str, str]) -> None:
     fns = st.multiselect(t("gradients.depth.fns"), act.ELEMENTWISE,
                          default=["sigmoid", "tanh", "relu"], format_func=labels.get,
                          key="gradients.depth.fns")
+    keep("gradients.depth.fns", fns)
     left, right = st.columns(2)
     n_layers = left.select_slider(t("gradients.depth.L"), L_OPTIONS, value=10,
                                    key="gradients.depth.L")
     mode = right.radio(t("gradients.depth.mode"), ("max", "x"), horizontal=True,
-                      format_func=lambda m: t(f"gradients.depth.mode.{m}"),
+                      format_func=labelled("gradients.depth.mode", ("max", "x")),
                       key="gradients.depth.mode")
+    keep("gradients.depth.mode", mode)
     x = None
     if mode == "x":
         x = left.slider(t("gradients.depth.x"), -5.0, 5.0, 0.0, 0.1, key="gradients.depth.x")
@@ -117,7 +142,8 @@ def network_settings() -> mlp.MLPConfig:
                              key="gradients.mlp.batch")
     c1, c2, c3 = st.columns([2, 1, 1])
     init = c1.radio(t("gradients.mlp.init"), mlp.INITS, index=1, horizontal=True,
-                    format_func=lambda i: t(f"gradients.mlp.init.{i}"), key="gradients.mlp.init")
+                    format_func=labelled("gradients.mlp.init", mlp.INITS), key="gradients.mlp.init")
+    keep("gradients.mlp.init", init)
     std = 0.1
     if init == "custom":
         std = c2.select_slider(t("gradients.mlp.std"), STDS, value=0.2, key="gradients.mlp.std")
@@ -133,6 +159,7 @@ def mlp_view(cfg: mlp.MLPConfig, labels: dict[str, str]) -> None:
     fns = st.multiselect(t("gradients.mlp.fns"), act.ELEMENTWISE,
                          default=["sigmoid", "tanh", "relu"], max_selections=4,
                          format_func=labels.get, key="gradients.mlp.fns")
+    keep("gradients.mlp.fns", fns)
     if not fns:
         st.info(t("gradients.none"))
         return
@@ -184,6 +211,7 @@ def dead_view(cfg: mlp.MLPConfig, labels: dict[str, str]) -> None:
     bias = left.slider(t("gradients.dead.bias"), -1.0, 0.0, -0.1, 0.05, key="gradients.dead.bias")
     fns = right.multiselect(t("gradients.dead.fns"), act.ELEMENTWISE, default=list(DEAD_FNS),
                             format_func=labels.get, key="gradients.dead.fns")
+    keep("gradients.dead.fns", fns)
     if not fns:
         st.info(t("gradients.none"))
         return
@@ -230,14 +258,17 @@ def boundary(data: str, cfg: train.TrainConfig, marks: tuple[int, ...]):
 def train_view(labels: dict[str, str]) -> None:
     c1, c2, c3 = st.columns(3)
     data = c1.selectbox(t("gradients.train.data"), toydata.DATASETS,
-                        format_func=lambda d: t(f"gradients.train.data.{d}"),
+                        format_func=labelled("gradients.train.data", toydata.DATASETS),
                         key="gradients.train.data")
+    keep("gradients.train.data", data)
     fn = c2.selectbox(t("gradients.train.fn"), act.ELEMENTWISE,
                       index=act.ELEMENTWISE.index("identity"), format_func=labels.get,
                       key="gradients.train.fn")
+    keep("gradients.train.fn", fn)
     optimizer = c3.radio(t("gradients.train.optimizer"), train.OPTIMIZERS, horizontal=True,
-                         format_func=lambda o: t(f"gradients.train.opt.{o}"),
+                         format_func=labelled("gradients.train.opt", train.OPTIMIZERS),
                          key="gradients.train.optimizer")
+    keep("gradients.train.optimizer", optimizer)
     c1, c2, c3, c4 = st.columns(4)
     lr = c1.select_slider(t("gradients.train.lr"), LRS, value=0.03, key="gradients.train.lr")
     steps = c2.select_slider(t("gradients.train.steps"), STEPS, value=1000,
@@ -281,6 +312,7 @@ def train_view(labels: dict[str, str]) -> None:
 
 
 # ---------------------------------------------------------------------------- page
+restore_choices_after_language_change()
 st.title(t("gradients.title"))
 st.markdown(t("gradients.intro"))
 LABELS = names()

@@ -36,17 +36,30 @@ def _line(key: str, i: int) -> dict:
             "dash": _DASHES[i % len(_DASHES)]}
 
 
+_MANTISSAS = ((1, 2, 5), (1, 2, 3, 4, 5, 6, 7, 8, 9),
+              tuple(np.round(np.arange(1.0, 10.0, 0.2), 1)),
+              tuple(np.round(np.arange(1.0, 10.0, 0.05), 2)))
+
+
 def _log_ticks(fig: go.Figure, *arrays: np.ndarray, **axis) -> None:
-    """A log y-axis: powers of ten over many decades, 1-2-5 steps over one or two."""
+    """A log y-axis: powers of ten over many decades; over one or two, the coarsest of
+    1-2-5, 1…9 or finer steps that puts at least three labelled ticks on the data."""
     vals = np.concatenate([_positive(a).ravel() for a in arrays]) if arrays else np.array([])
     vals = vals[np.isfinite(vals)]
     if vals.size == 0 or np.log10(vals.max()) - np.log10(vals.min()) > 2:
         fig.update_yaxes(type="log", exponentformat="power", **axis)
         return
-    lo, hi = int(np.floor(np.log10(vals.min()))), int(np.ceil(np.log10(vals.max())))
-    ticks = [m * 10.0**k for k in range(lo, hi + 1) for m in (1, 2, 5)]
-    ticks = [v for v in ticks if vals.min() / 2.5 <= v <= vals.max() * 2.5]
-    fig.update_yaxes(type="log", tickvals=ticks, ticktext=[f"{v:g}" for v in ticks], **axis)
+    lo, hi = vals.min(), vals.max()
+    decades = range(int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + 1)
+    for mantissas in _MANTISSAS:
+        ticks = [float(f"{m * 10.0**k:.12g}") for k in decades for m in mantissas]
+        inside = [v for v in ticks if lo <= v <= hi]
+        if len(inside) >= 3:
+            shown = [v for v in ticks if lo / 1.25 <= v <= hi * 1.25]
+            fig.update_yaxes(type="log", tickvals=shown, ticktext=[f"{v:g}" for v in shown],
+                             **axis)
+            return
+    fig.update_yaxes(type="log", tickformat=".4g", **axis)
 
 
 def _layout(fig: go.Figure, height: int, top: int = 40, **kw) -> go.Figure:

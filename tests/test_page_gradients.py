@@ -187,3 +187,18 @@ def test_english():
     at = _light("en")
     assert at.title[0].value == "Gradient-flow lab"
     assert [tab.label for tab in at.tabs][0] == "① Depth arithmetic"
+
+
+def test_choices_survive_the_language_toggle(at):
+    at.multiselect(key="gradients.depth.fns").set_value(["gelu"]).run()
+    at.radio(key="gradients.depth.mode").set_value("x").run()
+    at.radio(key="gradients.mlp.init").set_value("xavier").run()
+    at.selectbox(key="gradients.train.data").set_value("moons").run()
+    at.session_state["lang"] = "en"  # what the sidebar toggle (key "lang") does
+    at.run()
+    _ok(at)
+    assert at.title[0].value == "Gradient-flow lab"
+    assert at.multiselect(key="gradients.depth.fns").value == ["gelu"]
+    assert at.radio(key="gradients.depth.mode").value == "x"
+    assert at.radio(key="gradients.mlp.init").value == "xavier"
+    assert at.selectbox(key="gradients.train.data").value == "moons"

@@ -36,3 +36,20 @@ def test_katex_formulas_render_in_the_depth_tab(page, app_url):
     open_app(page, app_url, "/gradients", timeout_ms=180_000)
     page.wait_for_selector(".katex", state="visible", timeout=30_000)
     assert page.locator(".katex-error").count() == 0
+
+
+def test_choices_keep_their_value_across_the_language_toggle(page, app_url):
+    """Choice widgets send their label; after 日本語 → English the same choices stay selected."""
+    open_app(page, app_url, "/")
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text="勾配フロー").first.click()
+    page.wait_for_selector(f'[role="tabpanel"]:visible {PLOT}', state="visible", timeout=180_000)
+    page.get_by_role("radio", name="English").check(force=True)
+    page.get_by_role("tab", name="① Depth arithmetic").wait_for(timeout=60_000)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                           timeout=60_000)
+    panel = page.locator('[role="tabpanel"]:visible')
+    chips = panel.locator('[data-testid="stMultiSelect"]').first.locator("[data-tag] > span[title]")
+    titles = list(dict.fromkeys(c.get_attribute("title") for c in chips.all()))
+    assert titles == ["Sigmoid", "Hyperbolic tangent (tanh)", "ReLU"]
+    assert panel.get_by_role("radio", name="z where |h'| is largest (upper bound)").is_checked()
+    assert page.locator('[data-testid="stException"]').count() == 0
