@@ -6,6 +6,7 @@ Every test here skips, with the reason, where /usr/bin/chromium or playwright is
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -19,6 +20,7 @@ from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+RUNNING = '[data-testid="stApp"][data-test-script-state="running"]'
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -50,36 +52,44 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """Start `streamlit run app.py` once for the session; yield its base URL."""
+@contextlib.contextmanager
+def serve_app(**env):
+    """Run `streamlit run app.py` on a free loopback port with extra env vars; yield its URL."""
     port = _free_port()
-    env = dict(os.environ, ACTLAB_DB=str(tmp_path_factory.mktemp("db") / "history.sqlite3"))
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        cwd=ROOT, env=dict(os.environ, **env), stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-        if time.monotonic() > deadline or server.poll() is not None:
-            server.terminate()
-            pytest.fail("streamlit did not come up within 60 s")
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.3)
+            if time.monotonic() > deadline or server.poll() is not None:
+                pytest.fail("streamlit did not come up within 60 s")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """The app, served once for the session, with its history in a temp dir."""
+    with serve_app(ACTLAB_DB=str(tmp_path_factory.mktemp("db") / "history.sqlite3")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=30_000)  # generous: the 2-core CI machine runs the server too
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
@@ -94,10 +104,27 @@ def page(browser):
     context.close()
 
 
-def open_app(page, app_url: str, path: str, timeout_ms: int = 60_000):
-    """Go to ``path``, wait until the script has finished, and fail on any exception box."""
-    page.goto(app_url + path)
-    page.wait_for_selector(READY, timeout=timeout_ms)
+def assert_no_exception(page):
     exceptions = page.locator('[data-testid="stException"]')
     assert exceptions.count() == 0, exceptions.first.inner_text()
+
+
+def wait_rerun(page, timeout_ms: int = 60_000):
+    """After an interaction: wait for the rerun to start (if it has not already come and
+    gone), then to finish. On a loaded 2-core machine a fixed pause is not enough."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):  # the rerun was quicker than the poll
+        page.wait_for_selector(RUNNING, timeout=3_000)
+    page.wait_for_selector(READY, timeout=timeout_ms)
+    assert_no_exception(page)
+
+
+def open_app(page, app_url: str, path: str, timeout_ms: int = 60_000):
+    """Go to ``path``, wait until the page's title is drawn and the script has finished,
+    and fail on any exception box. (Before the first run the app also reads notRunning.)"""
+    page.goto(app_url + path)
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout_ms)
+    page.wait_for_selector(READY, timeout=timeout_ms)
+    assert_no_exception(page)
     return page
