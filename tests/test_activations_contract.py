@@ -112,3 +112,15 @@ def test_exam_style_layers_backpropagate_the_derivative(layer, fn, grad):
     np.testing.assert_allclose(lay.forward(x.copy()), fn(x), rtol=1e-12)
     dout = np.full_like(x, 2.0)
     np.testing.assert_allclose(lay.backward(dout), 2.0 * grad(x), rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize(("name", "params", "guess"), [
+    ("gelu", {}, -0.75), ("gelu", {"approximate": True}, -0.75), ("mish", {}, -1.2),
+    ("swish", {"beta": 1.0}, -1.28), ("swish", {"beta": 4.0}, -0.32)])
+def test_lower_bounds_are_the_true_minima(name, params, guess):
+    """The registry finds minima numerically; mpmath finds them as roots of h'."""
+    from tests import references as ref
+
+    root = ref.mp.findroot(lambda t: ref.DH[name](t, **params), guess)
+    want = float(ref.H[name](root, **params))
+    assert act.REGISTRY[name].output_range(params).lo == pytest.approx(want, rel=1e-12)
