@@ -136,6 +136,33 @@ def probe(cfg: mlp.MLPConfig, name: str, with_gradient: bool) -> mlp.LayerStats:
     return mlp.probe(cfg, name, with_gradient=with_gradient, net=net)
 
 
+# One click to each lesson of ②: (init, std or None, activations). Depth and width are
+# set too, because whether a scale explodes depends on them (ReLU: σ·√(n/2) per layer).
+PRESETS = {
+    "vanish": ("xavier", None, ["sigmoid", "tanh"]),
+    "steady": ("he", None, ["relu", "sigmoid"]),
+    "explode": ("custom", 0.2, ["relu", "tanh"]),
+    "shrink": ("custom", 0.05, ["relu", "tanh"]),
+}
+
+
+def apply_preset(name: str) -> None:
+    init, std, fns = PRESETS[name]
+    st.session_state["gradients.mlp.depth"] = 50
+    st.session_state["gradients.mlp.width"] = 256
+    st.session_state["gradients.mlp.init"] = keep("gradients.mlp.init", init)
+    if std is not None:
+        st.session_state["gradients.mlp.std"] = std
+    st.session_state["gradients.mlp.fns"] = keep("gradients.mlp.fns", list(fns))
+
+
+def preset_buttons() -> None:
+    st.caption(t("gradients.mlp.presets"))
+    for col, name in zip(st.columns(len(PRESETS)), PRESETS, strict=True):
+        col.button(t(f"gradients.mlp.preset.{name}"), key=f"gradients.mlp.preset.{name}",
+                   on_click=apply_preset, args=(name,), width="stretch")
+
+
 def network_settings() -> mlp.MLPConfig:
     """The shared network of ② and ③ (full reruns: both tabs depend on it)."""
     c1, c2, c3 = st.columns(3)
@@ -328,6 +355,7 @@ with tab_depth:
 with tab_mlp:
     st.markdown(t("gradients.mlp.lead"))
     st.caption(t("gradients.mlp.try"))
+    preset_buttons()
     CFG = network_settings()
     mlp_view(CFG, LABELS)
 with tab_dead:

@@ -202,3 +202,16 @@ def test_choices_survive_the_language_toggle(at):
     assert at.radio(key="gradients.depth.mode").value == "x"
     assert at.radio(key="gradients.mlp.init").value == "xavier"
     assert at.selectbox(key="gradients.train.data").value == "moons"
+
+
+@pytest.mark.parametrize("preset, fn, verdict", [
+    ("vanish", "sigmoid", "消失"),
+    ("steady", "relu", "安定"),
+    ("explode", "relu", "爆発"),  # 0.2·√(256/2) ≈ 2.3 per layer, 50 layers
+    ("shrink", "relu", "消失"),  # 0.05·√128 ≈ 0.57 per layer
+])
+def test_presets_show_each_lesson(at, preset, fn, verdict):
+    at.button(key=f"gradients.mlp.preset.{preset}").click().run()
+    _ok(at)
+    assert at.slider(key="gradients.mlp.depth").value == 50
+    assert _verdicts(at)[act.REGISTRY[fn].name_ja] == verdict

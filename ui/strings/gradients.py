@@ -73,12 +73,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(log scale). The smaller the gradient at layer 1, the less the early layers learn.",
     ),
     "gradients.mlp.try": (
-        "試してみよう：既定（He 初期化）ではシグモイドの勾配が入力側で消え、ReLU はほぼ一定です。"
-        "初期化を「カスタム」にして標準偏差を 0.2 にすると ReLU が**爆発**し、0.05 にすると消失します。",
-        "Try it: with the default (He) the sigmoid's gradient vanishes towards the input while "
-        "ReLU's holds steady. Set the initialisation to “custom” with std 0.2 and ReLU "
-        "**explodes**; with 0.05 it vanishes.",
+        "既定（He 初期化）ではシグモイドの勾配が入力側で消え、ReLU はほぼ一定です。下のボタンで、"
+        "重みの標準偏差が大きすぎると勾配が**爆発**し、小さすぎると消失する様子も見られます。",
+        "With the default (He) the sigmoid's gradient vanishes towards the input while ReLU's "
+        "holds steady. The buttons below also show a weight scale that is too large (the "
+        "gradient **explodes**) and one that is too small (it vanishes).",
     ),
+    "gradients.mlp.presets": ("ワンクリックで設定（50 層 × 256 ユニット）：",
+                              "One-click settings (50 layers × 256 units):"),
+    "gradients.mlp.preset.vanish": ("シグモイド × Xavier", "Sigmoid × Xavier"),
+    "gradients.mlp.preset.steady": ("ReLU × He", "ReLU × He"),
+    "gradients.mlp.preset.explode": ("大きすぎる σ = 0.2", "Too large: σ = 0.2"),
+    "gradients.mlp.preset.shrink": ("小さすぎる σ = 0.05", "Too small: σ = 0.05"),
     "gradients.mlp.depth": ("層の数", "Layers"),
     "gradients.mlp.width": ("各層のユニット数", "Units per layer"),
     "gradients.mlp.batch": ("バッチサイズ（入力の数）", "Batch size (inputs)"),
