@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import open_app
+from playwright.sync_api import expect
+
+from tests.browser.conftest import open_app, wait_rerun
 
 PLOT = ".js-plotly-plot"
 # charts per tab at the defaults: ① 1, ② 3 band panels + 2 log charts, ③ 1, ④ 2
@@ -44,11 +46,11 @@ def test_choices_keep_their_value_across_the_language_toggle(page, app_url):
     page.locator('[data-testid="stSidebarNav"] a').filter(has_text="勾配フロー").first.click()
     page.wait_for_selector(f'[role="tabpanel"]:visible {PLOT}', state="visible", timeout=180_000)
     page.get_by_role("radio", name="English").check(force=True)
-    page.get_by_role("tab", name="① Depth arithmetic").wait_for(timeout=60_000)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                           timeout=60_000)
+    wait_rerun(page, 180_000)
+    expect(page.get_by_role("tab", name="① Depth arithmetic")).to_be_visible()
     panel = page.locator('[role="tabpanel"]:visible')
     chips = panel.locator('[data-testid="stMultiSelect"]').first.locator("[data-tag] > span[title]")
+    expect(chips.first).to_have_attribute("title", "Sigmoid")
     titles = list(dict.fromkeys(c.get_attribute("title") for c in chips.all()))
     assert titles == ["Sigmoid", "Hyperbolic tangent (tanh)", "ReLU"]
     assert panel.get_by_role("radio", name="z where |h'| is largest (upper bound)").is_checked()
