@@ -28,7 +28,7 @@ from gradflow import depth, mlp, toydata, train  # noqa: E402
 from plots import gradients as gp  # noqa: E402
 
 NAMES = {}  # the builders fall back to registry names
-MLP_FNS = ("sigmoid", "tanh", "relu")  # the page's defaults
+MLP_FNS = ("sigmoid", "relu")  # the page's defaults
 DEAD_FNS = ("relu", "leaky_relu", "elu", "gelu")
 
 
@@ -130,7 +130,9 @@ def main() -> None:
         ("① depth arithmetic (3 activations, L = 100)", depth_view),
         ("② deep MLP, one activation (sigmoid)", lambda i: one_probe(i, "sigmoid")),
         ("② deep MLP, one activation (relu)", lambda i: one_probe(i, "relu")),
-        ("② deep MLP view (sigmoid, tanh, relu)", mlp_view),
+        ("② deep MLP view at its defaults (sigmoid, relu)", mlp_view),
+        ("② deep MLP view, 3 side by side (+ tanh)",
+         lambda i: mlp_view(i, ("sigmoid", "tanh", "relu"))),
         ("③ dying ReLU view (relu, leaky, elu, gelu)", dead_view),
     ]
     for label, fn in rows:

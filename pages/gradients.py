@@ -21,6 +21,7 @@ L_OPTIONS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100)  # log-spaced: 1 to 100
 WIDTHS = (16, 32, 64, 128, 256, 512)
 BATCHES = (16, 32, 64, 128, 256)
 STDS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
+MLP_DEFAULT = ("sigmoid", "relu")  # the two lessons of ②; each more costs one network run
 DEAD_FNS = ("relu", "leaky_relu", "elu", "gelu")
 LRS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 STEPS = (100, 200, 500, 1000, 2000, 3000)
@@ -188,7 +189,7 @@ def network_settings() -> mlp.MLPConfig:
 @st.fragment
 def mlp_view(cfg: mlp.MLPConfig, labels: dict[str, str]) -> None:
     fns = st.multiselect(t("gradients.mlp.fns"), act.ELEMENTWISE,
-                         default=["sigmoid", "tanh", "relu"], max_selections=4,
+                         default=list(MLP_DEFAULT), max_selections=4,
                          format_func=labels.get, key="gradients.mlp.fns")
     keep("gradients.mlp.fns", fns)
     if not fns:

@@ -139,3 +139,16 @@ def test_with_bias_shares_weights_and_matches_a_fresh_network():
     shifted = mlp.with_bias(base, -0.4)
     assert shifted.weights is base.weights and np.all(base.biases[0] == 0.0)
     np.testing.assert_array_equal(mlp.probe(cfg, "relu", net=shifted).grad_norm, fresh.grad_norm)
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "relu", "tanh"])
+def test_layer_statistics_match_numpy(name):
+    cfg = mlp.MLPConfig(depth=6, width=64, batch=128, seed=8)  # 8192 > 4096: quantiles sampled
+    net = mlp.make_network(cfg)
+    stats = mlp.probe(cfg, name, net=net)
+    acts, _, _ = mlp.forward(net.inputs, net.weights, net.biases, name)
+    np.testing.assert_allclose(stats.mean, [a.mean() for a in acts], rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(stats.std, [a.std() for a in acts], rtol=1e-10)
+    # the sampled median is close to the exact one (4096 of 8192 values)
+    exact = np.array([np.median(a) for a in acts])
+    assert np.all(np.abs(stats.quantiles[:, 2] - exact) < 0.1 * np.array([a.std() for a in acts]))

@@ -81,8 +81,8 @@ def test_defaults_show_the_lessons():
     _ok(at)
     assert at.title[0].value == "勾配フロー・ラボ"
     assert len(at.tabs) == 4
-    # ① 3 lines, ② 3 band panels + 2 log charts, ③ 1, ④ boundary + loss
-    assert len(at.get("plotly_chart")) == 9
+    # ① 3 lines, ② 2 band panels + 2 log charts, ③ 1, ④ boundary + loss
+    assert len(at.get("plotly_chart")) == 8
     verdicts = _verdicts(at)
     assert verdicts[act.REGISTRY["sigmoid"].name_ja] == "消失"
     assert verdicts[act.REGISTRY["relu"].name_ja] == "安定"

@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 from tests.browser.conftest import open_app, wait_rerun
 
 PLOT = ".js-plotly-plot"
-# charts per tab at the defaults: ① 1, ② 3 band panels + 2 log charts, ③ 1, ④ 2
-EXPECTED = (1, 5, 1, 2)
+# charts per tab at the defaults: ① 1, ② 2 band panels + 2 log charts, ③ 1, ④ 2
+EXPECTED = (1, 4, 1, 2)
 
 
 def _visible_plots(page):
