@@ -17,6 +17,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +31,7 @@ from plots import gradients as gp  # noqa: E402
 NAMES = {}  # the builders fall back to registry names
 MLP_FNS = ("sigmoid", "relu")  # the page's defaults
 DEAD_FNS = ("relu", "leaky_relu", "elu", "gelu")
+CACHED_NET = mlp.make_network(mlp.MLPConfig(depth=50, width=256, batch=256, init="he", seed=100))
 
 
 def _ms(fn, runs: int) -> tuple[float, float, float]:
@@ -82,10 +84,11 @@ def one_probe(i: int, name: str) -> None:
     mlp.probe(cfg, name, net=mlp.make_network(cfg))
 
 
-def dead_view(i: int) -> None:
-    cfg = _cfg(i, bias=-0.1)
-    net = mlp.make_network(cfg)
-    dead = {n: mlp.probe(cfg, n, with_gradient=False, net=net).dead for n in DEAD_FNS}
+def dead_view(i: int, net: mlp.Network | None = None) -> None:
+    """A new network (seed, depth, width changed), or a bias moved on cached weights."""
+    cfg = _cfg(i if net is None else 0, bias=-0.1 - 0.01 * i)
+    shifted = mlp.with_bias(net or mlp.make_network(replace(cfg, bias=0.0)), cfg.bias)
+    dead = {n: mlp.probe(cfg, n, with_gradient=False, net=shifted).dead for n in DEAD_FNS}
     _serialise(gp.make_dead_figure(dead, NAMES, "layer", "dead"))
 
 
@@ -134,6 +137,8 @@ def main() -> None:
         ("② deep MLP view, 3 side by side (+ tanh)",
          lambda i: mlp_view(i, ("sigmoid", "tanh", "relu"))),
         ("③ dying ReLU view (relu, leaky, elu, gelu)", dead_view),
+        ("③ the same, bias slider moved (weights cached)",
+         lambda i: dead_view(i, CACHED_NET)),
     ]
     for label, fn in rows:
         med, best, cpu = _ms(fn, a.runs)
