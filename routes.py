@@ -12,11 +12,11 @@ class Route(NamedTuple):
 
 
 ROUTES = (
-    Route("/", "pages/home.py", "nav.home", ":material/home:"),
-    Route("/explorer", "pages/explorer.py", "nav.explorer", ":material/show_chart:"),
-    Route("/compare", "pages/compare.py", "nav.compare", ":material/compare:"),
-    Route("/softmax", "pages/softmax.py", "nav.softmax", ":material/bar_chart:"),
-    Route("/gradients", "pages/gradients.py", "nav.gradients", ":material/waterfall_chart:"),
-    Route("/quiz", "pages/quiz.py", "nav.quiz", ":material/quiz:"),
+    Route("/", "views/home.py", "nav.home", ":material/home:"),
+    Route("/explorer", "views/explorer.py", "nav.explorer", ":material/show_chart:"),
+    Route("/compare", "views/compare.py", "nav.compare", ":material/compare:"),
+    Route("/softmax", "views/softmax.py", "nav.softmax", ":material/bar_chart:"),
+    Route("/gradients", "views/gradients.py", "nav.gradients", ":material/waterfall_chart:"),
+    Route("/quiz", "views/quiz.py", "nav.quiz", ":material/quiz:"),
 )
 PATHS = frozenset(r.path for r in ROUTES)

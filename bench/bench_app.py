@@ -126,7 +126,7 @@ def bench_reruns(n: int, only: list[str] | None = None) -> None:
     print("  wall = elapsed; cpu = this process's CPU time (the load of other processes "
           f"cannot inflate it); load average now {os.getloadavg()[0]:.1f}")
     for route in ROUTES:
-        page = route.script.removeprefix("pages/").removesuffix(".py")
+        page = route.script.removeprefix("views/").removesuffix(".py")
         if only and page not in only:
             continue
         parts = []

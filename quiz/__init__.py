@@ -1,4 +1,4 @@
 """The self-quiz engine: banks (schema, loader), drawing and scoring, scheduling, history.
 
-No Streamlit here; pages/quiz.py is the only view.
+No Streamlit here; views/quiz.py is the only view.
 """

@@ -10,11 +10,11 @@ APP = str(ROOT / "app.py")
 
 
 def open_page(page: str | None = None, query: dict | None = None, lang: str = "ja") -> AppTest:
-    """AppTest of app.py switched to ``pages/<page>.py`` with optional query params, run once."""
+    """AppTest of app.py switched to ``views/<page>.py`` with optional query params, run once."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = lang
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if page is not None:
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"views/{page}.py")
     return at.run()

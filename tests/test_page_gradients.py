@@ -54,7 +54,7 @@ def _light(lang: str = "ja") -> AppTest:
     page.session_state["lang"] = lang
     for key, value in LIGHT.items():
         page.session_state[key] = value
-    page.switch_page("pages/gradients.py")
+    page.switch_page("views/gradients.py")
     page.run()
     _ok(page)
     return page

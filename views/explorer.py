@@ -197,7 +197,7 @@ with chart:
         _draw(spec, view)
     else:
         st.info(t("explorer.vector_note", name=pick(spec.name_ja, spec.name_en)))
-        st.page_link("pages/softmax.py", label=t("explorer.vector_link"), icon=":material/casino:")
+        st.page_link("views/softmax.py", label=t("explorer.vector_link"), icon=":material/casino:")
 
 _study(spec)
 
