@@ -3,7 +3,7 @@
 import pytest
 
 import activations as act
-import compare_tables as ct
+from viewstate import compare_tables as ct
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

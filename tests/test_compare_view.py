@@ -3,7 +3,7 @@
 import pytest
 
 import activations as act
-from compare_view import DEFAULT_FNS, CompareView, clean_view, parse_query, to_query
+from viewstate.compare_view import DEFAULT_FNS, CompareView, clean_view, parse_query, to_query
 
 
 def codes(problems):

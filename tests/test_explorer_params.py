@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from activations import ELEMENTWISE, REGISTRY
-from explorer_params import (
+from viewstate.explorer_params import (
     DEFAULT_FN,
     DEFAULT_X0,
     DEFAULT_XMAX,

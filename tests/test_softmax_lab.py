@@ -6,8 +6,8 @@ import mpmath as mp
 import numpy as np
 import pytest
 
-import logits as lg
 from plots.softmax_lab import class_labels, make_jacobian_figure, make_probability_figure
+from viewstate import logits as lg
 
 
 def mp_softmax(x, temperature=1):

@@ -8,10 +8,17 @@ import pandas as pd
 import streamlit as st
 
 import activations as act
-from compare_tables import display_name, formula_rows, guide_rows, study_rows
-from compare_view import DEFAULT_FNS, X_LIMIT, CompareView, clean_view, parse_query, to_query
 from plots.compare import SATURATION, format_regions, make_compare_figure, saturation_regions
 from ui.i18n import lang, t
+from viewstate.compare_tables import display_name, formula_rows, guide_rows, study_rows
+from viewstate.compare_view import (
+    DEFAULT_FNS,
+    X_LIMIT,
+    CompareView,
+    clean_view,
+    parse_query,
+    to_query,
+)
 
 SYNCED = "compare._query"  # the query this page wrote last: anything else is a new link
 SYNCED_LANG = "compare._lang"  # a language switch relabels the widgets: re-seed them

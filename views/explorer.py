@@ -13,7 +13,9 @@ from __future__ import annotations
 import streamlit as st
 
 from activations import REGISTRY, Spec
-from explorer_params import (
+from plots.explorer import Labels, make_explorer_figure, probe, tangent_latex
+from ui.i18n import lang, pick, t
+from viewstate.explorer_params import (
     DEFAULT_X0,
     DEFAULT_XMAX,
     DEFAULT_XMIN,
@@ -26,8 +28,6 @@ from explorer_params import (
     parse_query,
     to_query,
 )
-from plots.explorer import Labels, make_explorer_figure, probe, tangent_latex
-from ui.i18n import lang, pick, t
 
 SYNCED = "explorer._query"  # the query string this page wrote last: anything else is new
 SYNCED_LANG = "explorer._lang"  # the language of the last run

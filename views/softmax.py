@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 import activations as act
-import logits as lg
 from plots.softmax_lab import (
     class_labels,
     indexed,
@@ -17,6 +16,7 @@ from plots.softmax_lab import (
     make_probability_figure,
 )
 from ui.i18n import t
+from viewstate import logits as lg
 
 SPEC = act.REGISTRY["softmax"]
 SYNCED = "softmax._query"  # the query this page wrote last: anything else is a new link

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import activations as act
-from explorer_params import Problem, fmt_number
+from viewstate.explorer_params import Problem, fmt_number
 
 DEFAULT_FNS = ("sigmoid", "tanh", "relu", "gelu")
 WHICH = ("h", "grad")
