@@ -95,7 +95,7 @@ def test_bad_link_warns_without_exception(page, app_url):
 
 def test_widgets_write_the_url_and_the_language_toggle_keeps_the_view(page, app_url):
     open_app(page, app_url, "/explorer?fn=gelu&approximate=tanh&x0=0.5")
-    page.get_by_text("厳密 (erf)").click()
+    page.get_by_text("厳密 (erf)", exact=True).click()
     page.wait_for_function("() => location.search.includes('approximate=none')")
     page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
     page.wait_for_selector("text=Function explorer")
