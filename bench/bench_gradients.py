@@ -31,7 +31,8 @@ from plots import gradients as gp  # noqa: E402
 NAMES = {}  # the builders fall back to registry names
 MLP_FNS = ("sigmoid", "relu")  # the page's defaults
 DEAD_FNS = ("relu", "leaky_relu", "elu", "gelu")
-CACHED_NET = mlp.make_network(mlp.MLPConfig(depth=50, width=256, batch=256, init="he", seed=100))
+CACHED_NET = mlp.make_network(mlp.MLPConfig(depth=50, width=256, batch=256, init="he", seed=100,
+                                             dtype="float32"))  # as the page runs it
 
 
 def _ms(fn, runs: int) -> tuple[float, float, float]:
@@ -64,7 +65,8 @@ def depth_view(i: int) -> None:
 
 
 def _cfg(i: int, bias: float = 0.0) -> mlp.MLPConfig:
-    return mlp.MLPConfig(depth=50, width=256, batch=256, init="he", bias=bias, seed=100 + i)
+    return mlp.MLPConfig(depth=50, width=256, batch=256, init="he", bias=bias, seed=100 + i,
+                         dtype="float32")
 
 
 def mlp_view(i: int, fns=MLP_FNS) -> None:

@@ -38,6 +38,9 @@ class MLPConfig:
     std: float = 0.1  # weight standard deviation when init == "custom"
     bias: float = 0.0  # every bias; a negative shift kills ReLU units
     seed: int = 0
+    # The page runs float32 (BLAS twice as fast); the backward pass rescales every layer,
+    # so gradient norms far below float32's range are still reported (see backward_norms).
+    dtype: str = "float64"
 
     def __post_init__(self):
         if not 1 <= self.depth <= 1000:
@@ -50,6 +53,8 @@ class MLPConfig:
             raise ValueError(f"std must be a positive number, got {self.std}")
         if not np.isfinite(self.bias):
             raise ValueError(f"bias must be finite, got {self.bias}")
+        if self.dtype not in ("float32", "float64"):
+            raise ValueError(f"dtype must be float32 or float64, got {self.dtype!r}")
 
 
 def init_std(init: str, fan_in: int, fan_out: int, custom: float = 0.1) -> float:
@@ -80,9 +85,9 @@ def make_network(cfg: MLPConfig) -> Network:
     inputs = rng.standard_normal((cfg.batch, n))
     upstream = rng.standard_normal((cfg.batch, n))
     upstream /= np.linalg.norm(upstream)
-    weights = [std * rng.standard_normal((n, n)) for _ in range(cfg.depth)]
-    biases = [np.full(n, float(cfg.bias)) for _ in range(cfg.depth)]
-    return Network(weights, biases, inputs, upstream)
+    weights = [(std * rng.standard_normal((n, n))).astype(cfg.dtype) for _ in range(cfg.depth)]
+    biases = [np.full(n, float(cfg.bias), dtype=cfg.dtype) for _ in range(cfg.depth)]
+    return Network(weights, biases, inputs.astype(cfg.dtype), upstream.astype(cfg.dtype))
 
 
 def with_bias(net: Network, bias: float) -> Network:
@@ -108,8 +113,9 @@ def safe_norm(x: np.ndarray) -> float:
 
 def _finite(x: np.ndarray) -> bool:
     """Every entry finite and below 1e150 in size, by one BLAS pass: the sum of squares
-    stays below 1e300 exactly then (it is inf past the range, and NaN fails the test)."""
-    flat = np.ravel(x)
+    stays below 1e300 exactly then (it is inf past the range, and NaN fails the test).
+    Summed in float64: float32 squares would overflow long before the values do."""
+    flat = np.ravel(x).astype(np.float64, copy=False)
     with np.errstate(over="ignore", invalid="ignore"):
         return bool(np.dot(flat, flat) < _BIG * _BIG)
 
@@ -172,6 +178,32 @@ def backward(upstream: np.ndarray, weights, derivs):
     return deltas, None
 
 
+def backward_norms(upstream: np.ndarray, weights, derivs):
+    """‖δ_l‖ for every layer (input-first) without ever storing a tiny or huge δ.
+
+    Each δ_l is divided by its norm before it is passed down and the norm is carried as a
+    log, so float32 loses nothing to underflow (a sigmoid net reaches 1e-70 and below).
+    Returns (norms, overflow_layer or None); an overflow is a norm past 1e150, as forward.
+    """
+    depth = len(weights)
+    norms = np.full(depth, np.nan)
+    g, log_scale = upstream, 0.0
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        for i in range(depth - 1, -1, -1):
+            d = g * derivs[i]
+            n = safe_norm(d)
+            if not np.isfinite(n) or log_scale + np.log(max(n, 1e-300)) > np.log(_BIG):
+                return norms, i + 1
+            norms[i] = np.exp(log_scale) * n if n > 0 else 0.0
+            if n == 0:  # every later δ is 0 too (ReLU killed the signal)
+                norms[:i] = 0.0
+                break
+            log_scale += float(np.log(n))
+            if i > 0:
+                g = (d / d.dtype.type(n)) @ weights[i].T
+    return norms, None
+
+
 def loss(net: Network, name: str, params: dict | None = None) -> float:
     """L = Σ r ⊙ a_L: the scalar whose gradient ``probe`` backpropagates."""
     acts, _, overflow = forward(net.inputs, net.weights, net.biases, name, params)
@@ -199,7 +231,7 @@ def probe(cfg: MLPConfig, name: str, params: dict | None = None,
     mean, std, dead = (np.full(depth, np.nan) for _ in range(3))
     sample = _layer_sample(cfg)
     for i, a in enumerate(acts):
-        flat = a.reshape(-1)
+        flat = a.reshape(-1).astype(np.float64, copy=False)  # float32 squares overflow early
         q[i] = np.percentile(flat if sample is None else flat[sample], QUANTILES)
         # two passes (a sum and a BLAS dot) instead of a.std()'s four; |a| < 1e150 here
         mean[i] = flat.sum() / flat.size
@@ -208,10 +240,7 @@ def probe(cfg: MLPConfig, name: str, params: dict | None = None,
     grad_norm = np.full(depth, np.nan)
     b_over = None
     if with_gradient and f_over is None:
-        deltas, b_over = backward(net.upstream, net.weights, derivs)
-        for i, d in enumerate(deltas):
-            if d is not None:
-                grad_norm[i] = safe_norm(d)
+        grad_norm, b_over = backward_norms(net.upstream, net.weights, derivs)
     return LayerStats(q, mean, std, dead, grad_norm, f_over, b_over)
 
 

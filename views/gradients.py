@@ -180,7 +180,7 @@ def network_settings() -> mlp.MLPConfig:
     if init == "custom":
         std = c2.select_slider(t("gradients.mlp.std"), STDS, value=0.2, key="gradients.mlp.std")
     seed = c3.number_input(t("gradients.mlp.seed"), 0, SEED_MAX, 0, 1, key="gradients.mlp.seed")
-    cfg = mlp.MLPConfig(n_layers, width, batch, init, float(std), 0.0, int(seed))
+    cfg = mlp.MLPConfig(n_layers, width, batch, init, float(std), 0.0, int(seed), dtype="float32")
     st.caption(t("gradients.mlp.std_used", std=num(mlp.init_std(init, width, width, std)),
                  width=width))
     return cfg

@@ -122,13 +122,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gradients.mlp.verdict.steady": ("安定", "steady"),
     "gradients.mlp.verdict.overflow": ("オーバーフロー", "overflow"),
     "gradients.mlp.overflow.forward": (
-        "{fn}：層 {layer} で活性が float64 の範囲を超えました（爆発）。それより先の層は描けません。",
-        "{fn}: the activations left the float64 range at layer {layer} (explosion); later layers "
+        "{fn}：層 {layer} で活性が計算できる範囲（float32）を超えました（爆発）。それより先の層は描けません。",
+        "{fn}: the activations left the computable (float32) range at layer {layer} (explosion); later layers "
         "are not drawn.",
     ),
     "gradients.mlp.overflow.backward": (
-        "{fn}：逆伝播の途中、層 {layer} で勾配が float64 の範囲を超えました（爆発）。",
-        "{fn}: the backpropagated gradient left the float64 range at layer {layer} (explosion).",
+        "{fn}：逆伝播の途中、層 {layer} で勾配のノルムが 10^150 を超えました（爆発）。",
+        "{fn}: the backpropagated gradient norm passed 10^150 at layer {layer} (explosion).",
     ),
     "gradients.mlp.verdict_note": (
         "判定は比が {low} 未満で「消失」、{high} 超で「爆発」としています（目安）。",
