@@ -16,6 +16,7 @@ from plots.curves import curve, sample_x
 
 SATURATION = 0.01  # |h'| below this counts as saturated
 _PALETTE = qualitative.Plotly + qualitative.Dark2  # fixed per function, in registry order
+CURVE_POINTS = 1000  # per drawn line: smooth at any width, half the JSON of every rerun
 _LANE_HALF = 0.35  # half the height of a lane's band, in lane units
 _CURVES_PX, _LANE_PX = 420, 26  # the curves' panel, and each lane under it
 # Curves that coincide (ReLU' and ELU' for x > 0, the zero derivatives) stay distinguishable.
@@ -93,7 +94,7 @@ def make_compare_figure(names: list[str], which: str, xmin: float, xmax: float,
     for lane, name in enumerate(names):
         spec = act.REGISTRY[name]
         params = spec.defaults()
-        x, y, _ = curve(spec, params, xmin, xmax, which)
+        x, y, _ = curve(spec, params, xmin, xmax, which, n_max=CURVE_POINTS)
         label = labels[name]
         traces.append(go.Scatter(
             x=x, y=y, mode="lines", name=label, legendgroup=name, xaxis="x", yaxis="y",
