@@ -149,10 +149,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start_server(port: int, db_dir: str) -> subprocess.Popen:
+# The floor set by Streamlit's front end and Plotly's bundle on this machine: one chart, no app.
+BASELINE_APP = """import plotly.graph_objects as go
+import streamlit as st
+st.title("baseline")
+st.plotly_chart(go.Figure(go.Scatter(y=[1, 3, 2])))
+"""
+
+
+def _start_server(port: int, db_dir: str, script: str = "app.py") -> subprocess.Popen:
     env = dict(os.environ, ACTLAB_DB=str(Path(db_dir) / "history.sqlite3"))
     return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
 
@@ -186,10 +194,14 @@ def bench_cold_start(runs: int, path: str = "/explorer") -> None:
         return
     from playwright.sync_api import sync_playwright
 
-    cold, warm = [], []
+    cold, warm, floor = [], [], []
     with sync_playwright() as p, tempfile.TemporaryDirectory() as db_dir:
+        baseline = Path(db_dir) / "baseline_app.py"
+        baseline.write_text(BASELINE_APP, encoding="utf-8")
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"])
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            # without these, Chromium keeps trying the closed network and slows the load
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         for _ in range(runs):
             port = _free_port()
             t0 = time.perf_counter()
@@ -203,6 +215,15 @@ def bench_cold_start(runs: int, path: str = "/explorer") -> None:
             finally:
                 server.terminate()
                 server.wait(timeout=10)
+            port = _free_port()
+            server = _start_server(port, db_dir, str(baseline))
+            try:
+                _wait_healthy(port, server)
+                _time_to_chart(browser, f"http://127.0.0.1:{port}/")
+                floor.append(_time_to_chart(browser, f"http://127.0.0.1:{port}/"))
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
         browser.close()
     total = statistics.median(c[0] for c in cold)
     print(f"Cold start to the first drawn chart on {path} (headless Chromium, median of {runs}; "
@@ -211,6 +232,8 @@ def bench_cold_start(runs: int, path: str = "/explorer") -> None:
           f"(server up {statistics.median(c[1] for c in cold):.2f} s + first page load "
           f"{statistics.median(c[2] for c in cold):.2f} s)")
     print(f"  page load on a warm server -> chart:     {statistics.median(warm):5.2f} s")
+    print(f"  the same for a one-chart Streamlit app:  {statistics.median(floor):5.2f} s "
+          "(the floor: Streamlit's front end and Plotly's bundle in this Chromium)")
 
 
 def main() -> None:
