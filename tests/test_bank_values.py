@@ -17,6 +17,7 @@ tests do not depend on the quiz engine.
 
 from __future__ import annotations
 
+import inspect
 import math
 import re
 import textwrap
@@ -34,6 +35,7 @@ from scipy.optimize import minimize_scalar
 from scipy.special import erf, expit, logit, ndtr
 
 import activations as act
+from activations import exam_style
 
 BANK_DIR = Path(__file__).resolve().parent.parent / "quiz_data"
 
@@ -370,18 +372,8 @@ def layer_ok(cls_name: str, fn: Callable, grad: Callable) -> Callable[[dict[str,
     return check
 
 
-RELU_FORWARD = """\
-class Relu:
-    def __init__(self):
-        self.mask = None
-
-    def forward(self, x):
-        self.mask = (x <= 0)
-        out = x.copy()
-        out[self.mask] = 0
-        return out
-
-"""
+# The exam's Relu layer (activations/exam_style.py) without its backward, which the question fills in.
+RELU_FORWARD = inspect.getsource(exam_style.Relu).split("    def backward")[0]
 
 
 def relu_backward_source(q: dict[str, Any], option: str) -> str:
