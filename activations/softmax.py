@@ -25,7 +25,7 @@ def _shifted(x: np.ndarray) -> np.ndarray:
     return z
 
 
-def _rest(z: np.ndarray, e: np.ndarray) -> np.ndarray:
+def _rest(z: np.ndarray, e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Σ exp(z) over all but one top entry (whose exp(z) is exactly 1), summed directly.
 
     Forming the full sum and subtracting 1 would round away a rest below 1e-16.
