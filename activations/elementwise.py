@@ -208,9 +208,10 @@ def gelu(x, approximate=GELU_APPROXIMATE.default):
 
     .. math:: h(x) = x\,\Phi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\frac{x}{\sqrt{2}}\right)
 
-    The tanh form (BERT, GPT-2) is
-    :math:`\frac{x}{2}\left(1 + \tanh\left(\sqrt{2/\pi}\,(x + 0.044715x^{3})\right)\right)`,
-    computed as x·σ(2u), since 1 + tanh(u) cancels to 0 for very negative u.
+    The tanh form (BERT, GPT-2), computed as x·σ(2u) because 1 + tanh(u) cancels to 0 for
+    very negative u:
+
+    .. math:: h(x) \approx \frac{x}{2}\left(1 + \tanh u\right), \quad u = \sqrt{2/\pi}\,(x + 0.044715x^{3})
     """
     approximate = GELU_APPROXIMATE.check(approximate)
     x = as_float_array(x)
@@ -230,8 +231,10 @@ def gelu_grad(x, approximate=GELU_APPROXIMATE.default):
 
     .. math:: h'(x) = \Phi(x) + x\,\varphi(x), \quad \varphi(x) = \frac{1}{\sqrt{2\pi}} e^{-x^{2}/2}
 
-    With ``approximate=True`` it is the exact derivative of the tanh form,
-    σ(2u) + 2x·σ(2u)σ(−2u)·u′ with u′ = √(2/π)(1 + 3·0.044715x²).
+    With ``approximate=True`` it is the exact derivative of the tanh form, computed as
+    σ(2u) + 2x·σ(2u)σ(−2u)·u′:
+
+    .. math:: h'(x) = \frac{1}{2}\left(1 + \tanh u\right) + \frac{x}{2}\left(1 - \tanh^{2} u\right) u', \quad u' = \sqrt{2/\pi}\,(1 + 0.134145x^{2})
     """
     approximate = GELU_APPROXIMATE.check(approximate)
     x = as_float_array(x)

@@ -23,12 +23,15 @@ from .study import STUDY, Study
 _MATH = re.compile(r"^\s*\.\. math:: (.+)$", re.MULTILINE)
 
 
-def docstring_latex(fn: Callable) -> str:
-    """The first ``.. math::`` line of a docstring: the formula the app shows."""
-    found = _MATH.search(fn.__doc__ or "")
-    if not found:
-        raise ValueError(f"{fn.__name__} has no '.. math::' line in its docstring")
-    return found.group(1).strip()
+def docstring_latex(fn: Callable, variant: int = 0) -> str:
+    """The formula the app shows: a docstring's ``.. math::`` line, the first by default.
+
+    Further lines are the formulas of other parameter settings (GELU's tanh form).
+    """
+    found = _MATH.findall(fn.__doc__ or "")
+    if len(found) <= variant:
+        raise ValueError(f"{fn.__name__} has no '.. math::' line number {variant + 1}")
+    return found[variant].strip()
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class Spec:
     kinks: tuple[float, ...] = ()  # where h or h' is not smooth
     h_jump: bool = False  # h itself jumps at the kinks
     grad_jump: Callable[[dict], bool] = field(default=lambda p: False)
+    # which ``.. math::`` line of fn's and grad's docstrings describes these parameters
+    formula_variant: Callable[[dict], int] = field(default=lambda p: 0)
 
     @property
     def latex(self) -> str:
@@ -69,6 +74,13 @@ class Spec:
     @property
     def latex_grad(self) -> str:
         return docstring_latex(self.grad)
+
+    def latex_for(self, params: dict) -> str:
+        """h as computed with these parameters (GELU's tanh switch changes the formula)."""
+        return docstring_latex(self.fn, self.formula_variant(params))
+
+    def latex_grad_for(self, params: dict) -> str:
+        return docstring_latex(self.grad, self.formula_variant(params))
 
     def defaults(self) -> dict:
         return {p.name: p.default for p in self.params}
@@ -131,7 +143,8 @@ _SPECS = [
          (exam_style.relu, exam_style.Relu), True, monotone=True, kinks=(0.0,),
          grad_jump=lambda p: True),
     Spec("leaky_relu", "Leaky ReLU", "Leaky ReLU", "elementwise", ew.leaky_relu,
-         ew.leaky_relu_grad, (LEAKY_ALPHA,), r"(-\infty, \infty)\ (\alpha > 0)",
+         ew.leaky_relu_grad, (LEAKY_ALPHA,),
+         r"(-\infty, \infty)\ (\alpha > 0),\ \ [0, \infty)\ (\alpha = 0)",
          lambda p: Interval(0.0 if p.get("alpha", LEAKY_ALPHA.default) == 0 else -_INF, _INF,
                             True),
          STUDY["leaky_relu"], (exam_style.leaky_relu,), True, monotone=True, kinks=(0.0,),
@@ -144,7 +157,8 @@ _SPECS = [
     Spec("gelu", "GELU", "GELU (Gaussian Error Linear Unit)", "elementwise", ew.gelu, ew.gelu_grad,
          (GELU_APPROXIMATE,), rf"[\approx {_GELU_MIN:.3f}, \infty)",
          lambda p: Interval(_GELU_TANH_MIN if p.get("approximate") else _GELU_MIN, _INF, True),
-         STUDY["gelu"], (exam_style.gelu,), True),
+         STUDY["gelu"], (exam_style.gelu,), True,
+         formula_variant=lambda p: 1 if p.get("approximate") else 0),
     Spec("step", "ステップ関数", "Step function", "elementwise", ew.step, ew.step_grad, (),
          r"\{0, 1\}", lambda p: Interval(0.0, 1.0, True, True), STUDY["step"],
          (exam_style.step_function,), False, monotone=True, kinks=(0.0,), h_jump=True),
@@ -152,7 +166,9 @@ _SPECS = [
          (), r"(0, \infty)", lambda p: Interval(0.0, _INF), STUDY["softplus"],
          (exam_style.softplus,), False, monotone=True),
     Spec("swish", "Swish / SiLU", "Swish / SiLU", "elementwise", ew.swish, ew.swish_grad,
-         (SWISH_BETA,), rf"[\approx {_SILU_MIN:.3f}/\beta, \infty)", _swish_range,
+         (SWISH_BETA,),
+         rf"[\approx {_SILU_MIN:.3f}/\beta, \infty)\ (\beta > 0),\ \ (-\infty, \infty)\ (\beta = 0)",
+         _swish_range,
          STUDY["swish"], (exam_style.swish,), False),
     Spec("mish", "Mish", "Mish", "elementwise", ew.mish, ew.mish_grad, (),
          rf"[\approx {_MISH_MIN:.3f}, \infty)", lambda p: Interval(_MISH_MIN, _INF, True),

@@ -1,6 +1,7 @@
 """The API contract: shapes, dtypes, kink conventions, parameter errors, the registry."""
 
 import inspect
+import re
 
 import numpy as np
 import pytest
@@ -71,6 +72,38 @@ def test_registry_spec_is_complete(spec):
         if p.kind == "float":
             assert p.min < p.max and 0 < p.step <= p.max - p.min
     assert spec.exam_source().startswith(("def ", "class "))
+    # every parameter setting's formula is a docstring line too (GELU's tanh form)
+    for params in _bool_settings(spec):
+        assert spec.latex_for(params) in spec.fn.__doc__
+        assert spec.latex_grad_for(params) in spec.grad.__doc__
+
+
+def _bool_settings(spec):
+    settings = [spec.defaults()]
+    for p in spec.params:
+        if p.kind == "bool":
+            settings += [{**s, p.name: v} for s in list(settings) for v in (False, True)]
+    return settings
+
+
+def test_gelu_tanh_formula_as_shown_is_the_computed_function():
+    """Evaluate the displayed tanh-form LaTeX with its own constants against gelu()."""
+    spec = act.REGISTRY["gelu"]
+    h_tex, dh_tex = (spec.latex_for({"approximate": True}),
+                     spec.latex_grad_for({"approximate": True}))
+    (c,) = re.findall(r"\d+\.\d+", h_tex)
+    (c3,) = re.findall(r"\d+\.\d+", dh_tex)
+    assert r"\sqrt{2/\pi}\,(x + " + c + "x^{3})" in h_tex
+    assert r"\sqrt{2/\pi}\,(1 + " + c3 + "x^{2})" in dh_tex
+    x = np.linspace(-8, 8, 2001)
+    u = np.sqrt(2 / np.pi) * (x + float(c) * x**3)
+    du = np.sqrt(2 / np.pi) * (1 + float(c3) * x**2)
+    np.testing.assert_allclose(act.gelu(x, approximate=True), x / 2 * (1 + np.tanh(u)),
+                               rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(act.gelu_grad(x, approximate=True),
+                               (1 + np.tanh(u)) / 2 + x / 2 * (1 - np.tanh(u) ** 2) * du,
+                               rtol=1e-10, atol=1e-13)  # the transcription cancels near 0
+    assert spec.latex_for({"approximate": True}) != spec.latex
 
 
 def test_registry_covers_the_notes_and_beyond():

@@ -199,6 +199,18 @@ def test_moved_parameter_shows_the_default_reference():
     assert any("既定値（厳密 (erf)）" in c.value for c in at.caption)
 
 
+def test_gelu_formula_follows_the_exact_tanh_switch():
+    spec = REGISTRY["gelu"]
+    at = open_page("explorer", query={"fn": "gelu", "approximate": "tanh"})
+    shown = latex(at)[:2]
+    assert shown == [spec.latex_for({"approximate": True}),
+                     spec.latex_grad_for({"approximate": True})]
+    assert all(r"\tanh" in f and "erf" not in f and r"\Phi" not in f for f in shown)
+    at.radio(key="explorer.gelu.approximate").set_value(False).run()
+    assert latex(at)[:2] == [spec.latex, spec.latex_grad]
+    assert "erf" in latex(at)[0]
+
+
 def test_switching_away_and_back_restores_sane_widgets():
     at = open_page("explorer", query={"fn": "softmax"})
     at.selectbox(key="explorer.fn").set_value("elu").run()

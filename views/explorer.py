@@ -15,6 +15,7 @@ import streamlit as st
 from activations import REGISTRY, Spec
 from plots.explorer import Labels, make_explorer_figure, probe, tangent_latex
 from ui.i18n import lang, pick, t
+from viewstate.compare_tables import escape_markdown
 from viewstate.explorer_params import (
     DEFAULT_X0,
     DEFAULT_XMAX,
@@ -122,10 +123,10 @@ def _draw(spec: Spec, view: ExplorerView) -> None:
                   other=f"{pr.grad_other:.6g}"))
 
 
-def _study(spec: Spec) -> None:
+def _study(spec: Spec, params: dict) -> None:
     st.subheader(t("explorer.formulas"))
-    st.latex(spec.latex)
-    st.latex(spec.latex_grad)
+    st.latex(spec.latex_for(params))
+    st.latex(spec.latex_grad_for(params))
     st.markdown(f"{t('explorer.output_range')}: $h \\in {spec.range_latex}$")
 
     st.subheader(t("explorer.study"))
@@ -133,10 +134,10 @@ def _study(spec: Spec) -> None:
     for column, part in zip(st.columns(3), ("uses", "pros", "cons"), strict=True):
         with column:
             st.markdown(f"**{t(f'explorer.{part}')}**")
-            st.markdown("\n".join(f"- {item}" for item in study[part]))
+            st.markdown("\n".join(f"- {escape_markdown(item)}" for item in study[part]))
     if study["remarks"]:
         st.markdown(f"**{t('explorer.remarks')}**")
-        st.markdown("\n".join(f"- {item}" for item in study["remarks"]))
+        st.markdown("\n".join(f"- {escape_markdown(item)}" for item in study["remarks"]))
 
     st.subheader(t("explorer.code"))
     st.code(spec.exam_source(), language="python")
@@ -199,7 +200,7 @@ with chart:
         st.info(t("explorer.vector_note", name=pick(spec.name_ja, spec.name_en)))
         st.page_link("views/softmax.py", label=t("explorer.vector_link"), icon=":material/casino:")
 
-_study(spec)
+_study(spec, view.param_dict)
 
 query = to_query(view)
 if raw != query:

@@ -45,7 +45,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gradients.depth.col.factor": ("1層あたりの因子", "Factor per layer"),
     "gradients.depth.col.product": ("L 層の積", "Product over L layers"),
     "gradients.depth.argmax.interval": ("区間全体で最大", "on a whole interval"),
-    "gradients.depth.argmax.limit": ("|z| → ∞ の極限", "the limit as |z| → ∞"),
+    "gradients.depth.argmax.limit": ("z → ∞ の極限", "the limit as z → ∞"),
     "gradients.depth.zero": (
         "積が 0 の関数（例：$z \\le 0$ の ReLU、ステップ関数）は対数目盛に描けないので線がありません。",
         "A product of 0 (ReLU at $z \\le 0$, the step function) cannot be drawn on a log axis, "

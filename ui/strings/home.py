@@ -21,9 +21,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.role.gradient.title": ("勾配の制御", "Controlling the gradient"),
     "home.role.gradient.body": (
         "逆伝播では層ごとに h'(x) が掛かります。シグモイドの微分は最大 0.25 なので、"
-        "L 層では最大 0.25^L まで縮みます（勾配消失）。ReLU は x > 0 で h'(x) = 1 です。",
+        "L 層では活性化関数の微分の積が $0.25^L$ 以下になり、勾配が縮みます（勾配消失）。ReLU は x > 0 で h'(x) = 1 です。",
         "Backpropagation multiplies by h'(x) at every layer. The sigmoid's derivative is at "
-        "most 0.25, so L layers shrink the gradient to at most 0.25^L (vanishing gradients). "
+        "most 0.25, so over L layers the activation derivatives multiply to at most $0.25^L$ "
+        "(vanishing gradients). "
         "ReLU has h'(x) = 1 for x > 0.",
     ),
     "home.role.normalize.title": ("出力の正規化", "Normalising the output"),
@@ -55,8 +56,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "See how the gradient fades through many layers.",
     ),
     "home.desc.quiz": (
-        "E資格スタイルの 4 択問題でセルフチェック。",
-        "Check yourself with exam-style four-choice questions.",
+        "E資格スタイルの問題（4 択・数値・正誤・複数選択）でセルフチェック。",
+        "Check yourself with exam-style questions (four-choice, numeric, true/false, multiple-answer).",
     ),
     "home.exam": ("よく出題される内容", "Frequent exam topics"),
     "home.exam.items": (

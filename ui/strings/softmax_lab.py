@@ -54,10 +54,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "softmax.jacobian_colorbar": ("∂s_i/∂z_j", "∂s_i/∂z_j"),
     "softmax.jacobian_rows": (
         "各行の和（計算値）の最大絶対値 = {worst:.2e}：行の和は 0（全体に c を足しても出力が変わらないことの裏返し）。"
-        "Σ_j ∂s_i/∂z_j を「微分」とするのは誤りです。T を小さくすると出力が飽和し、ヤコビ行列は 0 に近づきます。",
+        "Σ_j ∂s_i/∂z_j を「微分」とするのは誤りです。T を小さくすると出力が飽和し、（最大のロジットが 1 つなら）ヤコビ行列は 0 に近づきます。",
         "Largest |row sum| (computed) = {worst:.2e}: every row sums to 0 (the flip side of shift "
-        "invariance), so Σ_j ∂s_i/∂z_j is not 'the derivative'. Small T saturates the output and the "
-        "Jacobian tends to 0.",
+        "invariance), so Σ_j ∂s_i/∂z_j is not 'the derivative'. Small T saturates the output and, with "
+        "a unique largest logit, the Jacobian tends to 0.",
     ),
     "softmax.overflow": ("オーバーフロー：素朴な式と最大値を引いた式", "Overflow: the naive formula and the max-subtracted one"),
     "softmax.overflow_intro": (
