@@ -4,6 +4,8 @@
    a new value so no cache can answer for the page).
 2. Cold start to the first drawn chart in headless Chromium: spawn `streamlit run app.py`,
    open /explorer, wait for `.js-plotly-plot`; and the same page load on a warm server.
+   The same is measured for a title-only and a one-chart Streamlit app: the floors that
+   Streamlit's front end and Plotly's bundle set on this machine, whatever the app does.
 
 usage (project root):  /work/venv/bin/python bench/bench_app.py [--reruns 20] [--cold 3]
                         [--no-browser | --no-reruns] [--pages explorer home]
@@ -120,6 +122,11 @@ def _time_page(page: str, n: int, cached: bool) -> tuple[list[float], list[float
 
 
 def bench_reruns(n: int, only: list[str] | None = None) -> None:
+    # AppTest reads widgets outside a script run, and Streamlit logs a warning each time
+    from streamlit.logger import get_logger
+
+    get_logger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+        lambda record: "missing ScriptRunContext" not in record.getMessage())
     print(f"Server-side rerun after a widget change (AppTest, median of {n}; target ≤ 30 ms)")
     print("  served = bytecode compiled once, as `streamlit run` does; raw = AppTest as is, "
           "recompiling app.py and the page on every run")
@@ -149,12 +156,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-# The floor set by Streamlit's front end and Plotly's bundle on this machine: one chart, no app.
-BASELINE_APP = """import plotly.graph_objects as go
-import streamlit as st
-st.title("baseline")
-st.plotly_chart(go.Figure(go.Scatter(y=[1, 3, 2])))
-"""
+# The floors set by Streamlit and Plotly on this machine, measured the same way as the app:
+# a page with only a title, and a page with one three-point chart.
+FLOORS = {
+    "empty": ('import streamlit as st\nst.title("floor")\n', "h1"),
+    "one_chart": ('import plotly.graph_objects as go\nimport streamlit as st\n'
+                  'st.title("floor")\nst.plotly_chart(go.Figure(go.Scatter(y=[1, 3, 2])))\n',
+                  ".js-plotly-plot"),
+}
+CHART = ".js-plotly-plot"
 
 
 def _start_server(port: int, db_dir: str, script: str = "app.py") -> subprocess.Popen:
@@ -177,15 +187,33 @@ def _wait_healthy(port: int, server: subprocess.Popen, timeout: float = 60) -> N
     raise RuntimeError("streamlit did not come up")
 
 
-def _time_to_chart(browser, url: str) -> float:
+def _time_to(browser, url: str, selector: str) -> float:
+    """Seconds from navigation to `selector` attached, in a fresh (cache-less) browser context."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
     t0 = time.perf_counter()
     page.goto(url)
-    page.wait_for_selector(".js-plotly-plot", state="attached", timeout=60_000)
+    page.wait_for_selector(selector, state="attached", timeout=60_000)
     dt = time.perf_counter() - t0
     ctx.close()
     return dt
+
+
+def _cold_and_warm(browser, db_dir: str, script: str, path: str,
+                   selector: str) -> tuple[float, float, float, float]:
+    """(spawn -> selector, server up, first page load, page load on the warm server)."""
+    port = _free_port()
+    t0 = time.perf_counter()
+    server = _start_server(port, db_dir, script)
+    try:
+        _wait_healthy(port, server)
+        boot = time.perf_counter() - t0
+        first = _time_to(browser, f"http://127.0.0.1:{port}{path}", selector)
+        warm = _time_to(browser, f"http://127.0.0.1:{port}{path}", selector)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return boot + first, boot, first, warm
 
 
 def bench_cold_start(runs: int, path: str = "/explorer") -> None:
@@ -194,46 +222,36 @@ def bench_cold_start(runs: int, path: str = "/explorer") -> None:
         return
     from playwright.sync_api import sync_playwright
 
-    cold, warm, floor = [], [], []
+    results: dict[str, list[tuple[float, float, float, float]]] = {
+        "app": [], **{name: [] for name in FLOORS}}
     with sync_playwright() as p, tempfile.TemporaryDirectory() as db_dir:
-        baseline = Path(db_dir) / "baseline_app.py"
-        baseline.write_text(BASELINE_APP, encoding="utf-8")
+        scripts = {}
+        for name, (source, _) in FLOORS.items():
+            scripts[name] = Path(db_dir) / f"floor_{name}.py"
+            scripts[name].write_text(source, encoding="utf-8")
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             # without these, Chromium keeps trying the closed network and slows the load
             "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        for _ in range(runs):
-            port = _free_port()
-            t0 = time.perf_counter()
-            server = _start_server(port, db_dir)
-            try:
-                _wait_healthy(port, server)
-                boot = time.perf_counter() - t0
-                first = _time_to_chart(browser, f"http://127.0.0.1:{port}{path}")
-                cold.append((boot + first, boot, first))
-                warm.append(_time_to_chart(browser, f"http://127.0.0.1:{port}{path}"))
-            finally:
-                server.terminate()
-                server.wait(timeout=10)
-            port = _free_port()
-            server = _start_server(port, db_dir, str(baseline))
-            try:
-                _wait_healthy(port, server)
-                _time_to_chart(browser, f"http://127.0.0.1:{port}/")
-                floor.append(_time_to_chart(browser, f"http://127.0.0.1:{port}/"))
-            finally:
-                server.terminate()
-                server.wait(timeout=10)
+        for _ in range(runs):  # interleaved, so a busy moment hits all three alike
+            results["app"].append(_cold_and_warm(browser, db_dir, "app.py", path, CHART))
+            for name, (_, selector) in FLOORS.items():
+                results[name].append(
+                    _cold_and_warm(browser, db_dir, str(scripts[name]), "/", selector))
         browser.close()
-    total = statistics.median(c[0] for c in cold)
-    print(f"Cold start to the first drawn chart on {path} (headless Chromium, median of {runs}; "
-          f"target ≤ 3 s)")
-    print(f"  spawn `streamlit run` -> chart attached: {total:5.2f} s "
-          f"(server up {statistics.median(c[1] for c in cold):.2f} s + first page load "
-          f"{statistics.median(c[2] for c in cold):.2f} s)")
-    print(f"  page load on a warm server -> chart:     {statistics.median(warm):5.2f} s")
-    print(f"  the same for a one-chart Streamlit app:  {statistics.median(floor):5.2f} s "
-          "(the floor: Streamlit's front end and Plotly's bundle in this Chromium)")
+
+    def med(name: str, i: int) -> float:
+        return statistics.median(r[i] for r in results[name])
+
+    print(f"Cold start in headless Chromium, median of {runs} (target ≤ 3 s to the first chart)")
+    print("  spawn = `streamlit run` started -> element attached; warm = page load in a fresh "
+          "browser context on a server that has already served the page")
+    rows = (("app", f"this app, {path} -> chart"),
+            ("one_chart", "floor: one-chart Streamlit app -> chart"),
+            ("empty", "floor: title-only Streamlit app -> title"))
+    for name, label in rows:
+        print(f"  {label:<42} spawn {med(name, 0):5.2f} s (server up {med(name, 1):.2f} s "
+              f"+ page {med(name, 2):.2f} s); warm {med(name, 3):5.2f} s")
 
 
 def main() -> None:
