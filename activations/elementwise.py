@@ -211,7 +211,7 @@ def gelu(x, approximate=GELU_APPROXIMATE.default):
     The tanh form (BERT, GPT-2), computed as x·σ(2u) because 1 + tanh(u) cancels to 0 for
     very negative u:
 
-    .. math:: h(x) \approx \frac{x}{2}\left(1 + \tanh u\right), \quad u = \sqrt{2/\pi}\,(x + 0.044715x^{3})
+    .. math:: \begin{aligned} h(x) &\approx \frac{x}{2}\left(1 + \tanh u\right) \\ u &= \sqrt{2/\pi}\,(x + 0.044715x^{3}) \end{aligned}
     """
     approximate = GELU_APPROXIMATE.check(approximate)
     x = as_float_array(x)
@@ -234,7 +234,7 @@ def gelu_grad(x, approximate=GELU_APPROXIMATE.default):
     With ``approximate=True`` it is the exact derivative of the tanh form, computed as
     σ(2u) + 2x·σ(2u)σ(−2u)·u′:
 
-    .. math:: h'(x) = \frac{1}{2}\left(1 + \tanh u\right) + \frac{x}{2}\left(1 - \tanh^{2} u\right) u', \quad u' = \sqrt{2/\pi}\,(1 + 0.134145x^{2})
+    .. math:: \begin{aligned} h'(x) &= \frac{1}{2}\left(1 + \tanh u\right) \\ &\quad + \frac{x}{2}\left(1 - \tanh^{2} u\right) u' \\ u' &= \sqrt{2/\pi}\,(1 + 0.134145x^{2}) \end{aligned}
     """
     approximate = GELU_APPROXIMATE.check(approximate)
     x = as_float_array(x)
@@ -321,7 +321,7 @@ def mish(x):
 def mish_grad(x):
     r"""Derivative of Mish.
 
-    .. math:: h'(x) = \tanh(\operatorname{softplus}(x)) + x\,\sigma(x)\,\operatorname{sech}^{2}(\operatorname{softplus}(x))
+    .. math:: \begin{aligned} h'(x) = {} & \tanh(\operatorname{softplus}(x)) \\ & + x\,\sigma(x)\,\operatorname{sech}^{2}(\operatorname{softplus}(x)) \end{aligned}
     """
     x = as_float_array(x)
     xc = np.clip(x, -750.0, 20.0)  # beyond: the second term is below 1e-300 or 1e-16

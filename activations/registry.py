@@ -144,7 +144,7 @@ _SPECS = [
          grad_jump=lambda p: True),
     Spec("leaky_relu", "Leaky ReLU", "Leaky ReLU", "elementwise", ew.leaky_relu,
          ew.leaky_relu_grad, (LEAKY_ALPHA,),
-         r"(-\infty, \infty)\ (\alpha > 0),\ \ [0, \infty)\ (\alpha = 0)",
+         r"\begin{array}{ll} (-\infty, \infty) & (\alpha > 0) \\ {[0, \infty)} & (\alpha = 0) \end{array}",
          lambda p: Interval(0.0 if p.get("alpha", LEAKY_ALPHA.default) == 0 else -_INF, _INF,
                             True),
          STUDY["leaky_relu"], (exam_style.leaky_relu,), True, monotone=True, kinks=(0.0,),
@@ -167,7 +167,8 @@ _SPECS = [
          (exam_style.softplus,), False, monotone=True),
     Spec("swish", "Swish / SiLU", "Swish / SiLU", "elementwise", ew.swish, ew.swish_grad,
          (SWISH_BETA,),
-         rf"[\approx {_SILU_MIN:.3f}/\beta, \infty)\ (\beta > 0),\ \ (-\infty, \infty)\ (\beta = 0)",
+         (rf"\begin{{array}}{{ll}} [\approx {_SILU_MIN:.3f}/\beta, \infty) & (\beta > 0) \\ "
+          r"(-\infty, \infty) & (\beta = 0) \end{array}"),
          _swish_range,
          STUDY["swish"], (exam_style.swish,), False),
     Spec("mish", "Mish", "Mish", "elementwise", ew.mish, ew.mish_grad, (),

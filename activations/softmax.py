@@ -98,7 +98,7 @@ def _probabilities(x):
 def softmax_jacobian(x):
     r"""The n×n Jacobian of softmax for a 1-D x: J = diag(s) − s sᵀ, each row summing to 0.
 
-    .. math:: \frac{\partial h(x_i)}{\partial x_j} = h(x_i)\,(\delta_{ij} - h(x_j)) = \begin{cases} h(x_i)(1 - h(x_i)) & (i = j) \\ -h(x_i)\,h(x_j) & (i \ne j) \end{cases}
+    .. math:: \begin{aligned} \frac{\partial h(x_i)}{\partial x_j} &= h(x_i)\,(\delta_{ij} - h(x_j)) \\ &= \begin{cases} h(x_i)(1 - h(x_i)) & (i = j) \\ -h(x_i)\,h(x_j) & (i \ne j) \end{cases} \end{aligned}
     """
     x, s, one_minus = _probabilities(x)
     jac = -np.outer(s, s)

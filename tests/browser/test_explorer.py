@@ -77,6 +77,17 @@ def test_issue_deep_link_draws_leaky_relu_at_minus_one(page, app_url):
     assert "alpha=0.2" in page.url
 
 
+@pytest.mark.parametrize("link", ["/explorer?fn=gelu&approximate=tanh", "/explorer?fn=mish"])
+def test_multi_line_formulas_typeset(page, app_url, link):
+    """The aligned (multi-line) formulas parse in KaTeX: no red error text, every line drawn."""
+    open_app(page, app_url, link)
+    chart_and_formulas_visible(page)
+    main = page.locator('[data-testid="stMain"]')
+    assert main.locator(".katex-error").count() == 0
+    assert main.locator(".katex-display").count() >= 2
+    assert main.locator(".katex-display .mtable").count() >= 1  # aligned became a table
+
+
 def test_probe_marks_the_exact_point(page, app_url):
     open_app(page, app_url, "/explorer?fn=leaky_relu&alpha=0.2&x0=-1")
     probe = traces_by_name(page)["プローブ x₀"]
