@@ -59,7 +59,7 @@ class Spec:
     output_range: Callable[[dict], Interval]
     study: Study
     exam_code: tuple  # objects whose source the learner reads
-    in_notes: bool  # covered by the study notes (else 発展)
+    in_notes: bool  # covered by the study notes (else labelled 参考 / extra)
     monotone: bool = False  # non-decreasing for every allowed parameter
     kinks: tuple[float, ...] = ()  # where h or h' is not smooth
     h_jump: bool = False  # h itself jumps at the kinks

@@ -17,7 +17,7 @@ import activations as act
 
 LANGS = ("ja", "en")
 _BULLET = {"ja": "・", "en": "• "}
-_ADVANCED = {"ja": "（発展）", "en": " (extra)"}  # marks a function the study notes leave out
+_ADVANCED = {"ja": "（参考）", "en": " (extra)"}  # marks a function the study notes leave out
 
 
 @dataclass(frozen=True)

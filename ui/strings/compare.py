@@ -70,11 +70,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare.tables_note": (
         "ノートのまとめ表を、関数の定義（レジストリ）から作り直しています。ノートから訂正した点："
         "ソフトマックスの微分はヤコビ行列（ノートの h(x)(1 − h(x)) は対角成分だけ）、"
-        "LSTM・GRU のゲートはシグモイドで、tanh は候補値（LSTM ではセル出力にも）。「発展」はノートにない関数です。",
+        "LSTM・GRU のゲートはシグモイドで、tanh は候補値（LSTM ではセル出力にも）。"
+        "「参考」はノートにない関数です（ノートの「発展的な活性化関数」は Leaky ReLU・ELU・GELU）。",
         "The notes' summary tables, rebuilt from the function definitions (the registry). "
         "Corrections to the notes: softmax's derivative is the Jacobian (the notes' "
         "h(x)(1 − h(x)) is only its diagonal); the gates of LSTM/GRU are sigmoids, tanh is for "
-        "the candidate (and, in LSTM, the cell output). 'extra' marks functions the notes do not cover.",
+        "the candidate (and, in LSTM, the cell output). 'extra' marks functions the notes do "
+        "not cover (the notes' 'advanced activations' are Leaky ReLU, ELU and GELU).",
     ),
     "compare.table_formulas": ("数式と微分", "Formulas and derivatives"),
     "compare.table_study": ("利点と問題点", "Pros and cons"),

@@ -9,7 +9,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The whole view lives in the URL, so the address is a shareable link.",
     ),
     "explorer.fn": ("活性化関数", "Activation function"),
-    "explorer.advanced": ("発展", "beyond the notes"),
+    "explorer.advanced": ("参考", "extra"),
     "explorer.vector_note": (
         "「{name}」はベクトル全体に作用する関数（出力の各成分が全入力に依存）なので、"
         "1 変数の h(x) としては描けません。微分もヤコビ行列になります。"
