@@ -122,11 +122,14 @@ def _time_page(page: str, n: int, cached: bool) -> tuple[list[float], list[float
 
 
 def bench_reruns(n: int, only: list[str] | None = None) -> None:
-    # AppTest reads widgets outside a script run, and Streamlit logs a warning each time
+    # AppTest reads widgets and state outside a script run; Streamlit logs a warning each time
     from streamlit.logger import get_logger
 
-    get_logger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
-        lambda record: "missing ScriptRunContext" not in record.getMessage())
+    for name in ("streamlit.runtime.scriptrunner_utils.script_run_context",
+                 "streamlit.runtime.state.session_state_proxy"):
+        get_logger(name).addFilter(lambda record: "without `streamlit run`" not in
+                                   record.getMessage() and "missing ScriptRunContext" not in
+                                   record.getMessage())
     print(f"Server-side rerun after a widget change (AppTest, median of {n}; target ≤ 30 ms)")
     print("  served = bytecode compiled once, as `streamlit run` does; raw = AppTest as is, "
           "recompiling app.py and the page on every run")

@@ -85,8 +85,8 @@ def make_compare_figure(names: list[str], which: str, xmin: float, xmax: float,
     a function to its legend name; ``axis_titles`` has keys x, y, lanes (language is the
     page's business). Parameters are the registry defaults.
     """
-    # One go.Figure built in one call: make_subplots and per-trace add_trace(row=, col=)
-    # cost ~30 ms of validation per rerun, more than everything else on the page.
+    # One go.Figure built in one call, from plain dicts: make_subplots and add_trace(row=,
+    # col=) cost ~30 ms of validation per rerun, and go.Scatter objects are validated twice.
     lanes_px = _LANE_PX * max(len(names), 2)
     split = lanes_px / (_CURVES_PX + lanes_px)
     traces = []
@@ -96,16 +96,16 @@ def make_compare_figure(names: list[str], which: str, xmin: float, xmax: float,
         params = spec.defaults()
         x, y, _ = curve(spec, params, xmin, xmax, which, n_max=CURVE_POINTS)
         label = labels[name]
-        traces.append(go.Scatter(
-            x=x, y=y, mode="lines", name=label, legendgroup=name, xaxis="x", yaxis="y",
+        traces.append(dict(
+            type="scatter", x=x, y=y, mode="lines", name=label, legendgroup=name, xaxis="x", yaxis="y",
             # earlier traces wider, so a later one drawn on top leaves them showing at its edges
             line={"color": colour(name), "width": max(2.0, 4.5 - 0.6 * lane),
                   "dash": _DASHES[lane % len(_DASHES)]},
             hovertemplate=f"{label}: %{{y:.4g}}<extra></extra>",
         ))
         xs, ys = _lane_shape(saturation_regions(spec, params, xmin, xmax), lane)
-        traces.append(go.Scatter(
-            x=xs or [None], y=ys or [None], mode="lines", fill="toself", name=label,
+        traces.append(dict(
+            type="scatter", x=xs or [None], y=ys or [None], mode="lines", fill="toself", name=label,
             legendgroup=name, showlegend=False, xaxis="x2", yaxis="y2",
             line={"color": colour(name), "width": 0}, fillcolor=colour(name), opacity=0.55,
             hoverinfo="skip",

@@ -32,8 +32,8 @@ def make_probability_figure(labels: list[str], series: dict[str, np.ndarray],
     bars = []
     for name, probs in series.items():
         probs = np.asarray(probs, dtype=float)
-        bars.append(go.Bar(
-            x=labels, y=probs, name=name, opacity=0.35 if name in faint else 1.0,
+        bars.append(dict(  # plain dicts: go.Figure validates them once, go.Bar objects twice
+            type="bar", x=labels, y=probs, name=name, opacity=0.35 if name in faint else 1.0,
             text=[f"{p:.4f}" for p in probs], textposition="outside", cliponaxis=False,
             hovertemplate="%{x}: %{y:.6g}<extra>" + name + "</extra>",
         ))
@@ -55,8 +55,9 @@ def make_jacobian_figure(jac: np.ndarray, labels: list[str], colorbar_title: str
     limit = float(np.max(np.abs(jac))) or 1.0  # symmetric scale: 0 is always the middle colour
     rows = indexed("s", jac.shape[0])
     font_size = 14 if jac.shape[0] <= 5 else 10
-    heatmap = go.Heatmap(
-        z=jac, x=labels, y=rows, colorscale="RdBu", zmid=0.0, zmin=-limit, zmax=limit,
+    heatmap = dict(
+        type="heatmap", z=jac, x=labels, y=rows,
+        colorscale="RdBu", zmid=0.0, zmin=-limit, zmax=limit,
         texttemplate="%{z:.4f}", textfont={"size": font_size},
         colorbar={"title": {"text": colorbar_title}},
         hovertemplate="∂%{y}/∂%{x} = %{z:.6g}<extra></extra>",
