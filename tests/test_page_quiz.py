@@ -101,8 +101,9 @@ def test_study_mode_whole_quiz_then_review_round(env):
     assert len(rows) == 7 and sum(c for _, c in rows) == 5
 
     # The history view: one line per theme, the two wrong questions among the weakest.
-    chart = at.get("plotly_chart")[0].proto.spec
-    assert '"type":"scatter"' in chart.replace(" ", "")
+    chart = at.get("plotly_chart")[0].proto
+    assert '"type":"scatter"' in chart.spec.replace(" ", "")
+    assert chart.alt.startswith("テーマ別正答率")  # described for screen readers
     weak = [c.value for c in at.caption if "不正解" in c.value]
     assert len(weak) == 2
     assert all(f"`{qid}`" in " ".join(weak) for qid in wrong)

@@ -74,7 +74,8 @@ def render_history(bank: Bank, store: Store) -> None:
         st.subheader(t("quiz.history.chart"))
         figure = make_accuracy_figure(daily_accuracy(attempts), lambda th: theme_name(th, lang()),
                                       t("quiz.history.y"), t("quiz.history.x"))
-        st.plotly_chart(figure, key="quiz.history.chart", config={"displayModeBar": False})
+        st.plotly_chart(figure, key="quiz.history.chart", config={"displayModeBar": False},
+                        alt=t("quiz.history.chart"))
         st.subheader(t("quiz.history.weakest"))
         if weakest(attempts, limit=1):
             _weak_list(bank, attempts)

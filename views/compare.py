@@ -73,7 +73,8 @@ labels = {n: display_name(n, language) for n in names}
 axis_titles = {"x": t("compare.axis_x"), "y": t(f"compare.axis_{which}"),
                "lanes": t("compare.axis_lanes")}
 st.plotly_chart(make_compare_figure(names, which, xmin, xmax, labels, axis_titles),
-                key="compare.figure")
+                key="compare.figure", alt=t("compare.chart_alt", what=t(f"compare.which_{which}"),
+                                            threshold=SATURATION))
 st.caption(t("compare.saturation_caption", threshold=SATURATION))
 
 with st.expander(t("compare.regions_title", threshold=SATURATION)):

@@ -102,7 +102,7 @@ def _draw(spec: Spec, view: ExplorerView) -> None:
     # Not cached: building takes ~5 ms, less than unpickling a cached go.Figure (bench_app.py).
     fig = make_explorer_figure(spec, view.param_dict, view.xmin, view.xmax, show_h=view.show_h,
                                show_grad=view.show_grad, x0=view.x0, labels=_labels())
-    st.plotly_chart(fig)
+    st.plotly_chart(fig, alt=t("explorer.chart_alt", name=pick(spec.name_ja, spec.name_en)))
     params = view.param_dict
     if spec.h_jump or (view.show_grad and spec.grad_jump(params)):
         st.caption(t("explorer.jump_caption"))

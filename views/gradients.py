@@ -102,7 +102,7 @@ def depth_view(labels: dict[str, str]) -> None:
     curves = depth.depth_curves(fns, n_layers, x)
     st.plotly_chart(gp.make_depth_figure(curves, labels, t("gradients.depth.x_axis"),
                                          t("gradients.depth.y_axis")),
-                    key="gradients.depth.chart")
+                    key="gradients.depth.chart", alt=t("gradients.depth.chart_alt"))
     # the product first after the name, so a phone shows it without scrolling the table
     rows = {key: [] for key in ("fn", "product", "factor", "max", "argmax")}
     for name in fns:
@@ -204,17 +204,18 @@ def mlp_view(cfg: mlp.MLPConfig, labels: dict[str, str]) -> None:
         col.markdown(f"**{labels[name]}**")
         col.plotly_chart(gp.make_bands_figure(name, stats[name].quantiles, layer_axis,
                                               t("gradients.mlp.value"), bands),
-                         key=f"gradients.mlp.bands.{name}")
+                         key=f"gradients.mlp.bands.{name}",
+                         alt=f"{labels[name]}: {t('gradients.mlp.bands')}")
     st.caption(t("gradients.mlp.bands_legend"))
     left, right = st.columns(2)
     left.markdown(f"**{t('gradients.mlp.norm.std')}**")
     left.plotly_chart(gp.make_layer_log_figure({n: s.std for n, s in stats.items()}, labels,
                                                layer_axis),
-                      key="gradients.mlp.std_chart")
+                      key="gradients.mlp.std_chart", alt=t("gradients.mlp.norm.std"))
     right.markdown(f"**{t('gradients.mlp.norm.grad')}**")
     right.plotly_chart(gp.make_layer_log_figure({n: s.grad_norm for n, s in stats.items()},
                                                 labels, layer_axis),
-                       key="gradients.mlp.grad_chart")
+                       key="gradients.mlp.grad_chart", alt=t("gradients.mlp.norm.grad"))
     for name, s in stats.items():
         if s.forward_overflow is not None:
             st.warning(t("gradients.mlp.overflow.forward", fn=labels[name],
@@ -251,7 +252,7 @@ def dead_view(cfg: mlp.MLPConfig, labels: dict[str, str]) -> None:
     stats = {name: probe(shifted, name, False) for name in fns}
     st.plotly_chart(gp.make_dead_figure({n: s.dead for n, s in stats.items()}, labels,
                                         t("gradients.mlp.layer"), t("gradients.dead.y")),
-                    key="gradients.dead.chart")
+                    key="gradients.dead.chart", alt=t("gradients.dead.chart_alt"))
     st.dataframe({
         t("gradients.dead.col.fn"): [labels[n] for n in fns],
         t("gradients.dead.col.mean"): [f"{100 * mlp.nan_mean(stats[n].dead):.1f}%" for n in fns],
@@ -334,12 +335,12 @@ def train_view(labels: dict[str, str]) -> None:
     left.plotly_chart(gp.make_boundary_figure(
         grid.xs, grid.ys, grid.proba, X, y,
         (t("gradients.train.class0"), t("gradients.train.class1")), t("gradients.train.proba")),
-        key="gradients.train.boundary_chart")
+        key="gradients.train.boundary_chart", alt=t("gradients.train.boundary"))
     right.markdown(f"**{t('gradients.train.loss')}**")
     right.plotly_chart(gp.make_loss_figure(state.losses, t("gradients.train.step_axis"),
                                            t("gradients.train.loss_axis"),
                                            t("gradients.train.loss")),
-                       key="gradients.train.loss_chart")
+                       key="gradients.train.loss_chart", alt=t("gradients.train.loss"))
     st.caption(t("gradients.train.init_note"))
 
 

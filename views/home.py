@@ -34,7 +34,8 @@ for column, (role, icon, formula) in zip(st.columns(3), ROLES, strict=True):
 
 chart, menu = st.columns([3, 2], gap="large")
 with chart:
-    st.plotly_chart(_figure())
+    st.plotly_chart(_figure(), alt=t("home.chart_alt", names=", ".join(
+        pick(REGISTRY[fn].name_ja, REGISTRY[fn].name_en) for fn in HOME_FUNCTIONS)))
     st.caption(t("home.chart_caption"))
 with menu:
     st.subheader(t("home.pages"))

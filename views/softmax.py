@@ -79,7 +79,7 @@ with chart:
         series[t("softmax.series_t1")] = lg.softmax_t(x, 1.0)
     st.plotly_chart(make_probability_figure(labels, series, t("softmax.axis_prob"),
                                             faint=(t("softmax.series_t1"),)),
-                    key="softmax.prob_figure")
+                    key="softmax.prob_figure", alt=t("softmax.prob_alt"))
     st.caption(t("softmax.sum_note", total=view.total, top=labels[view.top]))
 
 # --- the Jacobian -----------------------------------------------------------------------
@@ -90,7 +90,7 @@ st.latex(lg.JACOBIAN_MATRIX_LATEX)
 # columns are z_j = x_j / T: the derivative is taken with respect to the scaled logits
 st.plotly_chart(make_jacobian_figure(view.jacobian, indexed("z", len(x)),
                                      t("softmax.jacobian_colorbar")),
-                key="softmax.jacobian_figure")
+                key="softmax.jacobian_figure", alt=t("softmax.jacobian_alt"))
 st.caption(t("softmax.jacobian_rows", worst=view.worst_row_sum))
 
 # --- naive exp against the max-subtracted form --------------------------------------------
@@ -125,7 +125,7 @@ p, q, diff = lg.shift_invariance(x, st.session_state["softmax.c"])
 st.plotly_chart(make_probability_figure(labels, {t("softmax.series_x"): p,
                                                  t("softmax.series_xc"): q},
                                         t("softmax.axis_prob")),
-                key="softmax.shift_figure")
+                key="softmax.shift_figure", alt=t("softmax.shift_alt"))
 st.caption(t("softmax.shift_note") + " " + t("softmax.shift_diff", diff=diff))
 
 # --- two classes ------------------------------------------------------------------------

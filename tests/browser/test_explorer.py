@@ -8,6 +8,7 @@ import re
 import pytest
 
 from tests.browser.conftest import open_app
+from ui.strings import CATALOGUE
 
 PLOT = ".js-plotly-plot"
 
@@ -75,6 +76,9 @@ def test_issue_deep_link_draws_leaky_relu_at_minus_one(page, app_url):
     # the default α = 0.01 stays as the faint reference, and the slider shows 0.2
     assert at_minus_one(traces["h(x)（既定値）"]) == pytest.approx(leaky_relu(-1.0, 0.01))
     assert "alpha=0.2" in page.url
+    # screen readers get the chart as a named figure
+    alt = CATALOGUE["explorer.chart_alt"][0].format(name="Leaky ReLU")
+    assert page.get_by_role("figure", name=alt, exact=True).count() == 1
 
 
 @pytest.mark.parametrize("link", ["/explorer?fn=gelu&approximate=tanh", "/explorer?fn=mish"])

@@ -89,4 +89,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare.col_use": ("用途", "Use"),
     "compare.col_recommended": ("推奨活性化関数", "Recommended"),
     "compare.col_reason": ("理由", "Why"),
+    "compare.chart_alt": (
+        "選んだ関数の{what}を重ねたグラフと、各関数の飽和領域（|h'| < {threshold}）の帯",
+        "The chosen functions' {what} overlaid, with each one's saturation band (|h'| < {threshold})",
+    ),
 }

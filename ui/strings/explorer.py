@@ -105,4 +105,5 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{field} の値「{value}」は選べません。既定値 {default} を使います。",
         "{field} = “{value}” is not a valid choice. Using the default, {default}.",
     ),
+    "explorer.chart_alt": ("{name} の h(x) と h'(x) のグラフ", "Graph of h(x) and h'(x) for {name}"),
 }

@@ -220,4 +220,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "重みは Xavier で初期化、バイアスは 0。データは 400 点（シード固定）。",
         "Weights start from Xavier, biases from 0. 400 points (seeded).",
     ),
+    "gradients.depth.chart_alt": ("層の数 L に対する |h'| の積のグラフ（対数目盛）",
+                                  "Product of |h'| against the number of layers L (log scale)"),
+    "gradients.dead.chart_alt": ("層ごとの死んだユニットの割合のグラフ",
+                                 "Share of dead units in each layer"),
 }

@@ -74,4 +74,5 @@ STRINGS: dict[str, tuple[str, str]] = {
         "JDLA E資格（Deep Learning for ENGINEER）の学習用アプリです。",
         "A study app for the JDLA Deep Learning for ENGINEER exam (E資格).",
     ),
+    "home.chart_alt": ("{names} の h(x) を重ねたグラフ", "Graph of h(x) for {names}"),
 }

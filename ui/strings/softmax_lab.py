@@ -97,4 +97,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "softmax.code": ("E資格スタイルの実装（NumPy）", "Exam-style implementation (NumPy)"),
     "softmax.code_note": ("穴埋めで問われやすいのは c = np.max(a) と np.exp(a - c) の 2 行です。",
                           "The lines fill-in questions ask for: c = np.max(a) and np.exp(a - c)."),
+    "softmax.prob_alt": ("各クラスの確率 softmax(x / T) の棒グラフ",
+                         "Bar chart of each class's probability softmax(x / T)"),
+    "softmax.jacobian_alt": ("ヤコビ行列 ∂s_i/∂z_j のヒートマップ（各セルに値）",
+                             "Heatmap of the Jacobian ∂s_i/∂z_j, with each value in its cell"),
+    "softmax.shift_alt": ("softmax(x) と softmax(x + c) を並べた棒グラフ",
+                          "Bars of softmax(x) next to softmax(x + c)"),
 }
