@@ -66,6 +66,7 @@ class Spec:
     grad_jump: Callable[[dict], bool] = field(default=lambda p: False)
     # which ``.. math::`` line of fn's and grad's docstrings describes these parameters
     formula_variant: Callable[[dict], int] = field(default=lambda p: 0)
+    exam_code_variants: tuple = ()  # the exam-style code of variants 1, 2, ...
 
     @property
     def latex(self) -> str:
@@ -91,8 +92,12 @@ class Spec:
     def dh(self, x, **params):
         return self.grad(x, **params)
 
-    def exam_source(self) -> str:
-        return "\n\n".join(inspect.getsource(obj).rstrip() for obj in self.exam_code)
+    def exam_source(self, params: dict | None = None) -> str:
+        """The exam-style code; with params, the variant they select (GELU's tanh form)."""
+        code = self.exam_code
+        if params is not None and self.formula_variant(params) and self.exam_code_variants:
+            code = self.exam_code_variants[self.formula_variant(params) - 1]
+        return "\n\n".join(inspect.getsource(obj).rstrip() for obj in code)
 
 
 def _minimum(fn, lo: float, hi: float, **params) -> float:
@@ -158,7 +163,8 @@ _SPECS = [
          (GELU_APPROXIMATE,), rf"[\approx {_GELU_MIN:.3f}, \infty)",
          lambda p: Interval(_GELU_TANH_MIN if p.get("approximate") else _GELU_MIN, _INF, True),
          STUDY["gelu"], (exam_style.gelu,), True,
-         formula_variant=lambda p: 1 if p.get("approximate") else 0),
+         formula_variant=lambda p: 1 if p.get("approximate") else 0,
+         exam_code_variants=((exam_style.gelu_tanh,),)),
     Spec("step", "ステップ関数", "Step function", "elementwise", ew.step, ew.step_grad, (),
          r"\{0, 1\}", lambda p: Interval(0.0, 1.0, True, True), STUDY["step"],
          (exam_style.step_function,), False, monotone=True, kinks=(0.0,), h_jump=True),

@@ -127,6 +127,7 @@ EXAM_PAIRS = [
     (exam_style.leaky_relu, act.leaky_relu), (exam_style.elu, act.elu), (exam_style.gelu, act.gelu),
     (exam_style.softplus, act.softplus), (exam_style.swish, act.swish), (exam_style.mish, act.mish),
     (exam_style.selu, act.selu), (exam_style.softmax, act.softmax), (exam_style.log_softmax, act.log_softmax),
+    (exam_style.gelu_tanh, lambda x: act.gelu(x, approximate=True)),
 ]
 
 

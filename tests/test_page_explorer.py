@@ -206,9 +206,11 @@ def test_gelu_formula_follows_the_exact_tanh_switch():
     assert shown == [spec.latex_for({"approximate": True}),
                      spec.latex_grad_for({"approximate": True})]
     assert all(r"\tanh" in f and "erf" not in f and r"\Phi" not in f for f in shown)
+    assert at.code[0].value == spec.exam_source({"approximate": True})
+    assert "np.tanh" in at.code[0].value and "erf" not in at.code[0].value
     at.radio(key="explorer.gelu.approximate").set_value(False).run()
     assert latex(at)[:2] == [spec.latex, spec.latex_grad]
-    assert "erf" in latex(at)[0]
+    assert "erf" in latex(at)[0] and "erf" in at.code[0].value
 
 
 def test_switching_away_and_back_restores_sane_widgets():

@@ -140,7 +140,7 @@ def _study(spec: Spec, params: dict) -> None:
         st.markdown("\n".join(f"- {escape_markdown(item)}" for item in study["remarks"]))
 
     st.subheader(t("explorer.code"))
-    st.code(spec.exam_source(), language="python")
+    st.code(spec.exam_source(params), language="python")
 
 
 raw = st.query_params.to_dict()
