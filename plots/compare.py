@@ -99,7 +99,8 @@ def make_compare_figure(names: list[str], which: str, xmin: float, xmax: float,
         traces.append(dict(
             type="scatter", x=x, y=y, mode="lines", name=label, legendgroup=name, xaxis="x", yaxis="y",
             # earlier traces wider, so a later one drawn on top leaves them showing at its edges
-            line={"color": colour(name), "width": max(2.0, 4.5 - 0.6 * lane),
+            # simplify off: Plotly's pixel-tolerance thinning leaves corners on thick smooth lines
+            line={"color": colour(name), "width": max(2.0, 4.5 - 0.6 * lane), "simplify": False,
                   "dash": _DASHES[lane % len(_DASHES)]},
             hovertemplate=f"{label}: %{{y:.4g}}<extra></extra>",
         ))

@@ -86,7 +86,9 @@ def tangent_segment(p: Probe, xmin: float, xmax: float) -> tuple[np.ndarray, np.
 def _line(x, y, name, color, *, faint=False, group=None, hover=None, custom=None) -> dict:
     return {
         "type": "scatter", "x": x, "y": y, "name": name, "mode": "lines", "legendgroup": group,
-        "line": {"color": color, "width": 2 if faint else 2.6, "dash": "dot" if faint else "solid"},
+        # simplify off: Plotly's pixel-tolerance thinning leaves visible corners on smooth curves
+        "line": {"color": color, "width": 2 if faint else 2.6, "dash": "dot" if faint else "solid",
+                 "simplify": False},
         "opacity": 0.6 if faint else 1.0, "customdata": custom,
         "hovertemplate": hover, "hoverinfo": "skip" if hover is None else None,
         "connectgaps": False,  # a NaN is a jump: the line must break there

@@ -22,7 +22,8 @@ def make_home_figure(names: dict[str, str], height: int = 300) -> go.Figure:
         spec = REGISTRY[fn]
         x, y, _ = curve(spec, spec.defaults(), *HOME_RANGE, "h", n_max=400)
         traces.append({"type": "scatter", "x": x, "y": y, "mode": "lines",
-                       "name": names.get(fn, fn), "line": {"width": 2.4, "color": color}, "connectgaps": False,
+                       "name": names.get(fn, fn), "line": {"width": 2.4, "color": color, "simplify": False},
+                       "connectgaps": False,
                        "hovertemplate": "%{y:.3f}"})
     layout = {
         "height": height, "hovermode": "x unified", "font": {"family": FONT},

@@ -194,3 +194,20 @@ def test_tangent_latex_signs():
     e2 = math.exp(-2)
     assert tangent_latex(probe(REGISTRY["elu"], {}, -2.0)) == \
         f"y = {e2:.6g}x - {abs(e2 - 1 + 2 * e2):.6g}"
+
+
+def test_long_curves_are_drawn_without_plotly_thinning():
+    """Plotly's default line simplification leaves visible corners on thick smooth curves."""
+    from plots.compare import make_compare_figure
+    from plots.home import make_home_figure
+
+    figures = [
+        make_explorer_figure(REGISTRY["elu"], {"alpha": 2.0}, -5, 5, x0=1.0, labels=LABELS),
+        make_compare_figure(["sigmoid", "tanh"], "h", -6, 6, {"sigmoid": "s", "tanh": "t"},
+                            {"x": "x", "y": "y", "lanes": "l"}),
+        make_home_figure({}),
+    ]
+    curves = [tr for fig in figures for tr in fig.data
+              if tr.mode == "lines" and tr.x is not None and len(tr.x) > 100]
+    assert len(curves) >= 6
+    assert all(tr.line.simplify is False for tr in curves)
