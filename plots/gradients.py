@@ -32,8 +32,13 @@ def color_for(name: str) -> str:
 
 
 def _line(key: str, i: int) -> dict:
-    return {"color": color_for(key), "width": 3.5 - 0.5 * (i % len(_DASHES)),
+    # earlier lines wider, so one that coincides with a later one (tanh and ReLU at 1) shows
+    return {"color": color_for(key), "width": 4.5 - 1.0 * (i % len(_DASHES)),
             "dash": _DASHES[i % len(_DASHES)]}
+
+
+def _marker(i: int) -> dict:
+    return {"size": 11 - 2.5 * (i % len(_DASHES))}
 
 
 _MANTISSAS = ((1, 2, 5), (1, 2, 3, 4, 5, 6, 7, 8, 9),
@@ -84,7 +89,7 @@ def make_depth_figure(curves: Mapping[str, np.ndarray], names: Mapping[str, str]
         depth = np.arange(1, len(y) + 1)
         fig.add_trace(go.Scatter(
             x=depth, y=_positive(y), mode="lines+markers" if len(y) <= 30 else "lines",
-            name=names.get(key, key), line=_line(key, i),
+            name=names.get(key, key), line=_line(key, i), marker=_marker(i),
             hovertemplate="L = %{x}: %{y:.3e}<extra>" + names.get(key, key) + "</extra>",
         ))
     _log_ticks(fig, *curves.values(), title=y_title)
