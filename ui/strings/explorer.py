@@ -39,9 +39,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "explorer.tangent_eq": ("x₀ での接線", "Tangent at x₀"),
     "explorer.kink_h": (
         "x₀ = {x0} では h 自体が跳びます。h(x₀) = {value} は x ≤ 0 側をとる慣例の値で、"
-        "右からの極限は {other} です。ここでは微分できません。",
+        "右からの極限は {other} です。ここでは微分できません（表示の h'(x₀) と接線も x ≤ 0 側の値です）。",
         "h itself jumps at x₀ = {x0}. h(x₀) = {value} is the convention (the x ≤ 0 branch); "
-        "the limit from the right is {other}. h is not differentiable here.",
+        "the limit from the right is {other}. h is not differentiable here (the h'(x₀) and "
+        "tangent shown are the x ≤ 0 branch's).",
     ),
     "explorer.kink_grad": (
         "x₀ = {x0} で h' は不連続です（微分は定義されません）。h'(x₀) = {value} は x ≤ 0 側をとる"
