@@ -7,7 +7,8 @@ RuntimeWarning; ±inf give the mathematical limits and NaN propagates.
 
 At a kink the derivative takes the x ≤ 0 branch, as the study notes do.
 
-The first ``.. math::`` line of each docstring is the LaTeX the app shows.
+The first ``.. math::`` line of each docstring is the LaTeX the app shows; a second one is the
+formula of another parameter setting (GELU's tanh form).
 """
 
 from __future__ import annotations

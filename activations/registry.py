@@ -149,7 +149,8 @@ _SPECS = [
          grad_jump=lambda p: True),
     Spec("leaky_relu", "Leaky ReLU", "Leaky ReLU", "elementwise", ew.leaky_relu,
          ew.leaky_relu_grad, (LEAKY_ALPHA,),
-         r"\begin{array}{ll} (-\infty, \infty) & (\alpha > 0) \\ {[0, \infty)} & (\alpha = 0) \end{array}",
+         (r"\begin{array}{ll} (-\infty, \infty) & (\alpha > 0) \\ "
+          r"{[0, \infty)} & (\alpha = 0) \end{array}"),
          lambda p: Interval(0.0 if p.get("alpha", LEAKY_ALPHA.default) == 0 else -_INF, _INF,
                             True),
          STUDY["leaky_relu"], (exam_style.leaky_relu,), True, monotone=True, kinks=(0.0,),
