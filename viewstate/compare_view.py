@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import activations as act
-from viewstate.explorer_params import Problem, fmt_number
+from viewstate.query import Problem, fmt_number, last_value, number
 
 DEFAULT_FNS = ("sigmoid", "tanh", "relu", "gelu")
 WHICH = ("h", "grad")
@@ -57,37 +57,23 @@ def clean_view(fns: Sequence[str], which: str, xmin: float,
     return CompareView(chosen, which, lo, hi), problems
 
 
-def _last(value) -> str:
-    """A repeated parameter counts by its last value, as in a browser."""
-    if isinstance(value, list | tuple):
-        value = value[-1] if value else ""
-    return str(value).strip()
-
-
 def parse_query(raw: Mapping) -> tuple[CompareView, list[Problem]]:
     """The view a URL asks for, and what was wrong with it (each bad value -> its default)."""
     problems: list[Problem] = []
     fns = list(DEFAULT_FNS)
     if "fns" in raw:
         fns = []
-        for name in (s.strip().lower() for s in _last(raw["fns"]).split(",")):
+        for name in (s.strip().lower() for s in last_value(raw["fns"]).split(",")):
             if name in act.ELEMENTWISE:
                 fns.append(name)
             elif name in act.REGISTRY:  # softmax, log-softmax: no curve h(x) to overlay
                 problems.append(Problem("vector_fn", {"value": name}))
             elif name:
                 problems.append(Problem("unknown_fn", {"value": name}))
-    which = _last(raw.get("which", WHICH[0])).lower()
-    bounds = {}
-    for name, default in (("xmin", DEFAULT_XMIN), ("xmax", DEFAULT_XMAX)):
-        text = _last(raw.get(name, fmt_number(default)))
-        try:
-            bounds[name] = float(text)
-        except ValueError:
-            problems.append(Problem("not_a_number", {"field": name, "value": text,
-                                                     "default": fmt_number(default)}))
-            bounds[name] = default
-    view, more = clean_view(fns, which, bounds["xmin"], bounds["xmax"])
+    which = last_value(raw.get("which", WHICH[0])).lower()
+    xmin = number(raw, "xmin", DEFAULT_XMIN, problems)
+    xmax = number(raw, "xmax", DEFAULT_XMAX, problems)
+    view, more = clean_view(fns, which, xmin, xmax)
     return view, problems + more
 
 

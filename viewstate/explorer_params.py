@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from activations import REGISTRY, Param
+from viewstate.query import Problem, fmt_number, last_value, number
 
 DEFAULT_FN = "sigmoid"
 DEFAULT_XMIN, DEFAULT_XMAX = -5.0, 5.0
@@ -23,14 +24,6 @@ MIN_WIDTH = 1e-3  # a narrower range is no longer a readable plot
 TRUE_WORDS = ("tanh", "true", "1", "yes", "on")
 FALSE_WORDS = ("none", "exact", "erf", "false", "0", "no", "off")
 SHOW_TOKENS = ("h", "grad")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One bad value: ``code`` names the message, ``fields`` fill it in (all strings)."""
-
-    code: str
-    fields: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -46,12 +39,6 @@ class ExplorerView:
     @property
     def param_dict(self) -> dict[str, float | bool]:
         return dict(self.params)
-
-
-def fmt_number(v: float) -> str:
-    """Shortest text that reads back to the same float: 0.2, -5, 1e-05."""
-    s = repr(float(v))
-    return s[:-2] if s.endswith(".0") else s
 
 
 def default_x0(xmin: float, xmax: float) -> float:
@@ -119,33 +106,10 @@ def clean_view(fn: str, params: Mapping, xmin: float, xmax: float, x0: float | N
     return view, problems
 
 
-def _last(value) -> str:
-    """A repeated parameter (``?alpha=1&alpha=2``) counts by its last value, as in a browser."""
-    if isinstance(value, list | tuple):
-        value = value[-1] if value else ""
-    return str(value).strip()
-
-
-def _number(raw: Mapping, name: str, default, problems: list[Problem]):
-    """float(raw[name]); a missing value gives ``default``, a non-number gives it with a Problem."""
-    if name not in raw:
-        return default
-    text = _last(raw[name])
-    try:
-        v = float(text)
-    except ValueError:
-        v = math.nan
-    if math.isnan(v):
-        shown = "" if default is None else fmt_number(default)
-        problems.append(Problem("not_a_number", {"field": name, "value": text, "default": shown}))
-        return default
-    return v
-
-
 def parse_query(raw: Mapping) -> tuple[ExplorerView, list[Problem]]:
     """The view a URL asks for, and what was wrong with it (each bad value -> its default)."""
     problems: list[Problem] = []
-    fn = _last(raw.get("fn", DEFAULT_FN)).lower()
+    fn = last_value(raw.get("fn", DEFAULT_FN)).lower()
     if fn not in REGISTRY:
         problems.append(Problem("unknown_fn", {"value": fn, "default": DEFAULT_FN}))
         fn = DEFAULT_FN
@@ -153,29 +117,29 @@ def parse_query(raw: Mapping) -> tuple[ExplorerView, list[Problem]]:
     params: dict[str, float | bool] = {}
     for p in REGISTRY[fn].params:
         if p.kind == "bool":
-            text = _last(raw.get(p.name, "")).lower()
+            text = last_value(raw.get(p.name, "")).lower()
             if text in TRUE_WORDS or text in FALSE_WORDS:
                 params[p.name] = text in TRUE_WORDS
             elif p.name in raw:
                 problems.append(Problem("bad_choice", {
                     "field": p.name, "value": text, "default": _fmt_param(p, p.default)}))
         else:
-            params[p.name] = _number(raw, p.name, p.default, problems)
+            params[p.name] = number(raw, p.name, p.default, problems)
 
-    xmin = _number(raw, "xmin", DEFAULT_XMIN, problems)
-    xmax = _number(raw, "xmax", DEFAULT_XMAX, problems)
-    x0 = _number(raw, "x0", None, problems)
+    xmin = number(raw, "xmin", DEFAULT_XMIN, problems)
+    xmax = number(raw, "xmax", DEFAULT_XMAX, problems)
+    x0 = number(raw, "x0", None, problems)
 
     show_h = show_grad = True
     if "show" in raw:
-        tokens = [s for s in _last(raw["show"]).lower().split(",") if s]
+        tokens = [s for s in last_value(raw["show"]).lower().split(",") if s]
         if tokens == ["none"]:
             show_h = show_grad = False
         elif tokens and all(s in SHOW_TOKENS for s in tokens):
             show_h, show_grad = "h" in tokens, "grad" in tokens
         else:
             problems.append(Problem("bad_choice", {
-                "field": "show", "value": _last(raw["show"]), "default": "h,grad"}))
+                "field": "show", "value": last_value(raw["show"]), "default": "h,grad"}))
 
     view, more = clean_view(fn, params, xmin, xmax, x0, show_h, show_grad)
     # x₀'s default depends on the range, known only now.

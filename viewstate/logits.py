@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 import activations as act
+from viewstate.query import fmt_number, last_value
 
 MIN_CLASSES = 2
 MAX_CLASSES = 10
@@ -80,15 +81,9 @@ def parse_logits(text: str, default: tuple[float, ...] = DEFAULT_LOGITS,
     return ParsedLogits(tuple(values))
 
 
-def _shortest(v: float) -> str:
-    """The shortest text that reads back to the same float: 2, 0.1, 1e-07."""
-    s = repr(float(v))
-    return s[:-2] if s.endswith(".0") else s
-
-
 def format_logits(values) -> str:
     """The text form parse_logits reads back exactly: "2, 1, 0.1"."""
-    return ", ".join(_shortest(v) for v in values)
+    return ", ".join(fmt_number(v) for v in values)
 
 
 def check_temperature(value) -> tuple[float, bool]:
@@ -190,22 +185,15 @@ def format_value(v: float) -> str:
     return f"{v:.6g}"
 
 
-def _last(value) -> str:
-    """A repeated URL parameter counts by its last value, as in a browser."""
-    if isinstance(value, list | tuple):
-        value = value[-1] if value else ""
-    return str(value).strip()
-
-
 def parse_query(raw: Mapping) -> tuple[str, float, bool]:
     """(logits text, T, T was fine) from ``?logits=2,1,0.1&T=0.5``.
 
     The logits stay text: parse_logits reads them like anything typed, with its warnings.
     """
-    text = _last(raw["logits"]) if "logits" in raw else format_logits(DEFAULT_LOGITS)
+    text = last_value(raw["logits"]) if "logits" in raw else format_logits(DEFAULT_LOGITS)
     if "T" not in raw:
         return text, 1.0, True
-    temperature, ok = check_temperature(_last(raw["T"]))
+    temperature, ok = check_temperature(last_value(raw["T"]))
     return text, temperature, ok
 
 
@@ -215,5 +203,5 @@ def to_query(values, temperature: float) -> dict[str, str]:
     if tuple(values) != DEFAULT_LOGITS:
         query["logits"] = format_logits(values)
     if temperature != 1.0:
-        query["T"] = _shortest(temperature)
+        query["T"] = fmt_number(temperature)
     return query
