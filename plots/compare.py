@@ -9,23 +9,17 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.colors import qualitative
 
 import activations as act
 from plots.curves import curve, sample_x
+from plots.style import colour
 
 SATURATION = 0.01  # |h'| below this counts as saturated
-_PALETTE = qualitative.Plotly + qualitative.Dark2  # fixed per function, in registry order
 CURVE_POINTS = 1000  # per drawn line: smooth at any width, half the JSON of every rerun
 _LANE_HALF = 0.35  # half the height of a lane's band, in lane units
 _CURVES_PX, _LANE_PX = 420, 26  # the curves' panel, and each lane under it
 # Curves that coincide (ReLU' and ELU' for x > 0, the zero derivatives) stay distinguishable.
 _DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
-
-
-def colour(name: str) -> str:
-    """The colour a function always gets on this page, whatever else is selected."""
-    return _PALETTE[act.ELEMENTWISE.index(name) % len(_PALETTE)]
 
 
 def _crossing(x: np.ndarray, g: np.ndarray, i: int, kinks: tuple, jumps: bool,

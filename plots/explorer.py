@@ -13,12 +13,12 @@ import plotly.graph_objects as go
 from activations import Spec
 
 from .curves import curve
+from .style import FONT
 
 H_COLOR = "#3B82F6"  # mid-tone blue and orange read on both the light and the dark theme
 GRAD_COLOR = "#F97316"
 PROBE_COLOR = "#E11D48"
 TANGENT_COLOR = "#16A34A"
-FONT = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
 # Points per trace (the sampler's cap is 2,000): 1,000 already draws every curve here smoothly
 # on any range, and half the points is half the bytes sent on every slider move.
 CURVE_POINTS = 1000

@@ -12,28 +12,17 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-import activations as act
+from plots.style import FONT, colour
 
-FONT = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
-# Mid-tone colours that read on the light and the dark theme, one per elementwise activation.
-_PALETTE = ("#3B82F6", "#F97316", "#16A34A", "#E11D48", "#9333EA", "#0891B2",
-            "#CA8A04", "#DB2777", "#65A30D", "#64748B", "#7C3AED", "#EA580C")
 CLASS_COLORS = ("#2563EB", "#DC2626")  # label 0, label 1
 # Lines that coincide (tanh and ReLU both at 1, three activations at 0 % dead) stay
 # distinguishable by their dash pattern and width.
 _DASHES = ("solid", "dash", "dot", "dashdot")
 
 
-def color_for(name: str) -> str:
-    """The colour of an activation, fixed by its place in the registry."""
-    names = act.ELEMENTWISE
-    i = names.index(name) if name in names else len(names)
-    return _PALETTE[i % len(_PALETTE)]
-
-
 def _line(key: str, i: int) -> dict:
     # earlier lines wider, so one that coincides with a later one (tanh and ReLU at 1) shows
-    return {"color": color_for(key), "width": 4.5 - 1.0 * (i % len(_DASHES)),
+    return {"color": colour(key), "width": 4.5 - 1.0 * (i % len(_DASHES)),
             "dash": _DASHES[i % len(_DASHES)]}
 
 
@@ -106,7 +95,7 @@ def make_bands_figure(key: str, quantiles: np.ndarray, x_title: str, y_title: st
     """
     q = np.asarray(quantiles, dtype=float)
     layer = np.arange(1, q.shape[0] + 1)
-    color = color_for(key)
+    color = colour(key)
     outer, inner, median = band_names
     fig = go.Figure()
     for lo, hi, name, alpha in ((0, 4, outer, 0.18), (1, 3, inner, 0.4)):

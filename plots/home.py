@@ -7,22 +7,21 @@ import plotly.graph_objects as go
 from activations import REGISTRY
 
 from .curves import curve
-from .explorer import FONT
+from .style import FONT, colour
 
 HOME_FUNCTIONS = ("sigmoid", "tanh", "relu", "gelu")
 # Four distinct hues (the theme's palette pairs similar ones), readable on light and dark.
-HOME_COLORS = ("#3B82F6", "#A855F7", "#F97316", "#10B981")
 HOME_RANGE = (-3.0, 3.0)
 
 
 def make_home_figure(names: dict[str, str], height: int = 300) -> go.Figure:
     """h(x) of HOME_FUNCTIONS at their defaults; ``names`` maps registry name -> legend text."""
     traces = []
-    for fn, color in zip(HOME_FUNCTIONS, HOME_COLORS, strict=True):
+    for fn in HOME_FUNCTIONS:
         spec = REGISTRY[fn]
         x, y, _ = curve(spec, spec.defaults(), *HOME_RANGE, "h", n_max=400)
         traces.append({"type": "scatter", "x": x, "y": y, "mode": "lines",
-                       "name": names.get(fn, fn), "line": {"width": 2.4, "color": color, "simplify": False},
+                       "name": names.get(fn, fn), "line": {"width": 2.4, "color": colour(fn), "simplify": False},
                        "connectgaps": False,
                        "hovertemplate": "%{y:.3f}"})
     layout = {

@@ -156,3 +156,15 @@ def test_axis_range_and_titles():
     assert tuple(fig.layout.xaxis.range) == (-3.0, 2.0)
     assert fig.layout.yaxis.title.text == "h"
     assert fig.layout.yaxis2.title.text == "sat"
+
+
+def test_a_function_has_one_colour_on_every_page():
+    from plots.gradients import make_depth_figure
+    from plots.home import HOME_FUNCTIONS, make_home_figure
+
+    home = {tr.name: tr.line.color for tr in make_home_figure({}).data}
+    compare = _figure(list(HOME_FUNCTIONS))
+    depth = make_depth_figure({n: np.ones(3) for n in HOME_FUNCTIONS}, {}, "L", "y")
+    for i, name in enumerate(HOME_FUNCTIONS):
+        assert home[name] == compare.data[2 * i].line.color == depth.data[i].line.color
+    assert len({home[n] for n in HOME_FUNCTIONS}) == len(HOME_FUNCTIONS)

@@ -1,0 +1,17 @@
+"""What every figure shares: the font, and one colour per activation on every page."""
+
+from __future__ import annotations
+
+import activations as act
+
+FONT = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
+# Mid-tone colours that read on the light and the dark theme, one per elementwise activation.
+_PALETTE = ("#3B82F6", "#F97316", "#16A34A", "#E11D48", "#9333EA", "#0891B2",
+            "#CA8A04", "#DB2777", "#65A30D", "#64748B", "#7C3AED", "#EA580C")
+
+
+def colour(name: str) -> str:
+    """The colour of an activation, fixed by its place in the registry."""
+    names = act.ELEMENTWISE
+    i = names.index(name) if name in names else len(names)
+    return _PALETTE[i % len(_PALETTE)]
