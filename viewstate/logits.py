@@ -120,7 +120,7 @@ class TemperatureView:
 def at_temperature(logits, temperature: float = 1.0) -> TemperatureView:
     x = np.asarray(logits, dtype=float)
     z = x / temperature
-    probs = softmax_t(x, temperature)
+    probs = act.softmax(z)
     jac = act.softmax_jacobian(z)
     return TemperatureView(x, z, probs, jac, float(np.sum(probs)), int(np.argmax(probs)),
                            float(np.max(np.abs(jac.sum(axis=1)))))
