@@ -25,3 +25,25 @@ def t(key: str, **fields) -> str:
 def pick(ja: str, en: str) -> str:
     """Choose between two content strings (registry fields, bank text) by language."""
     return en if lang() == "en" else ja
+
+
+# Choice widgets (selectbox, multiselect, radio with format_func) send their label, which the
+# language toggle changes: a page keeps each choice's value, and puts the kept values back
+# when the language has changed since its last run, instead of losing or freezing them.
+_KEPT = "i18n._kept"
+
+
+def keep(key: str, value):
+    """Remember a choice widget's value (call after the widget); returns the value."""
+    st.session_state.setdefault(_KEPT, {})[key] = value
+    return value
+
+
+def restore_choices(page: str) -> None:
+    """Call at the top of a page: restore its kept choices (keys ``page.*``) after a switch."""
+    seen = f"{page}._lang"
+    if st.session_state.get(seen, lang()) != lang():
+        for key, value in st.session_state.get(_KEPT, {}).items():
+            if key.startswith(f"{page}."):
+                st.session_state[key] = value
+    st.session_state[seen] = lang()

@@ -13,7 +13,7 @@ from quiz.schema import Question
 from quiz.session import EXAM, SECONDS_PER_QUESTION, STUDY, QuizRun, draw
 from quiz.store import Store
 from quiz.themes import THEMES, theme_name
-from ui.i18n import lang, t
+from ui.i18n import keep, lang, t
 from ui.quiz_play import RUN_KEY
 
 DEFAULT_COUNT = 10
@@ -35,6 +35,7 @@ def render_setup(bank: Bank, store: Store) -> None:
     names = {theme: theme_name(theme, lang()) for theme in present}
     chosen = st.multiselect(t("quiz.themes"), present, default=present, key="quiz.themes",
                             format_func=names.get)
+    keep("quiz.themes", chosen)
     pool = [q for q in bank.questions if q.theme in chosen]
     if not chosen:
         st.warning(t("quiz.themes.none"))
@@ -42,7 +43,8 @@ def render_setup(bank: Bank, store: Store) -> None:
     count = st.number_input(t("quiz.count"), min_value=1, max_value=MAX_COUNT,
                             value=DEFAULT_COUNT, step=1, key="quiz.count")
     modes = {m: t(f"quiz.mode.{m}") for m in (STUDY, EXAM)}
-    mode = st.radio(t("quiz.mode"), list(modes), key="quiz.mode", format_func=modes.get)
+    mode = keep("quiz.mode", st.radio(t("quiz.mode"), list(modes), key="quiz.mode",
+                                      format_func=modes.get))
     if mode == EXAM:
         n = min(int(count), len(pool))
         st.caption(t("quiz.exam.limit", minutes=round(n * SECONDS_PER_QUESTION / 60, 1),

@@ -15,7 +15,7 @@ import streamlit as st
 import activations as act
 from gradflow import depth, mlp, toydata, train
 from plots import gradients as gp
-from ui.i18n import lang, pick, t
+from ui.i18n import keep, pick, restore_choices, t
 
 L_OPTIONS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100)  # log-spaced: 1 to 100 layers
 WIDTHS = (16, 32, 64, 128, 256, 512)
@@ -38,23 +38,6 @@ def names() -> dict[str, str]:
 def labelled(prefix: str, options) -> Callable[[str], str]:
     """format_func from labels looked up now: AppTest calls it outside a script run."""
     return {o: t(f"{prefix}.{o}") for o in options}.__getitem__
-
-
-# Choice widgets send their label, which the language toggle changes: keep each choice's
-# value and put it back when the language has changed, instead of losing it.
-KEPT, SEEN_LANG = "gradients._kept", "gradients._lang"
-
-
-def keep(key: str, value):
-    st.session_state.setdefault(KEPT, {})[key] = value
-    return value
-
-
-def restore_choices_after_language_change() -> None:
-    if st.session_state.get(SEEN_LANG, lang()) != lang():
-        for key, value in st.session_state.get(KEPT, {}).items():
-            st.session_state[key] = value
-    st.session_state[SEEN_LANG] = lang()
 
 
 def num(v: float) -> str:
@@ -345,7 +328,7 @@ def train_view(labels: dict[str, str]) -> None:
 
 
 # ---------------------------------------------------------------------------- page
-restore_choices_after_language_change()
+restore_choices("gradients")
 st.title(t("gradients.title"))
 st.markdown(t("gradients.intro"))
 LABELS = names()

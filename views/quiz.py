@@ -3,12 +3,13 @@
 import streamlit as st
 
 from quiz.markdown import safe_markdown
-from ui.i18n import lang, t
+from ui.i18n import lang, restore_choices, t
 from ui.quiz_history import render_history
 from ui.quiz_play import RUN_KEY, render_run
 from ui.quiz_resources import get_store, load_bank
 from ui.quiz_setup import render_setup
 
+restore_choices("quiz")
 st.title(t("quiz.title"))
 st.caption(t("quiz.intro"))
 

@@ -9,6 +9,7 @@ import pytest
 
 from tests.browser.conftest import open_app, serve_app, wait_rerun
 from tests.quiz_helpers import GOOD_BANK
+from ui.strings import CATALOGUE
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -74,3 +75,20 @@ def test_history_csv_upload_adds_answers_once(page, html_bank_url, tmp_path):
     expect(page.get_by_text("2 件を追加しました", exact=False)).to_be_visible()
     expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible()
     expect(page.get_by_text(f"{HTML_QUESTION}", exact=False).first).to_be_visible()  # weakest list
+
+
+def test_theme_chips_follow_the_language_toggle(page, app_url):
+    """The theme multiselect sends labels; after 日本語 → English the same themes stay chosen,
+    now under their English names (they used to stay frozen in Japanese)."""
+    from quiz.themes import THEMES, theme_name
+
+    open_app(page, app_url, "/quiz")
+    chips = page.locator('[data-testid="stMultiSelect"]').first.locator("[data-tag] > span[title]")
+    expect(chips.first).to_have_attribute("title", theme_name(next(iter(THEMES)), "ja"))
+    page.get_by_role("radio", name="English").check(force=True)
+    wait_rerun(page)
+    expect(chips.first).to_have_attribute("title", theme_name(next(iter(THEMES)), "en"))
+    titles = list(dict.fromkeys(c.get_attribute("title") for c in chips.all()))
+    assert titles == [theme_name(theme, "en") for theme in THEMES]
+    assert page.get_by_role("radio", name=CATALOGUE["quiz.mode.study"][1]).is_checked()
+    assert page.locator('[data-testid="stException"]').count() == 0
