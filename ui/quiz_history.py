@@ -16,10 +16,10 @@ from ui.quiz_text import md
 _IMPORTED_KEY = "quiz.history.imported"  # (file id, result) of the last upload
 
 
-def _weak_list(bank: Bank, attempts: list) -> None:
+def _weak_list(bank: Bank, weak: list) -> None:
     """Each weak question with its numbers and the first paragraph of its text (LaTeX
     rendered, so it is shown whole rather than cut into a table cell)."""
-    for n, w in enumerate(weakest(attempts), start=1):
+    for n, w in enumerate(weak, start=1):
         question = bank.by_id.get(w.question_id)
         with st.container(border=True):
             st.caption(t("quiz.history.weak_meta", n=n, theme=theme_name(w.theme, lang()),
@@ -46,7 +46,8 @@ def _show_import(result: ImportResult) -> None:
 def _backup(store: Store) -> None:
     st.subheader(t("quiz.history.backup"))
     st.caption(t("quiz.history.backup_note"))
-    st.download_button(t("quiz.history.download"), export_csv(store).encode("utf-8"),
+    # a callable: the whole history is read and written out only when the button is clicked
+    st.download_button(t("quiz.history.download"), lambda: export_csv(store).encode("utf-8"),
                        file_name="activation-lab-history.csv", mime="text/csv",
                        key="quiz.history.download", on_click="ignore")
     upload = st.file_uploader(t("quiz.history.upload"), type=["csv"], key="quiz.history.upload")
@@ -77,8 +78,9 @@ def render_history(bank: Bank, store: Store) -> None:
         st.plotly_chart(figure, key="quiz.history.chart", config={"displayModeBar": False},
                         alt=t("quiz.history.chart"))
         st.subheader(t("quiz.history.weakest"))
-        if weakest(attempts, limit=1):
-            _weak_list(bank, attempts)
+        weak = weakest(attempts)
+        if weak:
+            _weak_list(bank, weak)
         else:
             st.info(t("quiz.history.no_weak"))
     _backup(store)
