@@ -19,6 +19,7 @@ import numpy as np
 from scipy.special import expit
 
 import activations as act
+from gradflow.mlp import init_std
 
 OPTIMIZERS = ("adam", "gd")
 _BETA1, _BETA2, _EPS = 0.9, 0.999, 1e-8  # Adam's usual constants (Kingma & Ba 2015)
@@ -65,7 +66,8 @@ def init_state(cfg: TrainConfig, n_in: int = 2) -> TrainState:
     sizes = (n_in, *cfg.hidden, 1)
     params = []
     for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=True):
-        params.append(np.sqrt(2.0 / (fan_in + fan_out)) * rng.standard_normal((fan_in, fan_out)))
+        std = init_std("xavier", fan_in, fan_out)
+        params.append(std * rng.standard_normal((fan_in, fan_out)))
         params.append(np.zeros(fan_out))
     zeros = [np.zeros_like(p) for p in params]
     return TrainState(params, zeros, [z.copy() for z in zeros])

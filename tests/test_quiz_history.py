@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from plots.quiz_history import make_accuracy_figure
 from quiz.attempt import Attempt
-from quiz.charts import make_accuracy_figure
 from quiz.history import daily_accuracy, weakest
 from quiz.markdown import safe_markdown
 

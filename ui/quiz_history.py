@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from quiz.charts import make_accuracy_figure
+from plots.quiz_history import make_accuracy_figure
 from quiz.csv_io import ImportResult, export_csv, import_csv
 from quiz.history import daily_accuracy, weakest
 from quiz.loader import Bank

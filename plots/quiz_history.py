@@ -7,6 +7,8 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
+from plots.style import FONT
+
 
 def make_accuracy_figure(daily: pd.DataFrame, theme_label: Callable[[str], str],
                          y_title: str, x_title: str) -> go.Figure:
@@ -23,6 +25,6 @@ def make_accuracy_figure(daily: pd.DataFrame, theme_label: Callable[[str], str],
         yaxis={"title": y_title, "range": [-5, 105]},
         xaxis={"title": x_title, "type": "category", "categoryorder": "category ascending"},
         legend={"orientation": "h", "y": -0.25}, margin={"l": 40, "r": 10, "t": 10, "b": 10},
-        height=380,
+        height=380, font={"family": FONT},
     )
     return fig
