@@ -54,11 +54,13 @@ def encode(given: Given) -> str:
     return json.dumps(list(given) if isinstance(given, tuple) else given, ensure_ascii=False)
 
 
-def correct_answer_text(question: Question) -> str:
-    """The key as a learner reads it (list answers joined by ' / ')."""
-    answer = question.answer
-    if isinstance(answer, list):
-        return " / ".join(answer)
-    if isinstance(answer, bool):
-        return "true" if answer else "false"
-    return f"{answer:g}" if isinstance(answer, float) else str(answer)
+def answer_text(value) -> str:
+    """A key or a given answer as a learner reads it: choices joined by ' / ', numbers by :g.
+
+    (True/false and "unanswered" are words of the UI language: the page says those.)
+    """
+    if isinstance(value, list | tuple):
+        return " / ".join(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"{value:g}" if isinstance(value, float) else str(value)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
-from quiz.answers import correct_answer_text, encode, is_correct, parse_number
+from quiz.answers import answer_text, encode, is_correct, parse_number
 from quiz.session import EXAM, SECONDS_PER_QUESTION, STUDY, QuizRun, draw, score_by_theme
 from tests.quiz_helpers import fixture_questions
 
@@ -81,8 +81,8 @@ def test_encode_and_key_text():
     assert encode(None) == ""
     assert encode(("a", "b")) == '["a", "b"]'
     assert encode(True) == "true"
-    assert correct_answer_text(Q["fx-tanh-grad0"]) == "1"
-    assert correct_answer_text(Q["fx-relu-props"]) == "$x > 0$ で導関数は 1 / 計算が軽い"
+    assert answer_text(Q["fx-tanh-grad0"].answer) == "1"
+    assert answer_text(Q["fx-relu-props"].answer) == "$x > 0$ で導関数は 1 / 計算が軽い"
 
 
 def run_of(ids, mode):

@@ -7,9 +7,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 import streamlit as st
 
-from quiz.answers import Given, correct_answer_text
+from quiz.answers import Given, answer_text
 from quiz.markdown import safe_markdown
-from quiz.schema import Question, TrueFalseQuestion
+from quiz.schema import Question
 from routes import ROUTES
 from ui.i18n import t
 
@@ -19,19 +19,15 @@ def md(text: str) -> None:
 
 
 def given_text(question: Question, given: Given) -> str:
-    if given is None:
+    if given is None or given == ():
         return t("quiz.unanswered")
     if isinstance(given, bool):
         return t("quiz.true") if given else t("quiz.false")
-    if isinstance(given, tuple):
-        return " / ".join(given) or t("quiz.unanswered")
-    return f"{given:g}" if isinstance(given, float) else str(given)
+    return answer_text(given)
 
 
 def key_text(question: Question) -> str:
-    if isinstance(question, TrueFalseQuestion):
-        return given_text(question, question.answer)
-    return correct_answer_text(question)
+    return given_text(question, question.answer)
 
 
 def link(question: Question) -> None:
