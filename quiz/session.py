@@ -118,6 +118,16 @@ class QuizRun:
             self.revealed = False
             self.index += 1
 
+    def prune(self, questions: dict[str, Question]) -> None:
+        """Forget the items and answers of questions no longer in the bank (a bank file
+        changed during the run), so every later lookup by id finds its question."""
+        if self.revealed and not self.finished and self.current.qid not in questions:
+            self.revealed = False
+        done = [item for item in self.items[:self.index] if item.qid in questions]
+        self.items = done + [item for item in self.items[self.index:] if item.qid in questions]
+        self.index = len(done)
+        self.responses = [r for r in self.responses if r.qid in questions]
+
     def time_out(self, questions: dict[str, Question], now: datetime) -> list[Response]:
         """Exam time is up: every item left counts as unanswered (wrong)."""
         left = []

@@ -115,6 +115,29 @@ def test_exam_mode_moves_on_at_once_and_times_out():
     assert run.finished and all(r.given is None and not r.correct for r in left)
 
 
+def test_a_run_survives_questions_removed_from_the_bank():
+    """A bank file edited mid-run: time-out and review must not look up a vanished id."""
+    ids = ["fx-softmax-sum", "fx-tanh-grad0", "fx-sigmoid-grad-max", "fx-relu-props"]
+    run = run_of(ids, EXAM)
+    run.answer(Q["fx-softmax-sum"], False, NOW)  # wrong, then removed from the bank
+    run.answer(Q["fx-tanh-grad0"], 0.0, NOW)  # wrong, stays
+    smaller = {qid: q for qid, q in Q.items() if qid not in ("fx-softmax-sum", "fx-relu-props")}
+    run.prune(smaller)
+    assert [i.qid for i in run.items] == ["fx-tanh-grad0", "fx-sigmoid-grad-max"]
+    assert run.index == 1 and run.current.qid == "fx-sigmoid-grad-max"
+    left = run.time_out(smaller, NOW + timedelta(hours=1))
+    assert [r.qid for r in left] == ["fx-sigmoid-grad-max"] and run.finished
+    review = run.review(smaller, np.random.default_rng(0))
+    assert [i.qid for i in review.items] == ["fx-tanh-grad0", "fx-sigmoid-grad-max"]
+
+
+def test_pruning_the_revealed_current_question_moves_on():
+    run = run_of(["fx-softmax-sum", "fx-tanh-grad0"], STUDY)
+    run.answer(Q["fx-softmax-sum"], False, NOW)
+    run.prune({qid: q for qid, q in Q.items() if qid != "fx-softmax-sum"})
+    assert not run.revealed and run.current.qid == "fx-tanh-grad0" and run.responses == []
+
+
 def test_score_by_theme_and_the_review_round():
     run = run_of(["fx-sigmoid-grad-max", "fx-relu-props", "fx-softmax-sum", "fx-html-text"],
                  EXAM)

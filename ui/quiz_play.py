@@ -47,14 +47,21 @@ def _read_given(question: Question, item: Item, key: str) -> tuple[Given, tuple 
     return (item.options[value] if isinstance(question, SingleQuestion) else value), None
 
 
+def _time_up(run: QuizRun, by_id: dict[str, Question], now: datetime) -> bool:
+    """Exam time is over: score what is left as unanswered and say so."""
+    if run.mode != EXAM or run.seconds_left(now) != 0:
+        return False
+    run.time_out(by_id, now)
+    st.session_state[NOTICE_KEY] = ("quiz.time_up", {})
+    return True
+
+
 def _submit(by_id: dict[str, Question], store: Store) -> None:
     run: QuizRun | None = st.session_state.get(RUN_KEY)
     if run is None or run.finished or run.revealed:  # a stale click from another tab
         return
     now = datetime.now(UTC)
-    if run.mode == EXAM and run.seconds_left(now) == 0:
-        run.time_out(by_id, now)
-        st.session_state[NOTICE_KEY] = ("quiz.time_up", {})
+    if _time_up(run, by_id, now):
         return
     item = run.current
     question = by_id[item.qid]
@@ -87,12 +94,10 @@ def _timer(by_id: dict[str, Question]) -> None:
     run: QuizRun | None = st.session_state.get(RUN_KEY)
     if run is None or run.finished or run.mode != EXAM:
         return
-    left = run.seconds_left(datetime.now(UTC))
-    if left == 0:
-        run.time_out(by_id, datetime.now(UTC))
-        st.session_state[NOTICE_KEY] = ("quiz.time_up", {})
+    now = datetime.now(UTC)
+    if _time_up(run, by_id, now):
         st.rerun()
-    seconds = int(left)
+    seconds = int(run.seconds_left(now))
     st.markdown(f":material/timer: **{t('quiz.time_left', mm=seconds // 60, ss=seconds % 60)}**")
 
 
@@ -160,9 +165,7 @@ def render_results(run: QuizRun, by_id: dict[str, Question]) -> None:
     st.dataframe(_score_table(run), hide_index=True, key="quiz.by_theme")
     st.markdown(f"**{t('quiz.details')}**")
     for n, r in enumerate(run.responses, start=1):
-        question = by_id.get(r.qid)
-        if question is None:
-            continue
+        question = by_id[r.qid]
         mark = ":material/check_circle:" if r.correct else ":material/cancel:"
         with st.expander(f"{n}. {mark} `{r.qid}`",
                          expanded=run.mode == EXAM and not r.correct):
@@ -178,8 +181,7 @@ def render_results(run: QuizRun, by_id: dict[str, Question]) -> None:
 
 def render_run(run: QuizRun, by_id: dict[str, Question], store: Store) -> None:
     """The running quiz: a question, or the results when it is over."""
-    while not run.finished and run.current.qid not in by_id:  # a bank changed under us
-        run.index += 1
+    run.prune(by_id)  # a bank file may have changed since the run began
     if run.review_round:
         st.subheader(t("quiz.review_round", r=run.review_round))
     if run.finished:
