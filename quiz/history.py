@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from .attempt import Attempt
-from .themes import THEMES
+from .themes import theme_order
 
 # Days are counted in Japan time: the learners sit a Japanese exam, and a UTC day would
 # split one evening's study at 09:00.
@@ -29,8 +29,7 @@ def daily_accuracy(attempts: list[Attempt]) -> pd.DataFrame:
     grouped = frame.groupby(["day", "theme"], sort=True)["correct"].agg(["size", "sum"])
     out = grouped.reset_index().rename(columns={"size": "answered", "sum": "correct"})
     out["accuracy"] = out["correct"] / out["answered"]
-    order = {t: i for i, t in enumerate(THEMES)}
-    out["_order"] = out["theme"].map(lambda t: order.get(t, len(order)))
+    out["_order"] = out["theme"].map(theme_order)
     return out.sort_values(["day", "_order"]).drop(columns="_order")[columns].reset_index(drop=True)
 
 

@@ -19,6 +19,7 @@ from fsrs import Card, Rating, Scheduler
 
 from .attempt import Attempt
 from .schema import Question
+from .themes import tally_by_theme
 
 NEW_WEIGHT = 1.0  # never asked
 DUE_WEIGHT = 2.0  # due for review; up to twice that when recall has become unlikely
@@ -53,11 +54,7 @@ def card_weight(card: Card | None, now: datetime) -> float:
 
 def theme_weights(attempts: Iterable[Attempt]) -> dict[str, float]:
     """theme -> 1 + THEME_BOOST × (smoothed error rate); a theme never seen gets the middle."""
-    counts: dict[str, list[int]] = {}
-    for a in attempts:
-        c = counts.setdefault(a.theme, [0, 0])
-        c[0] += a.correct
-        c[1] += 1
+    counts = tally_by_theme(attempts)
     # Laplace smoothing: one right answer out of two wrong ones does not make a weak theme.
     return {t: 1.0 + THEME_BOOST * (1.0 - (c + 1) / (n + 2)) for t, (c, n) in counts.items()}
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from .answers import Given, is_correct
 from .schema import MultipleQuestion, Question, SingleQuestion
-from .themes import THEMES
+from .themes import tally_by_theme
 
 STUDY, EXAM = "study", "exam"
 # The E資格 gives about 120 minutes for about 100 questions: 72 s each.
@@ -56,14 +56,7 @@ def draw(questions: list[Question], n: int, rng: np.random.Generator,
 
 def score_by_theme(responses: list[Response]) -> dict[str, tuple[int, int]]:
     """theme -> (correct, answered), themes in the page's order."""
-    counts: dict[str, list[int]] = {}
-    for r in responses:
-        c = counts.setdefault(r.theme, [0, 0])
-        c[0] += r.correct
-        c[1] += 1
-    order = {t: i for i, t in enumerate(THEMES)}
-    return {t: (c[0], c[1]) for t, c in sorted(counts.items(),
-                                                key=lambda kv: order.get(kv[0], len(order)))}
+    return tally_by_theme(responses)
 
 
 @dataclass

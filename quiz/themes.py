@@ -19,3 +19,18 @@ def theme_name(theme: str, lang: str = "ja") -> str:
     """The theme's display name; an unknown id is shown as itself."""
     ja, en = THEMES.get(theme, (theme, theme))
     return en if lang == "en" else ja
+
+
+def theme_order(theme: str) -> int:
+    """Sort key: the page's order of THEMES, unknown themes last."""
+    return list(THEMES).index(theme) if theme in THEMES else len(THEMES)
+
+
+def tally_by_theme(answers) -> dict[str, tuple[int, int]]:
+    """theme -> (correct, answered) over anything with .theme and .correct, in THEMES order."""
+    counts: dict[str, list[int]] = {}
+    for a in answers:
+        c = counts.setdefault(a.theme, [0, 0])
+        c[0] += bool(a.correct)
+        c[1] += 1
+    return {t: (c[0], c[1]) for t, c in sorted(counts.items(), key=lambda kv: theme_order(kv[0]))}
