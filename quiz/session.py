@@ -19,6 +19,11 @@ STUDY, EXAM = "study", "exam"
 SECONDS_PER_QUESTION = 72
 
 
+def exam_time_limit_s(n_questions: int) -> int:
+    """The exam-mode limit for a quiz of n questions."""
+    return SECONDS_PER_QUESTION * n_questions
+
+
 @dataclass(frozen=True)
 class Item:
     qid: str
@@ -86,7 +91,7 @@ class QuizRun:
 
     @property
     def time_limit_s(self) -> float | None:
-        return SECONDS_PER_QUESTION * len(self.items) if self.mode == EXAM else None
+        return exam_time_limit_s(len(self.items)) if self.mode == EXAM else None
 
     def seconds_left(self, now: datetime) -> float | None:
         if self.time_limit_s is None:

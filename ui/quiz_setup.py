@@ -10,7 +10,7 @@ import streamlit as st
 from quiz.loader import Bank
 from quiz.scheduler import draw_weights
 from quiz.schema import Question
-from quiz.session import EXAM, SECONDS_PER_QUESTION, STUDY, QuizRun, draw
+from quiz.session import EXAM, SECONDS_PER_QUESTION, STUDY, QuizRun, draw, exam_time_limit_s
 from quiz.store import Store
 from quiz.themes import THEMES, theme_name
 from ui.i18n import keep, lang, t
@@ -47,7 +47,7 @@ def render_setup(bank: Bank, store: Store) -> None:
                                       format_func=modes.get))
     if mode == EXAM:
         n = min(int(count), len(pool))
-        st.caption(t("quiz.exam.limit", minutes=round(n * SECONDS_PER_QUESTION / 60, 1),
+        st.caption(t("quiz.exam.limit", minutes=round(exam_time_limit_s(n) / 60, 1),
                      seconds=SECONDS_PER_QUESTION))
     st.button(t("quiz.start"), key="quiz.start", type="primary", disabled=not pool,
               on_click=_start, args=(pool, store))
