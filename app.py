@@ -3,6 +3,7 @@
 import streamlit as st
 
 from routes import ROUTES
+from ui.account import render_account
 from ui.i18n import LANG_KEY, LANGS, t
 
 st.set_page_config(page_title="活性化関数ラボ", page_icon=":material/show_chart:", layout="wide")
@@ -13,6 +14,7 @@ st.sidebar.radio(
     t("app.language"), LANGS, key=LANG_KEY, horizontal=True,
     format_func=lambda code: {"ja": "日本語", "en": "English"}[code],
 )
+render_account()
 
 pages = [
     st.Page(r.script, title=t(r.nav_key), icon=r.icon, url_path=r.path.strip("/"),

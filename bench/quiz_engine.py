@@ -22,7 +22,7 @@ from quiz.attempt import Attempt  # noqa: E402
 from quiz.loader import DEFAULT_BANK_DIR, load_paths  # noqa: E402
 from quiz.scheduler import draw_weights  # noqa: E402
 from quiz.session import draw  # noqa: E402
-from quiz.store import open_store  # noqa: E402
+from quiz.store import HistoryDB, sqlite_engine  # noqa: E402
 
 
 def timed(label: str, fn, repeat: int = 3):
@@ -49,8 +49,10 @@ for n in (1_000, 10_000):
                     lambda h=history, t=now: draw_weights(questions, h, t))
     timed("  draw 20 of them", lambda w=weights: draw(questions, 20, rng, w))
 with tempfile.TemporaryDirectory() as tmp:
-    store = open_store(Path(tmp) / "h.sqlite3")
-    timed("store 200 answers, one transaction each (WAL)",
-          lambda: [store.add([a]) for a in history[:200]], repeat=1)
-    store.add(history)
-    timed(f"read back {store.count():,} answers", store.attempts)
+    db = HistoryDB(sqlite_engine(str(Path(tmp) / "h.sqlite3")))
+    timed("store 200 answers, one transaction each (SQLite, WAL)",
+          lambda: [db.add("anon:bench", [a]) for a in history[:200]], repeat=1)
+    db.add("anon:bench", history)
+    db.add("anon:other", history[:5000])  # another learner's rows are not read
+    timed(f"read back one learner's {db.count('anon:bench'):,} answers",
+          lambda: db.attempts("anon:bench"))

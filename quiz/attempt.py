@@ -16,6 +16,7 @@ class Attempt:
     correct: bool
     answer: str  # JSON text of what was given ('' when unanswered)
     answered_at: datetime  # timezone-aware
+    rating: int | None = None  # FSRS rating 1..4 the learner chose; None: from ``correct``
 
     def row(self) -> tuple[str, str, str, int, str, str]:
         return (self.session_id, self.question_id, self.theme, int(self.correct), self.answer,

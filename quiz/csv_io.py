@@ -6,12 +6,9 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from .attempt import COLUMNS, Attempt
-from .store import Store
-
-_TRUE, _FALSE = {"1", "true", "True", "TRUE"}, {"0", "false", "False", "FALSE"}
+from .rows import parse_row
 
 
 @dataclass(frozen=True)
@@ -23,7 +20,7 @@ class ImportResult:
     unreadable: bool = False  # not UTF-8 text
 
 
-def export_csv(store: Store) -> str:
+def export_csv(store) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -32,24 +29,14 @@ def export_csv(store: Store) -> str:
 
 
 def _parse_row(row: dict[str, str]) -> Attempt | None:
-    values = {k: (row.get(k) or "").strip() for k in COLUMNS}
-    values["answer"] = row.get("answer") or ""  # an answer's own spaces are kept
-    if not all(values[k] for k in ("session_id", "question_id", "theme", "answered_at")):
-        return None
-    if values["correct"] not in _TRUE | _FALSE:
-        return None
-    try:
-        moment = datetime.fromisoformat(values["answered_at"])
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return Attempt(values["session_id"], values["question_id"], values["theme"],
-                   values["correct"] in _TRUE, values["answer"], moment)
+    values = {k: row.get(k) or "" for k in (*COLUMNS, "rating")}
+    attempt = parse_row(values)
+    return attempt if isinstance(attempt, Attempt) else None
 
 
-def import_csv(store: Store, data: bytes | str) -> ImportResult:
-    """Add the rows of an exported CSV that the store does not have yet."""
+def import_csv(store, data: bytes | str) -> ImportResult:
+    """Add the rows of an exported CSV that ``store`` (one learner's history) does not have
+    yet: they become that learner's, whatever learner the file came from."""
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")

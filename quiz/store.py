@@ -1,154 +1,266 @@
-"""The answer history in SQLite (stdlib sqlite3, WAL mode), table ``attempts``.
+"""The answer history of every learner, in one SQL database through SQLAlchemy.
 
-Every operation on a file opens its own short connection with a busy timeout, so several
-browser tabs (threads) or processes writing at once wait for each other instead of losing
-an answer. Where the database cannot live (a missing or read-only directory, a file that is
-not a database) the store falls back to memory and says so in ``warning``: the quiz keeps
-working, and the page tells the learner the history will not be kept.
+An embedded SQLite file by default (WAL, a busy timeout, ``BEGIN IMMEDIATE`` so concurrent
+writers wait instead of failing); any SQLAlchemy URL, PostgreSQL for a shared deployment.
+``HistoryDB`` holds the engine and is shared by a process; ``LearnerHistory`` is one
+learner's view of it, and every read and write goes through one.
+
+Where the database cannot live (a missing or read-only directory, a server that does not
+answer) the page falls back to a history in memory and says so; the browser's own copy
+(ui/learner.py) still keeps the learner's answers until a database is back.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sqlite3
 import threading
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 
-import platformdirs
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import StaticPool
 
-from .attempt import Attempt, from_row
+from .attempt import Attempt, stamp
+from .db_url import normalize, sqlite_path
+from .migrations import migrate
+from .tables import LEGACY_LEARNER, answers, runs
 
-ENV_VAR = "ACTLAB_DB"
 BUSY_TIMEOUT_S = 30.0
-MISSING_DIR, UNWRITABLE = "missing_dir", "unwritable"
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS attempts (
-    id INTEGER PRIMARY KEY,
-    session_id TEXT NOT NULL,
-    question_id TEXT NOT NULL,
-    theme TEXT NOT NULL,
-    correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
-    answer TEXT NOT NULL,
-    answered_at TEXT NOT NULL,
-    UNIQUE (session_id, question_id, answered_at)
-);
-CREATE INDEX IF NOT EXISTS attempts_question ON attempts (question_id);
-"""
-_INSERT = ("INSERT OR IGNORE INTO attempts "
-           "(session_id, question_id, theme, correct, answer, answered_at) "
-           "VALUES (?, ?, ?, ?, ?, ?)")
-_SELECT = ("SELECT session_id, question_id, theme, correct, answer, answered_at "
-           "FROM attempts ORDER BY answered_at, id")
+MISSING_DIR, UNWRITABLE, UNREACHABLE = "missing_dir", "unwritable", "unreachable"
+_COLUMNS = ("session_id", "question_id", "theme", "correct", "answer", "answered_at")
 
 
-def default_path() -> Path:
-    return platformdirs.user_data_path("activation-lab", appauthor=False) / "history.sqlite3"
+def _sqlite_setup(engine: Engine, on_disk: bool) -> None:
+    """pysqlite's own transaction handling is off, so that every transaction is
+    ``BEGIN IMMEDIATE``: a writer takes the lock up front and waits (busy timeout) for others."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        if on_disk:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-class Store:
-    """The history at ``path``, or in memory when ``path`` is None.
+def sqlite_engine(path: str | None) -> Engine:
+    """An engine for the SQLite file at ``path``, or for a private in-memory database."""
+    if path is None:
+        engine = sa.create_engine("sqlite://", poolclass=StaticPool,
+                                  connect_args={"check_same_thread": False})
+    else:
+        engine = sa.create_engine(f"sqlite:///{path}",
+                                  connect_args={"timeout": BUSY_TIMEOUT_S})
+    return prepare(engine)
 
-    One connection per store, shared by the threads of this process under a lock (each
-    Streamlit session runs in its own thread); other processes have their own and wait on
-    SQLite's lock. Keeping it open also keeps the WAL file, instead of checkpointing and
-    deleting it after every answer."""
 
-    def __init__(self, path: Path | None, warning: str | None = None,
-                 wanted: Path | None = None):
-        self.path = path
-        self.warning = warning  # None, MISSING_DIR or UNWRITABLE
-        self.wanted = wanted or path  # where the history was meant to be, for the warning
-        self._lock = threading.Lock()
-        self._conn = sqlite3.connect(":memory:" if path is None else path,
-                                     timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                     check_same_thread=False)
+def prepare(engine: Engine) -> Engine:
+    """Make an engine from elsewhere (st.connection) behave as ours on SQLite."""
+    if engine.dialect.name == "sqlite" and not getattr(engine, "_actlab_ready", False):
+        _sqlite_setup(engine, on_disk=engine.url.database not in (None, "", ":memory:"))
+        engine._actlab_ready = True  # type: ignore[attr-defined]
+    return engine
+
+
+def _insert_ignoring_duplicates(dialect: str):
+    # RETURNING says whether each row was new (rowcount is -1 on some drivers).
+    if dialect == "postgresql":
+        insert = postgresql.insert(answers).on_conflict_do_nothing(constraint="answers_once")
+    elif dialect == "sqlite":
+        insert = sqlite.insert(answers).on_conflict_do_nothing()
+    else:
+        raise ValueError(f"unsupported database: {dialect}")
+    return insert.returning(answers.c.id)
+
+
+class HistoryDB:
+    """Every learner's answers in one database; migrated to the latest schema on open."""
+
+    def __init__(self, engine: Engine):
+        self.engine = prepare(engine)
+        with self.engine.begin() as conn:
+            migrate(conn)
+        self._insert = _insert_ignoring_duplicates(self.engine.dialect.name)
+
+    @property
+    def embedded(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def add(self, learner: str, attempts: Iterable[Attempt]) -> int:
+        """Store the learner's answers in one transaction; returns how many were new (an
+        answer already stored, by session, question and time, is skipped)."""
+        rows = [dict(zip(_COLUMNS, a.row(), strict=True), learner=learner, rating=a.rating,
+                     correct=a.correct) for a in attempts]
+        added = 0
+        with self.engine.begin() as conn:
+            for row in rows:
+                added += len(conn.execute(self._insert, row).all())
+        return added
+
+    def attempts(self, learner: str) -> list[Attempt]:
+        """The learner's answers, oldest first."""
+        query = (sa.select(answers.c.session_id, answers.c.question_id, answers.c.theme,
+                           answers.c.correct, answers.c.answer, answers.c.answered_at,
+                           answers.c.rating)
+                 .where(answers.c.learner == learner)
+                 .order_by(answers.c.answered_at, answers.c.id))
+        with self.engine.connect() as conn:
+            return [Attempt(r[0], r[1], r[2], bool(r[3]), r[4],
+                            datetime.fromisoformat(r[5]), r[6]) for r in conn.execute(query)]
+
+    def count(self, learner: str) -> int:
+        query = sa.select(sa.func.count()).select_from(answers).where(answers.c.learner == learner)
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar_one()
+
+    def forget(self, learner: str) -> int:
+        """Delete every answer and the run in progress of the learner; returns the answers."""
+        with self.engine.begin() as conn:
+            conn.execute(runs.delete().where(runs.c.learner == learner))
+            return conn.execute(answers.delete().where(answers.c.learner == learner)).rowcount
+
+    def claim_legacy(self, learner: str) -> int:
+        """Give the rows of a pre-learner history file to ``learner``, once (the first
+        caller takes them all); returns how many."""
+        with self.engine.begin() as conn:
+            return conn.execute(answers.update().where(answers.c.learner == LEGACY_LEARNER)
+                                .values(learner=learner)).rowcount
+
+    def save_run(self, learner: str, payload: str) -> None:
+        now = stamp(datetime.now(UTC))
+        with self.engine.begin() as conn:
+            done = conn.execute(runs.update().where(runs.c.learner == learner)
+                                .values(payload=payload, updated_at=now)).rowcount
+            if not done:
+                conn.execute(runs.insert().values(learner=learner, payload=payload,
+                                                  updated_at=now))
+
+    def load_run(self, learner: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(runs.c.payload)
+                                .where(runs.c.learner == learner)).scalar_one_or_none()
+
+    def clear_run(self, learner: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(runs.delete().where(runs.c.learner == learner))
+
+
+def _create_engine(url, **kwargs) -> Engine:
+    return sa.create_engine(url, **kwargs)
+
+
+def open_db(url: str | None, path: str | None,
+            connect: Callable[..., Engine] = _create_engine) -> tuple[HistoryDB | None, str | None]:
+    """The history database at ``url`` (a shared deployment), else the SQLite file
+    ``path`` (else the default file); or None and why it cannot be used (MISSING_DIR,
+    UNWRITABLE, UNREACHABLE). ``connect(url, **engine_kwargs)`` makes the engine
+    (the page passes st.connection's)."""
+    if url is not None:
         try:
-            if path is not None:
-                self._conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-                self._conn.execute("PRAGMA journal_mode=WAL")
-                self._conn.execute("PRAGMA synchronous=NORMAL")  # safe with WAL
-            self._conn.executescript(_SCHEMA)
-            self._conn.execute("BEGIN IMMEDIATE")  # proves we may write, before any answer
-            self._conn.execute("ROLLBACK")
-        except BaseException:
-            self._conn.close()
-            raise
+            return HistoryDB(connect(normalize(url), pool_pre_ping=True)), None
+        except Exception:  # a bad URL, a missing driver, a server that does not answer
+            return None, UNREACHABLE
+    target, exists = sqlite_path(path)
+    if not exists:
+        return None, MISSING_DIR
+    try:
+        return HistoryDB(connect(f"sqlite:///{target}",
+                                 connect_args={"timeout": BUSY_TIMEOUT_S})), None
+    except (sa.exc.SQLAlchemyError, OSError):
+        return None, UNWRITABLE
+
+
+def memory_db() -> HistoryDB:
+    """A private history that lives as long as the object (one browser session)."""
+    return HistoryDB(sqlite_engine(None))
+
+
+class LearnerHistory:
+    """One learner's history. Until the learner is known (the browser has not said who it
+    is yet) answers wait in memory and are written under the right key once it is."""
+
+    def __init__(self, db: HistoryDB, learner: str | None, warning: str | None = None):
+        self.db, self.learner, self.warning = db, learner, warning
+        self._pending: list[Attempt] = []
+        self._lock = threading.Lock()
+        self.on_added: list = []  # callbacks(list[Attempt]) after answers are stored
 
     @property
     def in_memory(self) -> bool:
-        return self.path is None
+        return self.warning is not None
+
+    @property
+    def known(self) -> bool:
+        return self.learner is not None
+
+    def identify(self, learner: str) -> None:
+        """The learner is now known: write what waited."""
+        with self._lock:
+            self.learner, waiting, self._pending = learner, self._pending, []
+        if waiting:
+            self.add(waiting)
 
     def add(self, attempts: Iterable[Attempt]) -> int:
-        """Store ``attempts`` in one short transaction; returns how many were new."""
-        rows = [a.row() for a in attempts]
-        if not rows:
+        attempts = list(attempts)
+        if not attempts:
             return 0
-        try:
-            return self._insert(rows)
-        except sqlite3.Error:
-            # The disk went away under us: keep answering, in memory, and say so.
-            self._fall_back()
-            return self._insert(rows)
-
-    def _insert(self, rows: list[tuple]) -> int:
         with self._lock:
-            conn = self._conn
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                before = conn.total_changes
-                conn.executemany(_INSERT, rows)
-                added = conn.total_changes - before
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+            if self.learner is None:
+                self._pending.extend(attempts)
+                return len(attempts)
+            learner = self.learner
+        try:
+            added = self.db.add(learner, attempts)
+        except sa.exc.SQLAlchemyError:
+            self._fall_back()  # the disk or the server went away: keep answering, say so
+            added = self.db.add(learner, attempts)
+        for callback in self.on_added:
+            callback(attempts)
         return added
 
-    def _fall_back(self) -> None:
-        try:
-            kept = self._select()
-        except sqlite3.Error:
-            kept = []
-        memory = Store(None, UNWRITABLE, self.wanted)
-        memory.add(kept)
-        with self._lock:
-            old, self._conn = self._conn, memory._conn
-            self.path, self.warning = None, UNWRITABLE
-        old.close()
-
-    def _select(self) -> list[Attempt]:
-        with self._lock:
-            return [from_row(r) for r in self._conn.execute(_SELECT)]
-
     def attempts(self) -> list[Attempt]:
-        """Every stored answer, oldest first (from memory if the file became unreadable)."""
+        if self.learner is None:
+            return list(self._pending)
         try:
-            return self._select()
-        except sqlite3.Error:
+            return self.db.attempts(self.learner)
+        except sa.exc.SQLAlchemyError:
             self._fall_back()
-            return self._select()
+            return self.db.attempts(self.learner)
+
+    def _fall_back(self) -> None:
+        """Go on in memory with what can still be read of this learner's answers."""
+        try:
+            kept = self.db.attempts(self.learner) if self.learner else []
+        except sa.exc.SQLAlchemyError:
+            kept = []
+        memory = memory_db()
+        if self.learner and kept:
+            memory.add(self.learner, kept)
+        self.db, self.warning = memory, UNWRITABLE if self.db.embedded else UNREACHABLE
 
     def count(self) -> int:
+        return len(self._pending) if self.learner is None else self.db.count(self.learner)
+
+    def forget(self) -> int:
         with self._lock:
-            return self._conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
+            self._pending = []
+        return 0 if self.learner is None else self.db.forget(self.learner)
 
+    def save_run(self, payload: str) -> None:
+        if self.learner is not None:
+            self.db.save_run(self.learner, payload)
 
-def open_store(path: str | Path | None = None) -> Store:
-    """The store at ``path``, else ``$ACTLAB_DB``, else the per-user data directory.
+    def load_run(self) -> str | None:
+        return None if self.learner is None else self.db.load_run(self.learner)
 
-    A directory named by the user is never created (a typo should not scatter databases);
-    the default one is."""
-    explicit = path if path is not None else os.environ.get(ENV_VAR) or None
-    target = Path(explicit) if explicit else default_path()
-    if not explicit:
-        with contextlib.suppress(OSError):
-            target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.parent.is_dir():
-        return Store(None, MISSING_DIR, target)
-    try:
-        return Store(target)
-    except (sqlite3.Error, OSError):
-        return Store(None, UNWRITABLE, target)
+    def clear_run(self) -> None:
+        if self.learner is not None:
+            self.db.clear_run(self.learner)

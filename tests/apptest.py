@@ -9,10 +9,18 @@ from tests.conftest import ROOT
 APP = str(ROOT / "app.py")
 
 
-def open_page(page: str | None = None, query: dict | None = None, lang: str = "ja") -> AppTest:
-    """AppTest of app.py switched to ``views/<page>.py`` with optional query params, run once."""
+# What a browser's localStorage would hold (ui/learner_bridge.js): AppTest runs no JavaScript.
+BROWSER_ID = "0123456789abcdef0123456789abcdef"
+
+
+def open_page(page: str | None = None, query: dict | None = None, lang: str = "ja",
+              browser_id: str | None = BROWSER_ID) -> AppTest:
+    """AppTest of app.py switched to ``views/<page>.py`` with optional query params, run once,
+    as a browser whose learner id is ``browser_id`` (None: not known yet)."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = lang
+    if browser_id is not None:
+        at.session_state["learner.browser_id"] = browser_id
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if page is not None:

@@ -19,3 +19,17 @@ def _clear_streamlit_caches():
 
         st.cache_data.clear()
         st.cache_resource.clear()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server URL (tests/postgres.py); skips where there is none."""
+    import os
+
+    from tests.postgres import ENV, private_cluster
+
+    if os.environ.get(ENV):
+        yield os.environ[ENV]
+        return
+    with private_cluster() as url:
+        yield url

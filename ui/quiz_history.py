@@ -8,8 +8,9 @@ from plots.quiz_history import make_accuracy_figure
 from quiz.csv_io import ImportResult, export_csv, import_csv
 from quiz.history import daily_accuracy, weakest
 from quiz.loader import Bank
-from quiz.store import Store
+from quiz.store import LearnerHistory as Store
 from quiz.themes import theme_name
+from ui.history_privacy import render_privacy
 from ui.i18n import lang, t
 from ui.quiz_text import md
 
@@ -59,9 +60,7 @@ def _backup(store: Store) -> None:
             if result.added:
                 st.rerun()  # redraw the chart and the list above with the imported answers
         _show_import(st.session_state[_IMPORTED_KEY][1])
-    where = (t("quiz.history.store_memory") if store.in_memory
-             else t("quiz.history.store_file", path=store.path))
-    st.caption(where)
+    render_privacy(store)
 
 
 def render_history(bank: Bank, store: Store) -> None:

@@ -14,7 +14,7 @@ from quiz.attempt import Attempt
 from quiz.markdown import safe_markdown
 from quiz.schema import MultipleQuestion, NumericQuestion, Question, SingleQuestion
 from quiz.session import EXAM, Item, QuizRun, score_by_theme
-from quiz.store import Store
+from quiz.store import LearnerHistory as Store
 from quiz.themes import theme_name
 from ui.i18n import lang, t
 from ui.quiz_text import feedback, md

@@ -1,4 +1,5 @@
-"""The quiz page's loaded resources: the banks (cached until a file changes) and the store."""
+"""The quiz page's loaded resources: the banks (cached until a file changes) and the
+learner's history in the shared database."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import os
 
 import streamlit as st
 
+from quiz.db_url import ENV_PATH, configured_url
 from quiz.loader import BANK_SUFFIXES, Bank, bank_dir, load_paths
-from quiz.store import ENV_VAR, Store, open_store
+from quiz.store import HistoryDB, LearnerHistory, open_db
+from ui import learner
 
-_MEMORY_KEY = "quiz.memory_store"
+_CONNECTION = "history"  # [connections.history] in secrets
 
 
 @st.cache_data(show_spinner=False)
@@ -28,17 +31,28 @@ def load_bank() -> Bank:
     return _load(str(directory), stamps)
 
 
+def _secret_url() -> str | None:
+    try:
+        section = st.secrets.get("connections", {}).get(_CONNECTION, {})
+        url = section.get("url")
+    except Exception:  # no secrets file: Streamlit raises its own error types
+        return None
+    return url if isinstance(url, str) else None
+
+
+def _connect(url, **kwargs):
+    """st.connection's engine: one per configuration, pooled, shared by every session."""
+    return st.connection(_CONNECTION, type="sql", url=url, **kwargs).engine
+
+
 @st.cache_resource(show_spinner=False)
-def _file_store(env_value: str | None) -> Store:
-    return open_store(env_value)
+def _shared_db(url: str | None, path: str | None) -> tuple[HistoryDB | None, str | None]:
+    """The process's one migrated history database, or why there is none."""
+    return open_db(url, path, _connect)
 
 
-def get_store() -> Store:
-    """The shared history file; a memory fallback is kept per browser session instead, so
-    that learners on one server never see each other's answers."""
-    store = _file_store(os.environ.get(ENV_VAR) or None)
-    if not store.in_memory:
-        return store
-    if _MEMORY_KEY not in st.session_state:
-        st.session_state[_MEMORY_KEY] = open_store(os.environ.get(ENV_VAR) or None)
-    return st.session_state[_MEMORY_KEY]
+def get_history() -> LearnerHistory:
+    """This session's learner's history: in the shared database, or in memory (with a
+    warning) where the database cannot be used."""
+    db, warning = _shared_db(configured_url(_secret_url()), os.environ.get(ENV_PATH) or None)
+    return learner.history(db, warning)

@@ -11,7 +11,7 @@ from quiz.loader import Bank
 from quiz.scheduler import draw_weights
 from quiz.schema import Question
 from quiz.session import EXAM, SECONDS_PER_QUESTION, STUDY, QuizRun, draw, exam_time_limit_s
-from quiz.store import Store
+from quiz.store import LearnerHistory as Store
 from quiz.themes import THEMES, theme_name
 from ui.i18n import keep, lang, t
 from ui.quiz_play import RUN_KEY

@@ -4,9 +4,10 @@ import streamlit as st
 
 from quiz.markdown import safe_markdown
 from ui.i18n import lang, restore_choices, t
+from ui.learner import render_bridge
 from ui.quiz_history import render_history
 from ui.quiz_play import RUN_KEY, render_run
-from ui.quiz_resources import get_store, load_bank
+from ui.quiz_resources import get_history, load_bank
 from ui.quiz_setup import render_setup
 
 restore_choices("quiz")
@@ -14,12 +15,18 @@ st.title(t("quiz.title"))
 st.caption(t("quiz.intro"))
 
 bank = load_bank()
-store = get_store()
+store = get_history()  # this learner's history only
+notice = render_bridge(store)
+if notice:
+    key, fields = notice
+    (st.error if key.endswith("rejected") else st.success)(
+        t(key, **{k: t(f"learner.copy.reason.{v}") if k == "reason" else v
+                  for k, v in fields.items()}), icon=":material/sync:")
 if bank.problems:
     listing = "\n".join(f"- {safe_markdown(p.text(lang()))}" for p in bank.problems)
     st.warning(f"{t('quiz.bank.problems', n=len(bank.problems))}\n\n{listing}", icon=":material/warning:")
 if store.warning:
-    st.warning(t(f"quiz.store.{store.warning}", path=store.wanted), icon=":material/save:")
+    st.warning(t(f"quiz.store.{store.warning}"), icon=":material/save:")
 
 quiz_tab, history_tab = st.tabs([t("quiz.tab.quiz"), t("quiz.tab.history")])
 with quiz_tab:

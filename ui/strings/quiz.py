@@ -12,15 +12,20 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "The question banks have {n} problem(s); those questions are left out."),
     "quiz.bank.empty": ("出題できる問題がありません。", "There are no questions to ask."),
     "quiz.store.missing_dir": (
-        "履歴の保存先のディレクトリがありません（{path}）。履歴はこのアプリを閉じると消えます。"
-        "「学習履歴」から CSV で保存できます。",
-        "The history directory does not exist ({path}). Answers are kept only until the app "
-        "stops; save them as CSV from the History tab."),
+        "履歴の保存先のフォルダがありません。今回の解答はこのブラウザにだけ保存されます"
+        "（次に保存先が使えるようになったとき、サーバーに戻します）。",
+        "The history folder does not exist. This time your answers are kept in this browser "
+        "only (they go back to the server once it can store them again)."),
     "quiz.store.unwritable": (
-        "履歴の保存先に書き込めません（{path}）。履歴はこのアプリを閉じると消えます。"
-        "「学習履歴」から CSV で保存できます。",
-        "The history cannot be written ({path}). Answers are kept only until the app "
-        "stops; save them as CSV from the History tab."),
+        "履歴の保存先に書き込めません。今回の解答はこのブラウザにだけ保存されます"
+        "（次に保存先が使えるようになったとき、サーバーに戻します）。",
+        "The history cannot be written. This time your answers are kept in this browser "
+        "only (they go back to the server once it can store them again)."),
+    "quiz.store.unreachable": (
+        "履歴のデータベースに接続できません。今回の解答はこのブラウザにだけ保存されます"
+        "（データベースに接続できるようになったとき、サーバーに戻します）。",
+        "The history database cannot be reached. This time your answers are kept in this "
+        "browser only (they go back to the server once it answers again)."),
     # Setup
     "quiz.setup.header": ("出題の設定", "Set up a quiz"),
     "quiz.themes": ("出題テーマ", "Themes"),
@@ -106,7 +111,4 @@ STRINGS: dict[str, tuple[str, str]] = {
                                      "The CSV lacks the columns: {columns}"),
     "quiz.history.unreadable": ("UTF-8 の CSV ではないため読み込めません。",
                                 "This is not a UTF-8 CSV file."),
-    "quiz.history.store_file": ("保存先: {path}", "Stored in: {path}"),
-    "quiz.history.store_memory": ("保存先: メモリ（アプリを閉じると消えます）",
-                                  "Stored in memory (lost when the app stops)"),
 }

@@ -1,0 +1,90 @@
+"""One answer row from outside the app (an imported CSV, the browser's copy): untrusted
+text, checked field by field before it may become an ``Attempt``."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+
+from .attempt import Attempt
+from .themes import THEMES
+
+_TRUE, _FALSE = {"1", "true", "True", "TRUE"}, {"0", "false", "False", "FALSE"}
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,119}$")  # the banks' id pattern, capped
+_SESSION = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
+# An HTML tag (not a lone "<" as in "$x < 0$"): such text never came from this app.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--|<!\[CDATA\[")
+MAX_ANSWER_CHARS = 2_000
+
+# Why a row was refused, for the learner (ui/strings: quiz.rows.<reason>).
+MISSING, BAD_ID, BAD_THEME, BAD_CORRECT, BAD_TIME, BAD_ANSWER, HTML, BAD_RATING = (
+    "missing", "bad_id", "bad_theme", "bad_correct", "bad_time", "bad_answer", "html",
+    "bad_rating")
+
+
+def _answer_ok(text: str) -> str | None:
+    """The stored answer is '' or JSON of what the quiz records: a string, a number, a
+    boolean or a list of strings."""
+    if text == "":
+        return None
+    if len(text) > MAX_ANSWER_CHARS:
+        return BAD_ANSWER
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return BAD_ANSWER
+    strings = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    if isinstance(value, list) and not all(isinstance(s, str) for s in value):
+        return BAD_ANSWER
+    if not isinstance(value, str | list | bool | int | float) or value is None:
+        return BAD_ANSWER
+    if any(_TAG.search(s) for s in strings):
+        return HTML
+    return None
+
+
+def parse_row(values: dict[str, object]) -> Attempt | str:
+    """The row as an Attempt, or the reason it is refused."""
+    def text(key: str) -> str:
+        value = values.get(key)
+        return value.strip() if isinstance(value, str) else ""
+
+    session_id, question_id, theme, when = (text("session_id"), text("question_id"),
+                                            text("theme"), text("answered_at"))
+    if not (session_id and question_id and theme and when):
+        return MISSING
+    if not _SESSION.match(session_id) or not _ID.match(question_id):
+        return BAD_ID
+    if theme not in THEMES:
+        return BAD_THEME
+    correct = values.get("correct")
+    if isinstance(correct, bool):
+        correct = "1" if correct else "0"
+    elif isinstance(correct, int):
+        correct = str(correct)
+    if not isinstance(correct, str) or correct.strip() not in _TRUE | _FALSE:
+        return BAD_CORRECT
+    try:
+        moment = datetime.fromisoformat(when)
+    except ValueError:
+        return BAD_TIME
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    answer = values.get("answer")
+    answer = answer if isinstance(answer, str) else "" if answer is None else None
+    if answer is None:
+        return BAD_ANSWER
+    if problem := _answer_ok(answer):
+        return problem
+    rating = values.get("rating")
+    if isinstance(rating, str):
+        rating = rating.strip() or None
+        if rating is not None and not rating.isdigit():
+            return BAD_RATING
+        rating = int(rating) if rating is not None else None
+    if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int)
+                               or not 1 <= rating <= 4):
+        return BAD_RATING
+    return Attempt(session_id, question_id, theme, correct.strip() in _TRUE, answer, moment,
+                   rating)

@@ -1,0 +1,40 @@
+"""The 学習履歴 view's last words: what is stored where, and deleting it all (confirmed)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from quiz.store import LearnerHistory
+from ui import learner
+from ui.account import login_configured
+from ui.i18n import t
+
+_DONE_KEY = "learner.forget.done"
+
+
+@st.dialog(" ", width="small")
+def _confirm(history: LearnerHistory, n: int) -> None:
+    st.markdown(f"**{t('learner.forget.title')}**")
+    st.markdown(t("learner.forget.body", n=n))
+    left, right = st.columns(2)
+    if left.button(t("learner.forget.confirm"), key="learner.forget.yes", type="primary",
+                   icon=":material/delete_forever:"):
+        learner.forget(history)
+        st.session_state[_DONE_KEY] = True
+        st.rerun()
+    if right.button(t("learner.forget.cancel"), key="learner.forget.no"):
+        st.rerun()
+
+
+def render_privacy(history: LearnerHistory) -> None:
+    if st.session_state.pop(_DONE_KEY, False):
+        st.success(t("learner.forget.done"), icon=":material/check:")
+    if not history.known:
+        st.caption(t("learner.where.waiting"))
+    else:
+        logged_in = login_configured() and st.user.is_logged_in
+        st.caption(t("learner.where", login=t("learner.where.login" if logged_in
+                                                 else "learner.where.anonymous")))
+    n = history.count()
+    if n and st.button(t("learner.forget"), key="learner.forget", icon=":material/delete:"):
+        _confirm(history, n)

@@ -1,0 +1,143 @@
+"""Who the learner is, and their history on this deployment.
+
+Without login each browser is one learner: a random 128-bit id kept in its localStorage
+(ui/learner_bridge.js, an ``st.components.v2`` component). With OIDC login configured
+(``[auth]`` in secrets) a logged-in learner is their identity (issuer + subject), on any
+device. The database only ever sees a hash of either. Until the browser has said who it is,
+the page renders and answers wait in memory (quiz.store.LearnerHistory).
+
+The browser also keeps the learner's own copy of their answers; when a session finds the
+server without them (a wiped disk), the copy is read back, checked, and restored into that
+learner's history only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from quiz import browser_copy
+from quiz.store import HistoryDB, LearnerHistory, memory_db
+from ui.account import login_configured
+
+BROWSER_ID_KEY = "learner.browser_id"  # AppTest seeds this; the bridge sets it in a browser
+_BRIDGE_KEY = "learner.bridge"
+_HISTORY_KEY = "learner.history"
+_SYNC_KEY = "learner.sync"
+_BROWSER_ID = re.compile(r"^[0-9a-f]{32}$")
+
+_bridge = st.components.v2.component(
+    "actlab_learner", js=(Path(__file__).with_name("learner_bridge.js")).read_text("utf-8"))
+
+
+def _noop() -> None:
+    pass
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+
+
+def learner_key() -> str | None:
+    """The learner of this session, as the database knows them; None until known."""
+    if login_configured() and st.user.is_logged_in:
+        issuer, subject = st.user.get("iss"), st.user.get("sub")
+        if isinstance(issuer, str) and isinstance(subject, str) and issuer and subject:
+            return "oidc:" + _digest(issuer, subject)
+    browser_id = st.session_state.get(BROWSER_ID_KEY)
+    if isinstance(browser_id, str) and _BROWSER_ID.match(browser_id):
+        return "anon:" + _digest("browser", browser_id)
+    return None
+
+
+@dataclass
+class _Sync:
+    """What this session still has to tell the browser, and what it has learned from it."""
+    key: str | None = None
+    checked: bool = False  # the browser's copy was compared with the server's history
+    push: list = field(default_factory=list)
+    replace: list | None = None
+    forget: bool = False
+    notice: tuple[str, dict] | None = None  # (ui string key, fields) to show once
+
+
+def _sync() -> _Sync:
+    return st.session_state.setdefault(_SYNC_KEY, _Sync())
+
+
+def history(db: HistoryDB | None, warning: str | None) -> LearnerHistory:
+    """This session's learner's history (``db`` None: the database cannot be used)."""
+    bridge_state = st.session_state.get(_BRIDGE_KEY) or {}
+    browser_id = bridge_state.get("id") if hasattr(bridge_state, "get") else None
+    if isinstance(browser_id, str) and _BROWSER_ID.match(browser_id):
+        st.session_state[BROWSER_ID_KEY] = browser_id
+    key = learner_key()
+    current: LearnerHistory | None = st.session_state.get(_HISTORY_KEY)
+    if current is None or (current.known and current.learner != key):
+        current = LearnerHistory(db or memory_db(), None, warning)
+        current.on_added.append(lambda attempts: _sync().push.extend(
+            browser_copy.encode_rows(attempts)))
+        st.session_state[_HISTORY_KEY] = current
+        st.session_state[_SYNC_KEY] = _Sync()
+    if key is not None and not current.known:
+        current.identify(key)
+        if current.db.embedded and not current.in_memory and st.context.ip_address is None:
+            # A history file from before learners existed belongs to whoever uses the
+            # app on this machine: a local run, reached from the same computer.
+            current.db.claim_legacy(key)
+    return current
+
+
+def forget(current: LearnerHistory) -> None:
+    """Delete the learner's answers here and, at the next render, in the browser."""
+    current.forget()
+    sync = _sync()
+    sync.push, sync.replace, sync.forget = [], None, True
+
+
+def _restore(current: LearnerHistory, sync: _Sync, text: object) -> None:
+    restored = browser_copy.decode(text, browser_copy.slot(current.learner))
+    if restored.rejected:
+        sync.notice = ("learner.copy.rejected", {"reason": restored.rejected})
+    else:
+        added = current.db.add(current.learner, restored.attempts)
+        sync.notice = ("learner.copy.restored",
+                       {"added": added, "refused": sum(restored.refused.values())})
+    # The browser's copy becomes exactly what the server now holds: clean, and complete.
+    sync.replace = browser_copy.encode_rows(current.attempts())
+
+
+def render_bridge(current: LearnerHistory) -> tuple[str, dict] | None:
+    """Mount the browser side; returns a notice (ui string key, fields) to show, if any.
+    Call it near the top of a page, after callbacks have stored this run's answers."""
+    sync = _sync()
+    data: dict = {}
+    if current.known:
+        data["slot"] = browser_copy.slot(current.learner)
+        if not sync.checked:
+            data["ask"] = current.count()
+        if sync.forget:
+            data["forget"] = True
+        if sync.replace is not None:
+            data["replace"] = sync.replace
+        elif sync.push:
+            data["push"] = sync.push
+        sync.push, sync.replace, sync.forget = [], None, False  # each is sent once
+    result = _bridge(key=_BRIDGE_KEY, data=data, height=0, on_id_change=_noop,
+                     on_count_change=_noop, on_backup_change=_noop)
+    if current.known and not sync.checked:
+        backup, count = result.get("backup"), result.get("count")
+        if backup is not None:
+            sync.checked = True
+            _restore(current, sync, backup)
+            st.rerun()
+        elif isinstance(count, int):
+            sync.checked = True
+            if count != current.count():
+                sync.replace = browser_copy.encode_rows(current.attempts())
+    notice, sync.notice = sync.notice, None
+    return notice

@@ -1,0 +1,56 @@
+// The learner's browser side: a random id that is this browser's learner, and the
+// learner's own copy of their answers, both in localStorage. Python sends what to write
+// (data.push, data.replace, data.forget) and asks once per session how large the copy is
+// (data.ask = the number of answers the server has); the copy itself is sent back only
+// when it holds more than the server (the server lost them).
+export default function ({ data, setStateValue, setTriggerValue }) {
+  const ID = "actlab.learner";
+  let id = null;
+  try {
+    id = window.localStorage.getItem(ID);
+    if (!/^[0-9a-f]{32}$/.test(id || "")) {
+      const bytes = window.crypto.getRandomValues(new Uint8Array(16)); // 128 bits
+      id = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+      window.localStorage.setItem(ID, id);
+    }
+  } catch (e) {
+    id = null; // storage disabled: the server keeps a history for this tab only
+  }
+  setStateValue("id", id);
+  if (!id || !data || !data.slot) return;
+
+  const key = "actlab.copy." + data.slot;
+  const read = () => {
+    const raw = window.localStorage.getItem(key);
+    try {
+      const copy = JSON.parse(raw);
+      if (copy && Array.isArray(copy.rows)) return { raw, copy };
+    } catch (e) { /* a broken copy is reported to the server as it is */ }
+    return { raw, copy: null };
+  };
+  let { raw, copy } = read();
+  const fresh = () => ({ v: 1, learner: data.slot, rows: [] });
+  let changed = false;
+  if (data.forget) { copy = fresh(); changed = true; }
+  if (Array.isArray(data.replace)) { copy = fresh(); copy.rows = data.replace; changed = true; }
+  if (Array.isArray(data.push) && data.push.length) {
+    if (!copy) copy = fresh();
+    const seen = new Set(copy.rows.map((r) => Array.isArray(r) ? r[0] + "\u0000" + r[1] + "\u0000" + r[5] : ""));
+    for (const r of data.push) {
+      const k = r[0] + "\u0000" + r[1] + "\u0000" + r[5];
+      if (!seen.has(k)) { copy.rows.push(r); seen.add(k); }
+    }
+    changed = true;
+  }
+  if (changed) {
+    try {
+      raw = JSON.stringify(copy);
+      window.localStorage.setItem(key, raw);
+    } catch (e) { /* over the browser's quota: the server still has every answer */ }
+  }
+  if (typeof data.ask === "number") {
+    const n = copy ? copy.rows.length : (raw ? -1 : 0);
+    if (raw && (n < 0 || n > data.ask)) setTriggerValue("backup", raw);
+    else setStateValue("count", n);
+  }
+}

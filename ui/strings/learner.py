@@ -1,0 +1,47 @@
+"""UI strings for the learner's identity, the browser's copy and forgetting the history."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "learner.where": (
+        "解答の記録は、このブラウザ（ほかの人からは見えません）と、このアプリのサーバーに"
+        "あなた専用として保存されます。{login}",
+        "Your answers are kept in this browser (nobody else sees them) and on this app's "
+        "server, as yours alone. {login}"),
+    "learner.where.anonymous": (
+        "別の端末やブラウザでは別の学習者として扱われます。",
+        "Another device or browser counts as another learner."),
+    "learner.where.login": (
+        "ログインしているので、どの端末からでも同じ履歴を使えます。",
+        "You are logged in, so the same history follows you to any device."),
+    "learner.where.waiting": (
+        "ブラウザとの接続を確認しています。解答は確認が済みしだい保存されます。",
+        "Checking in with your browser; answers are stored as soon as it has."),
+    "learner.copy.restored": (
+        "このブラウザに保存されていた解答 {added} 件をサーバーの履歴に戻しました"
+        "（読み込めなかった行: {refused} 件）。",
+        "Restored {added} answers kept in this browser to the server's history "
+        "({refused} unreadable rows skipped)."),
+    "learner.copy.rejected": (
+        "このブラウザに保存されていた解答のコピーは使えないため、読み込みませんでした"
+        "（{reason}）。サーバーの履歴はそのままです。",
+        "The copy of your answers kept in this browser could not be used and was not read "
+        "({reason}). The server's history is unchanged."),
+    "learner.copy.reason.too_large": ("大きすぎます", "it is too large"),
+    "learner.copy.reason.not_json": ("形式が正しくありません", "it is not in the right format"),
+    "learner.copy.reason.other_learner": ("別の学習者のものです", "it belongs to another learner"),
+    "learner.forget": ("この履歴を消去", "Delete this history"),
+    "learner.forget.title": ("履歴を消去しますか？", "Delete your history?"),
+    "learner.forget.body": (
+        "これまでの解答 {n} 件を、サーバーとこのブラウザの両方から消去します。元に戻せません。"
+        "残したい場合は、先に CSV をダウンロードしてください。",
+        "All {n} answers so far are deleted from the server and from this browser. This "
+        "cannot be undone; download the CSV first if you want to keep them."),
+    "learner.forget.confirm": ("消去する", "Delete"),
+    "learner.forget.cancel": ("やめる", "Cancel"),
+    "learner.forget.done": ("履歴を消去しました。", "Your history was deleted."),
+    "learner.login": ("ログイン", "Log in"),
+    "learner.login.why": (
+        "ログインすると、履歴がどの端末からでも使えます（ログインしなくても使えます）。",
+        "Log in to use your history on any device (the app works without it too)."),
+    "learner.logout": ("ログアウト", "Log out"),
+    "learner.logged_in": ("ログイン中: {name}", "Logged in: {name}"),
+}
