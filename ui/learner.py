@@ -62,7 +62,7 @@ class _Sync:
     push: list = field(default_factory=list)
     replace: list | None = None
     forget: bool = False
-    notice: tuple[str, dict] | None = None  # (ui string key, fields) to show once
+    notice: tuple[str, dict] | None = None  # (ui string key, fields) about the copy
 
 
 def _sync() -> _Sync:
@@ -112,7 +112,8 @@ def _restore(current: LearnerHistory, sync: _Sync, text: object) -> None:
 
 
 def render_bridge(current: LearnerHistory) -> tuple[str, dict] | None:
-    """Mount the browser side; returns a notice (ui string key, fields) to show, if any.
+    """Mount the browser side; returns what to tell the learner about their browser's
+    copy (ui string key, fields), if anything happened to it in this session.
     Call it near the top of a page, after callbacks have stored this run's answers."""
     sync = _sync()
     data: dict = {}
@@ -139,5 +140,4 @@ def render_bridge(current: LearnerHistory) -> tuple[str, dict] | None:
             sync.checked = True
             if count != current.count():
                 sync.replace = browser_copy.encode_rows(current.attempts())
-    notice, sync.notice = sync.notice, None
-    return notice
+    return sync.notice  # shown for the rest of this session: the bridge may rerun the page

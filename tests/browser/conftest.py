@@ -46,16 +46,17 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=reason))
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
 @contextlib.contextmanager
-def serve_app(**env):
-    """Run `streamlit run app.py` on a free loopback port with extra env vars; yield its URL."""
-    port = _free_port()
+def serve_app(port: int | None = None, **env):
+    """Run `streamlit run app.py` on ``port`` (else a free loopback port) with extra env vars;
+    yield its URL. The same port again is the same origin: the browser keeps its storage."""
+    port = port or free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
