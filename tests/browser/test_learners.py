@@ -178,3 +178,28 @@ def test_a_tampered_browser_copy_is_refused_and_good_rows_are_kept(browser, bank
         assert len(stored(db)) == 2
         assert page.locator('[data-testid="stException"]').count() == 0
     ctx.close()
+
+
+def test_forget_deletes_the_history_on_the_server_and_in_the_browser(browser, banks, tmp_path):
+    db = tmp_path / "h"
+    ctx, page = new_page(browser)
+    with serve_app(ACTLAB_QUIZ_DIR=str(banks), ACTLAB_DB=str(db)) as url:
+        answer_once(page, url)
+        key = _copy_key(page)
+        history_tab(page)
+        page.get_by_role("button", name="この履歴を消去").click()
+        dialog = page.get_by_role("dialog")
+        expect(dialog.get_by_text("1 件", exact=False)).to_be_visible()
+        assert len(stored(db)) == 1  # asked first
+        dialog.get_by_role("button", name="消去する").click()
+        wait_rerun(page)
+        expect(page.get_by_text("履歴を消去しました。")).to_be_visible()
+        assert stored(db) == []
+        page.wait_for_function(
+            "k => { const c = JSON.parse(localStorage.getItem(k)); return c && !c.rows.length }",
+            arg=key, timeout=30_000)
+        open_app(page, url, "/quiz")  # a new session restores nothing
+        history_tab(page)
+        expect(page.get_by_text("まだ解答の記録がありません。")).to_be_visible()
+        assert stored(db) == []
+    ctx.close()

@@ -98,10 +98,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.history.gone": ("（問題集にない問題 {qid}）", "(question {qid}, no longer in the banks)"),
     "quiz.history.backup": ("バックアップ", "Backup"),
     "quiz.history.backup_note": (
-        "Community Cloud などではサーバーの履歴は残りません。CSV を保存しておき、次回読み込んでください。"
-        "同じ解答は二重に取り込まれません。",
-        "On Community Cloud the server's history is not kept: save the CSV and load it next "
-        "time. The same answer is never imported twice."),
+        "履歴は CSV で書き出して手元に残したり、別の端末やブラウザに読み込んだりできます。"
+        "読み込んだ解答はあなたの履歴に加わり、同じ解答は二重に取り込まれません。",
+        "Save your history as CSV to keep it, or load it into another device or browser. "
+        "Loaded answers join your own history; the same answer is never imported twice."),
     "quiz.history.download": ("履歴を CSV でダウンロード", "Download the history (CSV)"),
     "quiz.history.upload": ("CSV から履歴を読み込む", "Load a history CSV"),
     "quiz.history.imported": ("{added} 件を追加しました（既にあった {duplicates} 件は除きました）。",
