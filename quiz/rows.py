@@ -23,21 +23,40 @@ MISSING, BAD_ID, BAD_THEME, BAD_CORRECT, BAD_TIME, BAD_ANSWER, HTML, BAD_RATING 
     "bad_rating")
 
 
+def _strings(value: object, depth: int = 0) -> list[str] | None:
+    """Every string inside a stored answer; None when it is not what the quiz records (a
+    string, number or boolean; a list of those for choices and blanks; a small mapping for
+    a chosen figure)."""
+    if depth > 3:
+        return None
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, bool | int | float):
+        return []
+    items = (value if isinstance(value, list)
+             else [*value.keys(), *value.values()] if isinstance(value, dict) else None)
+    if items is None:
+        return None
+    found: list[str] = []
+    for item in items:
+        inner = _strings(item, depth + 1)
+        if inner is None:
+            return None
+        found += inner
+    return found
+
+
 def _answer_ok(text: str) -> str | None:
-    """The stored answer is '' or JSON of what the quiz records: a string, a number, a
-    boolean or a list of strings."""
+    """The stored answer is '' or JSON of what the quiz records, with no HTML in it."""
     if text == "":
         return None
     if len(text) > MAX_ANSWER_CHARS:
         return BAD_ANSWER
     try:
-        value = json.loads(text)
+        strings = _strings(json.loads(text))
     except ValueError:
         return BAD_ANSWER
-    strings = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-    if isinstance(value, list) and not all(isinstance(s, str) for s in value):
-        return BAD_ANSWER
-    if not isinstance(value, str | list | bool | int | float) or value is None:
+    if strings is None:
         return BAD_ANSWER
     if any(_TAG.search(s) for s in strings):
         return HTML

@@ -126,7 +126,8 @@ def test_a_good_copy_decodes_to_attempts():
     ([*GOOD[:4], '"<script>alert(1)</script>"', *GOOD[5:]], "html"),
     ([*GOOD[:4], '["<img src=x onerror=alert(1)>"]', *GOOD[5:]], "html"),
     ([*GOOD[:4], "{not json", *GOOD[5:]], "bad_answer"),
-    ([*GOOD[:4], '{"a": 1}', *GOOD[5:]], "bad_answer"),
+    ([*GOOD[:4], '{"a": null}', *GOOD[5:]], "bad_answer"),
+    ([*GOOD[:4], '{"fn": "<b>x</b>"}', *GOOD[5:]], "html"),
     ([*GOOD[:2], "no_theme", *GOOD[3:]], "bad_theme"),
     ([*GOOD[:5], "tomorrow", None], "bad_time"),
     ([*GOOD[:6], 9], "bad_rating"),
@@ -139,8 +140,14 @@ def test_bad_rows_are_refused_and_the_good_ones_kept(row, reason):
     assert len(restored.attempts) == 1 and restored.refused == {reason: 1}
 
 
-def test_a_formula_with_a_less_than_sign_is_not_html():
-    row = [*GOOD[:4], '"$x < 0$ かつ $y>1$"', *GOOD[5:]]
+@pytest.mark.parametrize("answer", [
+    '"$x < 0$ かつ $y>1$"',  # a formula with < and >, not a tag
+    '["（ア）の値", "$e^{x}$"]',  # a blanks answer
+    '{"kind": "curve", "fn": "elu", "params": {"alpha": 1.0}, "derivative": true}',  # a graph
+    "0.25", "true", '""',
+])
+def test_what_the_quiz_records_is_accepted(answer):
+    row = [*GOOD[:4], answer, *GOOD[5:]]
     assert len(browser_copy.decode(copy_text([row]), SLOT).attempts) == 1
 
 
