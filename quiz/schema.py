@@ -14,9 +14,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 from pydantic_core import PydanticCustomError
 
+from .figures import Figure
 from .themes import THEMES
 
-QUESTION_TYPES = ("single", "multiple", "numeric", "truefalse", "blanks")
+QUESTION_TYPES = ("single", "multiple", "numeric", "truefalse", "blanks", "graph")
 ThemeId = Literal[tuple(THEMES)]  # type: ignore[valid-type]
 Issue = tuple[str, str, str]  # (field, English message, Japanese message)
 
@@ -25,6 +26,12 @@ def _not_blank(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("blank", "must not be empty")
     return value
+
+
+def _figure_issues(where: str, figure) -> list[Issue]:
+    if figure is None:
+        return []
+    return [(f"{where}.{f}", en, ja) for f, en, ja in figure.issues()]
 
 
 class _Question(BaseModel):
@@ -80,6 +87,7 @@ class SingleQuestion(_WithOptions):
                        Field(min_length=4, max_length=4)]
     answer: str
     code: str | None = None  # code tracing: a Python snippet whose printed output is the key
+    figure: Figure | None = None  # a figure drawn under the text (quiz/figures.py)
 
     @field_validator("code")
     @classmethod
@@ -87,7 +95,7 @@ class SingleQuestion(_WithOptions):
         return None if value is None else _not_blank(value)
 
     def rule_issues(self) -> list[Issue]:
-        issues = super().rule_issues()
+        issues = super().rule_issues() + _figure_issues("figure", self.figure)
         if self.answer not in self.options:
             issues.append(("answer", f"answer {self.answer!r} is not one of the options",
                            f"正解 {self.answer!r} が選択肢にありません"))
@@ -168,8 +176,30 @@ class BlanksQuestion(_Question):
         return issues
 
 
-Question = SingleQuestion | MultipleQuestion | NumericQuestion | TrueFalseQuestion | BlanksQuestion
-ONE_CHOICE = (SingleQuestion, BlanksQuestion)  # answered by picking one of the options
+class GraphQuestion(_Question):
+    """Four figures, shown labelled A–D in shuffled order; the answer is one of them
+    (write it once with a YAML anchor, ``- &key {...}`` ... ``answer: *key``)."""
+
+    type: Literal["graph"]
+    figure: Figure | None = None
+    options: Annotated[list[Figure], Field(min_length=4, max_length=4)]
+    answer: Figure
+
+    def rule_issues(self) -> list[Issue]:
+        issues = super().rule_issues() + _figure_issues("figure", self.figure)
+        for i, option in enumerate(self.options):
+            issues += _figure_issues(f"options[{i}]", option)
+        if any(a == b for i, a in enumerate(self.options) for b in self.options[i + 1:]):
+            issues.append(("options", "options must be distinct", "選択肢が重複しています"))
+        if self.answer not in self.options:
+            issues.append(("answer", "answer is not one of the options",
+                           "正解が選択肢にありません"))
+        return issues
+
+
+Question = (SingleQuestion | MultipleQuestion | NumericQuestion | TrueFalseQuestion
+            | BlanksQuestion | GraphQuestion)
+ONE_CHOICE = (SingleQuestion, BlanksQuestion, GraphQuestion)  # pick one of the options
 QUESTION_ADAPTER: TypeAdapter[Question] = TypeAdapter(
     Annotated[Question, Field(discriminator="type")]
 )

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from .answers import Given, is_correct
-from .schema import BlanksQuestion, MultipleQuestion, Question, SingleQuestion
+from .schema import ONE_CHOICE, MultipleQuestion, Question
 from .themes import tally_by_theme
 
 STUDY, EXAM = "study", "exam"
@@ -41,7 +41,7 @@ class Response:
 
 
 def shuffled_options(question: Question, rng: np.random.Generator) -> tuple:
-    if isinstance(question, SingleQuestion | MultipleQuestion | BlanksQuestion):
+    if isinstance(question, (*ONE_CHOICE, MultipleQuestion)):
         return tuple(tuple(o) if isinstance(o, list) else o
                      for o in (question.options[i] for i in rng.permutation(len(question.options))))
     return ()

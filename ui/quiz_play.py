@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from quiz.answers import Given, encode, option_text, parse_number
+from quiz.answers import Given, encode, option_labels, parse_number
 from quiz.attempt import Attempt
 from quiz.markdown import safe_markdown
 from quiz.schema import ONE_CHOICE, MultipleQuestion, NumericQuestion, Question
@@ -108,7 +108,7 @@ def _answer_widgets(question: Question, item: Item, key: str, disabled: bool) ->
         for k, option in enumerate(item.options):
             st.checkbox(safe_markdown(option), key=f"{key}.{k}", disabled=disabled)
     elif isinstance(question, ONE_CHOICE):
-        labels = [safe_markdown(option_text(question, option)) for option in item.options]
+        labels = [safe_markdown(label) for label in option_labels(question, item.options)]
         st.radio(t("quiz.answer"), list(range(len(labels))), index=None, key=key,
                  format_func=labels.__getitem__, disabled=disabled)
     elif isinstance(question, NumericQuestion):
@@ -137,7 +137,7 @@ def render_question(run: QuizRun, by_id: dict[str, Question], store: Store) -> N
              kind=t(f"quiz.type.{question.type}"))
     st.caption(f"{meta} · `{question.id}`")
     md(question.text)
-    question_extras(question, item)
+    question_extras(question, item, run.revealed)
     _answer_widgets(question, item, answer_key(run), disabled=run.revealed)
     if not run.revealed:
         st.button(t("quiz.submit"), key="quiz.submit", type="primary", on_click=_submit,
