@@ -526,12 +526,16 @@ def test_naive_bce_rounds_sigmoid_to_one():
     assert BANK["rs-bce-naive-inf"]["answer"].startswith("`y` が float64 で 1.0")
 
 
+def assert_only_the_key_works(q: dict[str, Any], check: Callable[[dict[str, Any], Any], bool]):
+    """The keyed option makes the code right and no other option does."""
+    assert check(q, q["answer"]), f"{q['id']}: the keyed option {q['answer']!r} does not work"
+    wrong_but_working = [o for o in q["options"] if o != q["answer"] and check(q, o)]
+    assert not wrong_but_working, f"{q['id']}: {wrong_but_working} also work"
+
+
 @pytest.mark.parametrize("qid", sorted(FILL_IN))
 def test_fill_in_only_the_key_is_right(qid):
-    q, check = BANK[qid], FILL_IN[qid]
-    assert check(q, q["answer"]), f"{qid}: the keyed option {q['answer']!r} does not work"
-    wrong_but_working = [o for o in q["options"] if o != q["answer"] and check(q, o)]
-    assert not wrong_but_working, f"{qid}: {wrong_but_working} also work"
+    assert_only_the_key_works(BANK[qid], FILL_IN[qid])
 
 
 def test_step_function_code_gives_the_keyed_output():
@@ -554,8 +558,10 @@ def test_overflow_question_keys_exactly_the_overflowing_expressions():
 
 def test_fill_in_questions_with_code_are_all_checked():
     """Every implementation question that shows code with a blank is run by a check above."""
-    blanks = {
-        qid for qid, q in BANK.items() if q["theme"] == "implementation" and BLANK.search(q["text"])
+    blanks = {  # type: blanks questions are run in test_bank_blanks.py
+        qid
+        for qid, q in BANK.items()
+        if q["theme"] == "implementation" and q["type"] == "single" and BLANK.search(q["text"])
     }
     assert blanks - FILL_IN.keys() == set()
 
