@@ -307,8 +307,8 @@ SINGLE_VALUES: dict[str, Choice] = {
     "vg-init-std-pair-50": Choice(
         lambda: np.array([init_std("xavier", 50, 50), init_std("he", 50, 50)])
     ),
-    "vg-rnn-explode-20": Choice(lambda: math.prod([1.5 * (1 / math.cosh(0.0) ** 2)] * 20)),
-    "rs-relu-dead-unit-grad": Choice(
+    "vg-rnn-power-20": Choice(lambda: math.prod([1.5 * (1 / math.cosh(0.0) ** 2)] * 20)),
+    "rs-relu-net-weight-grad": Choice(
         lambda: bp.relu_net_weight_grad([1.0, 2.0], [[1.0, -1.0], [0.5, 0.5]], [2.0, -1.0])[0],
         1e-6,
     ),
@@ -650,7 +650,7 @@ TRUE_FALSE: dict[str, Callable[[], bool]] = {
     "fm-gelu-not-monotone": lambda: bool(np.all(np.diff(act.gelu(np.linspace(-6, 6, 2001))) >= 0)),
     "rs-relu-grad-at-zero": lambda: f(act.relu_grad(0.0)) == 0.0,
     "us-xor-perceptron": lambda: _step_unit_computes([0, 1, 1, 0]),
-    "sm-backward-sums-to-zero": lambda: all(
+    "sm-backward-component-sum": lambda: all(
         abs(float(np.sum(bp.softmax_vjp(x, g)))) < 1e-8 for x, g in zip(ROWS, G_ROWS, strict=True)
     ),
     # does clipping ever make a (small, vanishing) gradient larger?
