@@ -88,7 +88,7 @@ def test_exam_corrections_are_taught():
     """The corrections in CONTENT_NOTES.md each have a question that teaches them."""
     ids = {q["id"] for q in QUESTIONS}
     assert {
-        "sm-derivative-is-jacobian",  # softmax's derivative is a Jacobian
+        "sm-derivative-form",  # softmax's derivative is a Jacobian
         "sm-jacobian-row-sum",  # the row sum is always 0, not "the derivative"
         "us-identity-weakness",  # identity: unsuited where a transformation IS needed
         "us-lstm-gates",  # gates are sigmoid, tanh for candidate and cell output

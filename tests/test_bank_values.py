@@ -486,7 +486,7 @@ X_WIDE = np.array([-5.0, -1.0, 0.0, 0.7, 3.0, 1000.0])
 
 # id -> check(question, option) -> does this option make the code right?
 FILL_IN: dict[str, Callable[[dict[str, Any], str], bool]] = {
-    "im-softmax-max": template_ok(softmax_ok),
+    "im-softmax-shift": template_ok(softmax_ok),
     "im-softmax-exp-line": template_ok(softmax_ok),
     "im-softmax-batch": template_ok(softmax_rows_ok),
     "im-log-softmax-code": template_ok(log_softmax_ok),
@@ -645,9 +645,9 @@ def _elu_grad_continuous_for_every_alpha() -> bool:
 
 TRUE_FALSE: dict[str, Callable[[], bool]] = {
     "sm-jacobian-row-sum": _softmax_jacobian_rows_sum_to_zero,
-    "sm-scale-not-invariant": lambda: bool(np.allclose(sm([2, 4, 6]), sm([1, 2, 3]))),
-    "fm-elu-smooth-alpha1": _elu_grad_continuous_for_every_alpha,
-    "fm-gelu-not-monotone": lambda: bool(np.all(np.diff(act.gelu(np.linspace(-6, 6, 2001))) >= 0)),
+    "sm-scale-by-two": lambda: bool(np.allclose(sm([2, 4, 6]), sm([1, 2, 3]))),
+    "fm-elu-grad-continuity": _elu_grad_continuous_for_every_alpha,
+    "fm-gelu-monotonicity": lambda: bool(np.all(np.diff(act.gelu(np.linspace(-6, 6, 2001))) >= 0)),
     "rs-relu-grad-at-zero": lambda: f(act.relu_grad(0.0)) == 0.0,
     "us-xor-perceptron": lambda: _step_unit_computes([0, 1, 1, 0]),
     "sm-backward-component-sum": lambda: all(
