@@ -7,6 +7,7 @@ from collections import Counter
 import yaml
 
 import activations as act
+from quiz.schema import QUESTION_TYPES
 
 from .test_bank_values import BANK_DIR
 
@@ -52,10 +53,12 @@ def test_every_registry_function_has_at_least_3_questions():
     assert not unknown
 
 
-def test_all_four_types_present_and_single_is_the_majority():
+def test_all_types_present_and_four_choice_is_the_majority():
     counts = Counter(q["type"] for q in QUESTIONS)
-    assert set(counts) == {"single", "multiple", "numeric", "truefalse"}
-    assert counts["single"] > len(QUESTIONS) / 2  # the exam's four-choice format
+    assert {"single", "multiple", "numeric", "truefalse", "graph"} <= set(counts)
+    assert set(counts) <= set(QUESTION_TYPES)
+    four_choice = counts["single"] + counts["blanks"] + counts["graph"]
+    assert four_choice > len(QUESTIONS) / 2  # the exam's four-choice format
 
 
 def test_all_three_difficulties_present():
