@@ -64,6 +64,17 @@ def layers_data(fig: LayersFigure) -> list[np.ndarray]:
     return acts
 
 
+def layers_range(fig: LayersFigure, acts: list[np.ndarray]) -> tuple[float, float]:
+    """The histograms' x range: the function's whole output range when it is bounded, so a
+    distribution squeezed to 0.5 looks squeezed; else up to the largest 99th percentile (a
+    long ReLU tail would hide the rest)."""
+    spec = act.REGISTRY[fig.fn]
+    out = spec.output_range(spec.defaults())
+    lo = out.lo if np.isfinite(out.lo) else min(float(a.min()) for a in acts)
+    hi = out.hi if np.isfinite(out.hi) else max(float(np.percentile(a, 99)) for a in acts)
+    return lo, (hi if hi > lo else lo + 1.0)
+
+
 def _curve(fig: CurveFigure, label: str | None) -> go.Figure:
     x, y, jumps = curve_data(fig)
     out = go.Figure(go.Scatter(x=x, y=y, mode="lines", line={"color": LINE, "width": 3},
@@ -105,9 +116,8 @@ def _softmax(fig: SoftmaxFigure, label: str | None) -> go.Figure:
 
 def _layers(fig: LayersFigure, label: str | None) -> go.Figure:
     acts = layers_data(fig)
-    lo = min(float(a.min()) for a in acts)
-    hi = max(float(np.percentile(a, 99)) for a in acts)  # a long ReLU tail would hide the rest
-    edges = np.linspace(lo, hi if hi > lo else lo + 1.0, LAYER_BINS + 1)
+    lo, hi = layers_range(fig, acts)
+    edges = np.linspace(lo, hi, LAYER_BINS + 1)
     out = make_subplots(rows=1, cols=len(acts), shared_yaxes=True, horizontal_spacing=0.02,
                         subplot_titles=[f"{i + 1}層目" for i in range(len(acts))])
     for i, a in enumerate(acts, start=1):

@@ -138,9 +138,9 @@ def describe(fig) -> str:
         return f"{name} ＋ {_init_text(fig)}（{fig.layers} 層）"
     if isinstance(fig, DepthFigure):
         where = "|h'| が最大の点" if fig.at is None else f"x = {fig.at:g}"
-        return f"{name}{_params_text(fig)} の |h'| の {fig.layers} 層分の積（各層 {where}）"
+        return f"{name}{_params_text(fig)}の |h'| の {fig.layers} 層分の積（各層で {where}）"
     what = "導関数 h'(x)" if fig.derivative else "h(x)"
-    return f"{name}{_params_text(fig)} の {what}"
+    return f"{name}{_params_text(fig)}の{what}"
 
 
 def alt_text(fig, label: str | None = None) -> str:

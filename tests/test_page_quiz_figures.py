@@ -66,8 +66,8 @@ def test_every_new_kind_renders_answers_and_scores(env):
         assert at.success[0].value == "正解！"
         if q.type == "graph":  # once answered, each figure says what it was
             captions = [c.value for c in at.caption]
-            assert sum(c.startswith("✅") for c in captions) == 1
-            assert any("ELU（α = 1） の 導関数" in c for c in captions)
+            assert sum(c.startswith(":material/check_circle:") for c in captions) == 1
+            assert any("ELU（α = 1）の導関数" in c for c in captions)
         at.button(key="quiz.next").click().run()
     assert seen == {"graph", "single", "blanks", "single+code"}
     assert "4 / 4" in "".join(m.value for m in at.markdown) + at.get("progress")[0].proto.text

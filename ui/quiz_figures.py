@@ -32,5 +32,5 @@ def question_extras(question: Question, item: Item, revealed: bool = False) -> N
                 option = item.options[k]
                 _chart(option, LETTERS[k])
                 if revealed:  # once answered, say what each figure was
-                    mark = "✅ " if option == question.answer else ""
+                    mark = ":material/check_circle: " if option == question.answer else ""
                     st.caption(f"{mark}{LETTERS[k]}: {describe(option)}")
