@@ -174,9 +174,13 @@ NUMERIC: dict[str, Numeric] = {
         lambda: bp.clip_by_norm([6.0, -8.0], 2.0)[1], (-2.0, 1.6, 1.2)
     ),  # clip by value, sign slip, the first component
     "sm-backward-jvp-value": Numeric(
-        lambda: bp.softmax_vjp([1.0, 2.0, 3.0], [1.0, 2.0, 0.0])[2],
+        lambda: bp.softmax_vjp([1.0, 2.0, 3.0], [1.0, 3.0, 0.0])[2],
         # the diagonal alone (g_3 = 0), sign slip, the second component
-        (0.0, 0.3855, bp.softmax_vjp([1.0, 2.0, 3.0], [1.0, 2.0, 0.0])[1]),
+        (
+            0.0,
+            -bp.softmax_vjp([1.0, 2.0, 3.0], [1.0, 3.0, 0.0])[2],
+            bp.softmax_vjp([1.0, 2.0, 3.0], [1.0, 3.0, 0.0])[1],
+        ),
     ),
     "sm-ce-value": Numeric(
         lambda: bp.cross_entropy([0.1, 0.7, 0.2], 1),
