@@ -9,7 +9,15 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .schema import MultipleQuestion, NumericQuestion, Question, SingleQuestion
+from .figures import describe
+from .schema import (
+    BlanksQuestion,
+    GraphQuestion,
+    MultipleQuestion,
+    NumericQuestion,
+    Question,
+    SingleQuestion,
+)
 
 Given = str | tuple[str, ...] | float | bool | None  # None: not answered
 _FRACTION = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)$")
@@ -34,8 +42,11 @@ def is_correct(question: Question, given: Given) -> bool:
     """Whether ``given`` answers ``question``; an unanswered question is never correct."""
     if given is None:
         return False
-    if isinstance(question, SingleQuestion):
+    if isinstance(question, SingleQuestion | GraphQuestion):
         return given == question.answer
+    if isinstance(question, BlanksQuestion):
+        return isinstance(given, Sequence) and not isinstance(given, str) \
+            and list(given) == question.answer
     if isinstance(question, MultipleQuestion):
         return isinstance(given, Sequence) and not isinstance(given, str) \
             and set(given) == set(question.answer) and len(set(given)) == len(given)
@@ -51,14 +62,40 @@ def encode(given: Given) -> str:
     """The answer as stored in the history: JSON text, '' when unanswered."""
     if given is None:
         return ""
+    if hasattr(given, "model_dump"):  # a figure of a graph question
+        return json.dumps(given.model_dump(), ensure_ascii=False)
     return json.dumps(list(given) if isinstance(given, tuple) else given, ensure_ascii=False)
 
 
-def answer_text(value) -> str:
+def option_text(question: Question, option) -> str:
+    """One option as shown: a blanks option names each blank, 「（ア） x　（イ） y」; a
+    code-tracing option is printed output, so it is shown as code (spaces kept, no Markdown)."""
+    if isinstance(question, BlanksQuestion):
+        return "　".join(f"（{b}） {v}" for b, v in zip(question.blanks, option, strict=True))
+    if isinstance(question, SingleQuestion) and question.code and "`" not in option:
+        return f"`{option}`"
+    return str(option)
+
+
+LETTERS = "ABCD"
+
+
+def option_labels(question: Question, options) -> list[str]:
+    """The labels of options in display order; a graph question's figures are A–D."""
+    if isinstance(question, GraphQuestion):
+        return list(LETTERS[:len(options)])
+    return [option_text(question, o) for o in options]
+
+
+def answer_text(value, question: Question | None = None) -> str:
     """A key or a given answer as a learner reads it: choices joined by ' / ', numbers by :g.
 
     (True/false and "unanswered" are words of the UI language: the page says those.)
     """
+    if isinstance(question, GraphQuestion):
+        return describe(value)
+    if isinstance(question, BlanksQuestion) or getattr(question, "code", None):
+        return option_text(question, value)
     if isinstance(value, list | tuple):
         return " / ".join(value)
     if isinstance(value, bool):

@@ -8,14 +8,16 @@ that the loader can report them against the field that is wrong.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 from pydantic_core import PydanticCustomError
 
+from .figures import Figure
 from .themes import THEMES
 
-QUESTION_TYPES = ("single", "multiple", "numeric", "truefalse")
+QUESTION_TYPES = ("single", "multiple", "numeric", "truefalse", "blanks", "graph")
 ThemeId = Literal[tuple(THEMES)]  # type: ignore[valid-type]
 Issue = tuple[str, str, str]  # (field, English message, Japanese message)
 
@@ -24,6 +26,12 @@ def _not_blank(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("blank", "must not be empty")
     return value
+
+
+def _figure_issues(where: str, figure) -> list[Issue]:
+    if figure is None:
+        return []
+    return [(f"{where}.{f}", en, ja) for f, en, ja in figure.issues()]
 
 
 class _Question(BaseModel):
@@ -78,9 +86,16 @@ class SingleQuestion(_WithOptions):
     options: Annotated[list[Annotated[str, Field(min_length=1)]],
                        Field(min_length=4, max_length=4)]
     answer: str
+    code: str | None = None  # code tracing: a Python snippet whose printed output is the key
+    figure: Figure | None = None  # a figure drawn under the text (quiz/figures.py)
+
+    @field_validator("code")
+    @classmethod
+    def _code_not_blank(cls, value: str | None) -> str | None:
+        return None if value is None else _not_blank(value)
 
     def rule_issues(self) -> list[Issue]:
-        issues = super().rule_issues()
+        issues = super().rule_issues() + _figure_issues("figure", self.figure)
         if self.answer not in self.options:
             issues.append(("answer", f"answer {self.answer!r} is not one of the options",
                            f"正解 {self.answer!r} が選択肢にありません"))
@@ -122,7 +137,69 @@ class TrueFalseQuestion(_Question):
     answer: bool
 
 
-Question = SingleQuestion | MultipleQuestion | NumericQuestion | TrueFalseQuestion
+BLANK = re.compile(r"（([^（）\s]{1,3})）")  # a blank in the text: （ア）, full-width parens
+
+
+class BlanksQuestion(_Question):
+    """Fill-ins with 2..4 blanks; each option fills every blank, one option is the key."""
+
+    type: Literal["blanks"]
+    blanks: Annotated[list[Annotated[str, Field(min_length=1)]],
+                      Field(min_length=2, max_length=4)]
+    options: Annotated[list[list[Annotated[str, Field(min_length=1)]]],
+                       Field(min_length=4, max_length=4)]
+    answer: list[str]
+
+    def rule_issues(self) -> list[Issue]:
+        issues = super().rule_issues()
+        in_text = BLANK.findall(self.text)
+        if len(set(self.blanks)) != len(self.blanks):
+            issues.append(("blanks", "lists a blank twice", "同じ空欄が2回あります"))
+        for label in dict.fromkeys(in_text):
+            if label not in self.blanks:
+                issues.append(("text", f"blank （{label}） is not in blanks",
+                               f"空欄（{label}）が blanks にありません"))
+        for i, label in enumerate(self.blanks):
+            if label not in in_text:
+                issues.append((f"blanks[{i}]", f"（{label}） does not appear in the text",
+                               f"（{label}）が本文にありません"))
+        n = len(self.blanks)
+        for i, option in enumerate(self.options):
+            if len(option) != n:
+                issues.append((f"options[{i}]", f"needs {n} entries, one per blank",
+                               f"空欄の数（{n} 個）だけ必要です"))
+        if len({tuple(o) for o in self.options}) != len(self.options):
+            issues.append(("options", "options must be distinct", "選択肢が重複しています"))
+        if self.answer not in self.options:
+            issues.append(("answer", f"answer {self.answer!r} is not one of the options",
+                           f"正解 {self.answer!r} が選択肢にありません"))
+        return issues
+
+
+class GraphQuestion(_Question):
+    """Four figures, shown labelled A–D in shuffled order; the answer is one of them
+    (write it once with a YAML anchor, ``- &key {...}`` ... ``answer: *key``)."""
+
+    type: Literal["graph"]
+    figure: Figure | None = None
+    options: Annotated[list[Figure], Field(min_length=4, max_length=4)]
+    answer: Figure
+
+    def rule_issues(self) -> list[Issue]:
+        issues = super().rule_issues() + _figure_issues("figure", self.figure)
+        for i, option in enumerate(self.options):
+            issues += _figure_issues(f"options[{i}]", option)
+        if any(a == b for i, a in enumerate(self.options) for b in self.options[i + 1:]):
+            issues.append(("options", "options must be distinct", "選択肢が重複しています"))
+        if self.answer not in self.options:
+            issues.append(("answer", "answer is not one of the options",
+                           "正解が選択肢にありません"))
+        return issues
+
+
+Question = (SingleQuestion | MultipleQuestion | NumericQuestion | TrueFalseQuestion
+            | BlanksQuestion | GraphQuestion)
+ONE_CHOICE = (SingleQuestion, BlanksQuestion, GraphQuestion)  # pick one of the options
 QUESTION_ADAPTER: TypeAdapter[Question] = TypeAdapter(
     Annotated[Question, Field(discriminator="type")]
 )

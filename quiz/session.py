@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from .answers import Given, is_correct
-from .schema import MultipleQuestion, Question, SingleQuestion
+from .schema import ONE_CHOICE, MultipleQuestion, Question
 from .themes import tally_by_theme
 
 STUDY, EXAM = "study", "exam"
@@ -27,7 +27,8 @@ def exam_time_limit_s(n_questions: int) -> int:
 @dataclass(frozen=True)
 class Item:
     qid: str
-    options: tuple[str, ...] = ()  # display order; empty for numeric and true/false
+    # display order; empty for numeric and true/false; a blanks option is a tuple per blank
+    options: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,10 @@ class Response:
     answered_at: datetime
 
 
-def shuffled_options(question: Question, rng: np.random.Generator) -> tuple[str, ...]:
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        return tuple(question.options[i] for i in rng.permutation(len(question.options)))
+def shuffled_options(question: Question, rng: np.random.Generator) -> tuple:
+    if isinstance(question, (*ONE_CHOICE, MultipleQuestion)):
+        return tuple(tuple(o) if isinstance(o, list) else o
+                     for o in (question.options[i] for i in rng.permutation(len(question.options))))
     return ()
 
 

@@ -1,5 +1,6 @@
-"""The banks cover what issue 4 asks: enough questions per exam theme, every registry
-function several times, all four question types, and ids unique across files."""
+"""The banks cover what issues 4 and 11 ask: enough questions per exam theme, every registry
+function several times, every question type (multi-blank and code tracing in number), and ids
+unique across files."""
 
 import re
 from collections import Counter
@@ -7,6 +8,7 @@ from collections import Counter
 import yaml
 
 import activations as act
+from quiz.schema import QUESTION_TYPES
 
 from .test_bank_values import BANK_DIR
 
@@ -25,14 +27,19 @@ def all_questions() -> list[dict]:
 QUESTIONS = all_questions()
 
 
-def test_at_least_130_questions():
-    assert len(QUESTIONS) >= 130
+def test_at_least_220_questions():
+    assert len(QUESTIONS) >= 220
 
 
-def test_each_exam_theme_has_at_least_22():
+def test_each_exam_theme_has_at_least_30():
     counts = Counter(q["theme"] for q in QUESTIONS)
-    short = {t: counts[t] for t in EXAM_THEMES if counts[t] < 22}
-    assert not short, f"exam themes with fewer than 22 questions: {short}"
+    short = {t: counts[t] for t in EXAM_THEMES if counts[t] < 30}
+    assert not short, f"exam themes with fewer than 30 questions: {short}"
+
+
+def test_multi_blank_and_code_tracing_questions():
+    assert sum(q["type"] == "blanks" for q in QUESTIONS) >= 15
+    assert sum("code" in q for q in QUESTIONS) >= 12
 
 
 def test_themes_are_known():
@@ -52,10 +59,12 @@ def test_every_registry_function_has_at_least_3_questions():
     assert not unknown
 
 
-def test_all_four_types_present_and_single_is_the_majority():
+def test_all_types_present_and_four_choice_is_the_majority():
     counts = Counter(q["type"] for q in QUESTIONS)
-    assert set(counts) == {"single", "multiple", "numeric", "truefalse"}
-    assert counts["single"] > len(QUESTIONS) / 2  # the exam's four-choice format
+    assert {"single", "multiple", "numeric", "truefalse", "blanks", "graph"} <= set(counts)
+    assert set(counts) <= set(QUESTION_TYPES)
+    four_choice = counts["single"] + counts["blanks"] + counts["graph"]
+    assert four_choice > len(QUESTIONS) / 2  # the exam's four-choice format
 
 
 def test_all_three_difficulties_present():
@@ -80,7 +89,7 @@ def test_exam_corrections_are_taught():
     """The corrections in CONTENT_NOTES.md each have a question that teaches them."""
     ids = {q["id"] for q in QUESTIONS}
     assert {
-        "sm-derivative-is-jacobian",  # softmax's derivative is a Jacobian
+        "sm-derivative-form",  # softmax's derivative is a Jacobian
         "sm-jacobian-row-sum",  # the row sum is always 0, not "the derivative"
         "us-identity-weakness",  # identity: unsuited where a transformation IS needed
         "us-lstm-gates",  # gates are sigmoid, tanh for candidate and cell output

@@ -36,6 +36,9 @@ from scipy.special import erf, expit, logit, ndtr
 
 import activations as act
 from activations import exam_style
+from gradflow.mlp import init_std
+
+from . import bank_refs_backprop as bp
 
 BANK_DIR = Path(__file__).resolve().parent.parent / "quiz_data"
 
@@ -153,6 +156,60 @@ NUMERIC: dict[str, Numeric] = {
         (SELU_ALPHA * math.expm1(-1), math.expm1(-1), -SELU_LAMBDA * SELU_ALPHA),
     ),
     "fm-softplus-0": Numeric(lambda: math.log(2), (0.0, 0.5, math.log10(2))),
+    "vg-he-std-512": Numeric(
+        lambda: init_std("he", 512, 512), (math.sqrt(1 / 512), 2 / 512, 0.01)
+    ),  # Xavier, the variance, a fixed 0.01
+    "vg-chain-rule-sigmoid-net": Numeric(
+        lambda: f(bp.numeric_grad(lambda w: bp.sigmoid_net_loss(2.0, float(w), 3.0, 1.0), 0.5)),
+        # no x, no sigma', no w2, dL/dw2
+        (
+            f(bp.numeric_grad(lambda w: bp.sigmoid_net_loss(2.0, float(w), 3.0, 1.0), 0.5)) / 2,
+            1.1931757 * 3.0 * 2.0,
+            1.1931757 * f(act.sigmoid_grad(1.0)) * 2.0,
+            f(bp.numeric_grad(lambda w: bp.sigmoid_net_loss(2.0, 0.5, float(w), 1.0), 3.0)),
+        ),
+    ),
+    "vg-lstm-forget-product": Numeric(lambda: 0.95**50, (0.95**5, 0.95 * 50, 1 - 50 * 0.05)),
+    "vg-clip-by-norm": Numeric(
+        lambda: bp.clip_by_norm([6.0, -8.0], 2.0)[1], (-2.0, 1.6, 1.2)
+    ),  # clip by value, sign slip, the first component
+    "sm-backward-jvp-value": Numeric(
+        lambda: bp.softmax_vjp([1.0, 2.0, 3.0], [1.0, 3.0, 0.0])[2],
+        # the diagonal alone (g_3 = 0), sign slip, the second component
+        (
+            0.0,
+            -bp.softmax_vjp([1.0, 2.0, 3.0], [1.0, 3.0, 0.0])[2],
+            bp.softmax_vjp([1.0, 2.0, 3.0], [1.0, 3.0, 0.0])[1],
+        ),
+    ),
+    "sm-ce-value": Numeric(
+        lambda: bp.cross_entropy([0.1, 0.7, 0.2], 1),
+        (-math.log10(0.7), 1 - 0.7, sum(bp.cross_entropy([0.1, 0.7, 0.2], k) for k in range(3))),
+    ),
+    "sm-ce-batch-mean": Numeric(
+        lambda: (bp.cross_entropy([0.8], 0) + bp.cross_entropy([0.5], 0)) / 2,
+        # the sum, -log of the mean probability, common logs
+        (-math.log(0.8) - math.log(0.5), -math.log(0.65), -(math.log10(0.8) + math.log10(0.5)) / 2),
+    ),
+    "sm-ce-from-logits": Numeric(
+        lambda: bp.cross_entropy_from_logits([3.0, 1.0, 0.5], 1),
+        (
+            bp.cross_entropy_from_logits([3.0, 1.0, 0.5], 0),
+            -bp.cross_entropy_from_logits([3.0, 1.0, 0.5], 1),
+            math.log(math.exp(3) + math.exp(1) + math.exp(0.5)),
+        ),
+    ),
+    "sm-ce-grad-value": Numeric(
+        lambda: bp.numeric_grad(
+            lambda a: bp.cross_entropy(bp.softmax_mp(a), 1), np.log([0.2, 0.7, 0.1])
+        )[1],
+        (0.3, 0.7, -math.log(0.7)),
+    ),  # logits log(y) give softmax y
+    "rs-bce-grad-value": Numeric(
+        lambda: f(bp.numeric_grad(lambda a: bp.bce_with_logits(float(a), 1.0), -1.0)),
+        # sign slip, sigma'(-1), the squared-error gradient
+        (0.7311, f(act.sigmoid_grad(-1.0)), (f(act.sigmoid(-1.0)) - 1) * f(act.sigmoid_grad(-1.0))),
+    ),
 }
 
 
@@ -247,10 +304,18 @@ SINGLE_VALUES: dict[str, Choice] = {
     "fm-gelu-min": Choice(lambda: _minimum(lambda x: x * float(ndtr(x)), -3.0, 0.0)[1]),
     "fm-silu-grad-0": Choice(lambda: f(act.swish_grad(0.0)), EXACT),
     "fm-mish-grad-0": Choice(lambda: math.tanh(math.log(2)), EXACT),  # tanh(softplus(0))
-    "fm-selu-range": Choice(lambda: -SELU_LAMBDA * SELU_ALPHA),
     "fm-selu-grad-positive": Choice(lambda: SELU_LAMBDA),
     "im-relu-backward-output": Choice(_relu_layer_dx, EXACT),
     "im-step-output": Choice(lambda: (np.array([-1.0, 0.0, 2.0]) > 0).astype(float), EXACT),
+    # n_in = n_out = 50: Glorot's sqrt(2/(n_in + n_out)) is the 1/sqrt(n) the question states
+    "vg-init-std-pair-50": Choice(
+        lambda: np.array([init_std("xavier", 50, 50), init_std("he", 50, 50)])
+    ),
+    "vg-rnn-power-20": Choice(lambda: math.prod([1.5 * (1 / math.cosh(0.0) ** 2)] * 20)),
+    "rs-relu-net-weight-grad": Choice(
+        lambda: bp.relu_net_weight_grad([1.0, 2.0], [[1.0, -1.0], [0.5, 0.5]], [2.0, -1.0])[0],
+        1e-6,
+    ),
 }
 
 
@@ -425,7 +490,7 @@ X_WIDE = np.array([-5.0, -1.0, 0.0, 0.7, 3.0, 1000.0])
 
 # id -> check(question, option) -> does this option make the code right?
 FILL_IN: dict[str, Callable[[dict[str, Any], str], bool]] = {
-    "im-softmax-max": template_ok(softmax_ok),
+    "im-softmax-shift": template_ok(softmax_ok),
     "im-softmax-exp-line": template_ok(softmax_ok),
     "im-softmax-batch": template_ok(softmax_rows_ok),
     "im-log-softmax-code": template_ok(log_softmax_ok),
@@ -440,15 +505,41 @@ FILL_IN: dict[str, Callable[[dict[str, Any], str], bool]] = {
     "im-elu-code": lambda q, o: expression_ok(act.elu, X, alpha=1.5)(o),
     "im-gelu-code": lambda q, o: expression_ok(act.gelu, X)(o),
     "im-softplus-stable": lambda q, o: expression_ok(act.softplus, X_WIDE)(o),
+    "rs-bce-logits-stable": lambda q, o: _bce_expression_ok(o),
 }
+
+
+def _bce_expression_ok(option: str) -> bool:
+    """The option, evaluated on logits from -1000 to 1000 with both labels, is the loss."""
+    a = np.array([-1000.0, -40.0, -1.0, 0.0, 0.5, 40.0, 1000.0])
+    for t in (0.0, 1.0):
+        got = quietly(lambda t=t: eval(option.strip("`"), {"np": np}, {"a": a.copy(), "t": t}))
+        want = np.array([bp.bce_with_logits(v, t) for v in a])
+        if got is None or not same_within(np.asarray(got, dtype=float), want, 1e-9):
+            return False
+    return True
+
+
+def test_naive_bce_rounds_sigmoid_to_one():
+    """rs-bce-naive-inf: at a = 40, sigma rounds to 1.0, exp(-40) is an ordinary number."""
+    with np.errstate(divide="ignore"):
+        y = 1 / (1 + np.exp(-40.0))
+        assert y == 1.0 and np.isinf(-np.log(1 - y))
+    assert 0 < np.exp(-40.0) < 1e-17
+    assert bp.bce_with_logits(40.0, 0.0) == pytest.approx(40.0)
+    assert BANK["rs-bce-naive-inf"]["answer"].startswith("`y` が float64 で 1.0")
+
+
+def assert_only_the_key_works(q: dict[str, Any], check: Callable[[dict[str, Any], Any], bool]):
+    """The keyed option makes the code right and no other option does."""
+    assert check(q, q["answer"]), f"{q['id']}: the keyed option {q['answer']!r} does not work"
+    wrong_but_working = [o for o in q["options"] if o != q["answer"] and check(q, o)]
+    assert not wrong_but_working, f"{q['id']}: {wrong_but_working} also work"
 
 
 @pytest.mark.parametrize("qid", sorted(FILL_IN))
 def test_fill_in_only_the_key_is_right(qid):
-    q, check = BANK[qid], FILL_IN[qid]
-    assert check(q, q["answer"]), f"{qid}: the keyed option {q['answer']!r} does not work"
-    wrong_but_working = [o for o in q["options"] if o != q["answer"] and check(q, o)]
-    assert not wrong_but_working, f"{qid}: {wrong_but_working} also work"
+    assert_only_the_key_works(BANK[qid], FILL_IN[qid])
 
 
 def test_step_function_code_gives_the_keyed_output():
@@ -471,8 +562,10 @@ def test_overflow_question_keys_exactly_the_overflowing_expressions():
 
 def test_fill_in_questions_with_code_are_all_checked():
     """Every implementation question that shows code with a blank is run by a check above."""
-    blanks = {
-        qid for qid, q in BANK.items() if q["theme"] == "implementation" and BLANK.search(q["text"])
+    blanks = {  # type: blanks questions are run in test_bank_blanks.py
+        qid
+        for qid, q in BANK.items()
+        if q["theme"] == "implementation" and q["type"] == "single" and BLANK.search(q["text"])
     }
     assert blanks - FILL_IN.keys() == set()
 
@@ -556,11 +649,18 @@ def _elu_grad_continuous_for_every_alpha() -> bool:
 
 TRUE_FALSE: dict[str, Callable[[], bool]] = {
     "sm-jacobian-row-sum": _softmax_jacobian_rows_sum_to_zero,
-    "sm-scale-not-invariant": lambda: bool(np.allclose(sm([2, 4, 6]), sm([1, 2, 3]))),
-    "fm-elu-smooth-alpha1": _elu_grad_continuous_for_every_alpha,
-    "fm-gelu-not-monotone": lambda: bool(np.all(np.diff(act.gelu(np.linspace(-6, 6, 2001))) >= 0)),
+    "sm-scale-by-two": lambda: bool(np.allclose(sm([2, 4, 6]), sm([1, 2, 3]))),
+    "fm-elu-grad-continuity": _elu_grad_continuous_for_every_alpha,
+    "fm-gelu-monotonicity": lambda: bool(np.all(np.diff(act.gelu(np.linspace(-6, 6, 2001))) >= 0)),
     "rs-relu-grad-at-zero": lambda: f(act.relu_grad(0.0)) == 0.0,
     "us-xor-perceptron": lambda: _step_unit_computes([0, 1, 1, 0]),
+    "sm-backward-component-sum": lambda: all(
+        abs(float(np.sum(bp.softmax_vjp(x, g)))) < 1e-8 for x, g in zip(ROWS, G_ROWS, strict=True)
+    ),
+    # does clipping ever make a (small, vanishing) gradient larger?
+    "us-clipping-vanishing": lambda: any(
+        np.linalg.norm(bp.clip_by_norm(g, 1.0)) > np.linalg.norm(g) for g in (G_ROWS * 1e-3)
+    ),
 }
 
 
@@ -651,7 +751,78 @@ class Formula:
     atol: float = 1e-12
 
 
+G_ROWS = np.random.default_rng(9).normal(size=ROWS.shape)  # an upstream gradient per row
+# (logit, label) pairs for binary cross-entropy, both labels
+A_T = np.column_stack([np.linspace(-4.0, 4.0, 17), np.arange(17) % 2])
+
+
+def _softmax_vjp_rows(x):
+    return np.array([bp.softmax_vjp(row, g) for row, g in zip(x, G_ROWS, strict=True)])
+
+
+def _bce_grad(pairs):
+    def grad(a: float, t: float) -> float:
+        return f(bp.numeric_grad(lambda z: bp.bce_with_logits(float(z), t), a))
+
+    return np.array([grad(a, t) for a, t in pairs])
+
+
+def _y_t(pairs):
+    return sig(pairs[:, 0]), pairs[:, 1]
+
+
+def _vjp_wrong_place(x):
+    s = _rows_softmax(x)
+    return G_ROWS - np.sum(G_ROWS * s, axis=1, keepdims=True) * s
+
+
 FORMULAS: dict[str, Formula] = {
+    "sm-backward-jvp": Formula(
+        ROWS,
+        _softmax_vjp_rows,
+        {
+            r"$\mathbf{g} \odot \mathbf{s} \odot (1 - \mathbf{s})$": lambda x: (
+                G_ROWS * _rows_softmax(x) * (1 - _rows_softmax(x))
+            ),
+            r"$\mathbf{s} \odot (\mathbf{g} - \langle \mathbf{g}, \mathbf{s} \rangle)$": lambda x: (
+                _rows_softmax(x)
+                * (G_ROWS - np.sum(G_ROWS * _rows_softmax(x), axis=1, keepdims=True))
+            ),
+            r"$\mathbf{s} - \mathbf{g}$": lambda x: _rows_softmax(x) - G_ROWS,
+            r"$\mathbf{g} - \langle \mathbf{g}, \mathbf{s} \rangle\,\mathbf{s}$": _vjp_wrong_place,
+        },
+        atol=1e-7,
+    ),  # the reference is a finite difference
+    "sm-backward-with-ce": Formula(
+        ROWS,
+        _cross_entropy_grad,
+        {
+            r"$\mathbf{y} - \mathbf{t}$": lambda a: _rows_softmax(a) - T_ROWS,
+            r"$-\mathbf{t}$": lambda a: -T_ROWS,
+            r"$\mathbf{y} \odot (1 - \mathbf{y})$": lambda a: (
+                _rows_softmax(a) * (1 - _rows_softmax(a))
+            ),
+            r"$(\mathbf{y} - \mathbf{t}) \odot \mathbf{y}$": lambda a: (
+                (_rows_softmax(a) - T_ROWS) * _rows_softmax(a)
+            ),
+        },
+        atol=1e-6,
+    ),
+    "rs-bce-grad": Formula(
+        A_T,
+        _bce_grad,
+        {
+            r"$(y - t)\,y\,(1 - y)$": lambda p: (
+                (_y_t(p)[0] - _y_t(p)[1]) * _y_t(p)[0] * (1 - _y_t(p)[0])
+            ),
+            r"$y\,(1 - y)$": lambda p: _y_t(p)[0] * (1 - _y_t(p)[0]),
+            r"$y - t$": lambda p: _y_t(p)[0] - _y_t(p)[1],
+            r"$\dfrac{y - t}{y\,(1 - y)}$": lambda p: (
+                (_y_t(p)[0] - _y_t(p)[1]) / (_y_t(p)[0] * (1 - _y_t(p)[0]))
+            ),
+        },
+        atol=1e-7,
+    ),
     "rs-sigmoid-formula": Formula(
         XS,
         act.sigmoid,
@@ -889,21 +1060,6 @@ FORMULAS: dict[str, Formula] = {
             r"$\tanh(\log(1 + e^{x}))$": lambda x: np.tanh(np.log(1 + np.exp(x))),
             r"$x \tanh(x)$": lambda x: x * np.tanh(x),
             r"$x \tanh(\log(1 + e^{x}))$": lambda x: x * np.tanh(np.log(1 + np.exp(x))),
-        },
-        atol=1e-9,
-    ),
-    "fm-mish-grad": Formula(
-        XS,
-        act.mish_grad,
-        {
-            r"$\tanh(\mathrm{sp}(x))$": lambda x: np.tanh(sp(x)),
-            r"$\tanh(\mathrm{sp}(x)) + x\,\sigma(x)\,\mathrm{sech}^2(\mathrm{sp}(x))$": lambda x: (
-                np.tanh(sp(x)) + x * sig(x) * sech2(sp(x))
-            ),
-            r"$x\,\sigma(x)\,\mathrm{sech}^2(\mathrm{sp}(x))$": lambda x: x * sig(x) * sech2(sp(x)),
-            r"$\tanh(\mathrm{sp}(x)) + x\,\mathrm{sech}^2(\mathrm{sp}(x))$": lambda x: (
-                np.tanh(sp(x)) + x * sech2(sp(x))
-            ),
         },
         atol=1e-9,
     ),

@@ -9,14 +9,15 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from quiz.answers import Given, encode, parse_number
+from quiz.answers import Given, encode, option_labels, parse_number
 from quiz.attempt import Attempt
 from quiz.markdown import safe_markdown
-from quiz.schema import MultipleQuestion, NumericQuestion, Question, SingleQuestion
+from quiz.schema import ONE_CHOICE, MultipleQuestion, NumericQuestion, Question
 from quiz.session import EXAM, Item, QuizRun, score_by_theme
 from quiz.store import LearnerHistory as Store
 from quiz.themes import theme_name
 from ui.i18n import lang, t
+from ui.quiz_figures import question_extras
 from ui.quiz_text import feedback, md
 
 RUN_KEY = "quiz.run"
@@ -44,7 +45,7 @@ def _read_given(question: Question, item: Item, key: str) -> tuple[Given, tuple 
         return (number, None) if number is not None else (None, ("quiz.bad_number", {"text": text}))
     if value is None:
         return None, ("quiz.need_answer", {})
-    return (item.options[value] if isinstance(question, SingleQuestion) else value), None
+    return (item.options[value] if isinstance(question, ONE_CHOICE) else value), None
 
 
 def _time_up(run: QuizRun, by_id: dict[str, Question], now: datetime) -> bool:
@@ -106,8 +107,8 @@ def _answer_widgets(question: Question, item: Item, key: str, disabled: bool) ->
         st.markdown(f"**{t('quiz.answer')}**")
         for k, option in enumerate(item.options):
             st.checkbox(safe_markdown(option), key=f"{key}.{k}", disabled=disabled)
-    elif isinstance(question, SingleQuestion):
-        labels = [safe_markdown(option) for option in item.options]
+    elif isinstance(question, ONE_CHOICE):
+        labels = [safe_markdown(label) for label in option_labels(question, item.options)]
         st.radio(t("quiz.answer"), list(range(len(labels))), index=None, key=key,
                  format_func=labels.__getitem__, disabled=disabled)
     elif isinstance(question, NumericQuestion):
@@ -136,6 +137,7 @@ def render_question(run: QuizRun, by_id: dict[str, Question], store: Store) -> N
              kind=t(f"quiz.type.{question.type}"))
     st.caption(f"{meta} · `{question.id}`")
     md(question.text)
+    question_extras(question, item, run.revealed)
     _answer_widgets(question, item, answer_key(run), disabled=run.revealed)
     if not run.revealed:
         st.button(t("quiz.submit"), key="quiz.submit", type="primary", on_click=_submit,

@@ -23,7 +23,7 @@ def given_text(question: Question, given: Given) -> str:
         return t("quiz.unanswered")
     if isinstance(given, bool):
         return t("quiz.true") if given else t("quiz.false")
-    return answer_text(given)
+    return answer_text(given, question)
 
 
 def key_text(question: Question) -> str:

@@ -50,6 +50,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.type.multiple": ("当てはまるものをすべて選べ", "choose all that apply"),
     "quiz.type.numeric": ("数値で答えよ", "answer with a number"),
     "quiz.type.truefalse": ("正誤を答えよ", "true or false"),
+    "quiz.type.blanks": ("空欄に入る組み合わせを1つ選べ", "choose what fills the blanks"),
+    "quiz.type.graph": ("グラフを1つ選べ", "choose one graph"),
     "quiz.answer": ("解答", "Your answer"),
     "quiz.answer.numeric": ("数値（例: 0.25、1/4、-0.632）", "A number (e.g. 0.25, 1/4, -0.632)"),
     "quiz.true": ("正しい", "True"),
