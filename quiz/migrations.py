@@ -13,6 +13,7 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from .renamed_ids import RENAMED
 from .tables import LEGACY_LEARNER, answers, metadata, runs, schema_version
 
 # Any fixed number: PostgreSQL's advisory lock id for "migrating the history".
@@ -37,7 +38,14 @@ def _v1_per_learner(conn: Connection) -> None:
     old.drop(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_per_learner]
+def _v2_renamed_question_ids(conn: Connection) -> None:
+    """Questions whose ids stated their answer were renamed: their answers follow them."""
+    for old, new in RENAMED.items():
+        conn.execute(answers.update().where(answers.c.question_id == old)
+                     .values(question_id=new))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_per_learner, _v2_renamed_question_ids]
 LATEST = len(MIGRATIONS)
 
 

@@ -8,6 +8,7 @@ import re
 from datetime import UTC, datetime
 
 from .attempt import Attempt
+from .renamed_ids import RENAMED
 from .themes import THEMES
 
 _TRUE, _FALSE = {"1", "true", "True", "TRUE"}, {"0", "false", "False", "FALSE"}
@@ -105,5 +106,6 @@ def parse_row(values: dict[str, object]) -> Attempt | str:
     if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int)
                                or not 1 <= rating <= 4):
         return BAD_RATING
+    question_id = RENAMED.get(question_id, question_id)  # a file from before a rename
     return Attempt(session_id, question_id, theme, correct.strip() in _TRUE, answer, moment,
                    rating)

@@ -248,3 +248,31 @@ def test_csv_import_reports_bad_rows_and_columns(tmp_path):
     assert import_csv(history, "a,b\n1,2\n").missing_columns == (
         "session_id", "question_id", "theme", "correct", "answer", "answered_at")
     assert import_csv(history, "é".encode("latin-1")).unreadable
+
+
+def test_answers_follow_a_renamed_question_through_the_migration_and_imports(db_url):
+    from quiz.renamed_ids import RENAMED
+    from quiz.tables import answers, schema_version
+
+    db = open_url(db_url)
+    old_id, new_id = "sm-scale-not-invariant", "sm-scale-by-two"
+    row = attempt(1)
+    with db.engine.begin() as conn:  # a database at version 1 holding the old id
+        conn.execute(answers.insert().values(
+            learner=A, session_id=row.session_id, question_id=old_id, theme=row.theme,
+            correct=True, answer=row.answer, answered_at=row.row()[5], rating=None))
+        conn.execute(schema_version.delete().where(schema_version.c.version > 1))
+    assert [a.question_id for a in open_url(db_url).attempts(A)] == [new_id]
+    assert RENAMED[old_id] == new_id
+    csv_text = ("session_id,question_id,theme,correct,answer,answered_at\n"
+                f"s1,{old_id},softmax,1,\"1\",2026-03-01T09:00:00+00:00\n")
+    assert import_csv(LearnerHistory(db, B), csv_text).added == 1
+    assert [a.question_id for a in db.attempts(B)] == [new_id]
+
+
+def test_every_renamed_id_now_names_a_question_and_no_old_one_does():
+    from quiz.loader import bank_dir, load_paths
+    from quiz.renamed_ids import RENAMED
+
+    ids = set(load_paths([bank_dir()]).by_id)
+    assert set(RENAMED.values()) <= ids and not set(RENAMED) & ids
