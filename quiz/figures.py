@@ -104,6 +104,7 @@ class LayersFigure(_Figure):
 
 Figure = Annotated[CurveFigure | DepthFigure | SoftmaxFigure | LayersFigure,
                    Field(discriminator="kind")]
+FIGURE_KINDS = ("curve", "depth", "softmax", "layers")
 
 
 def _params_text(fig: _OfFunction) -> str:
