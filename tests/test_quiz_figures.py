@@ -107,7 +107,7 @@ FIGURES = [
 def test_describe_names_the_function_and_its_setting():
     assert [describe(f) for f in FIGURES] == [
         "ELU（α = 0.5）の導関数 h'(x)",
-        "GELU（tanh 近似）のh(x)",
+        "GELU（tanh 近似）の h(x)",
         "シグモイド関数の |h'| の 10 層分の積（各層で |h'| が最大の点）",
         "ソフトマックス（ロジット [2, 1, 0]、温度 T = 0.5）",
         "双曲線正接関数 (tanh) ＋ Xavier の初期値（5 層）",
