@@ -25,12 +25,14 @@ HEIGHT = 210
 LINE = "#2563EB"  # one mid-tone blue: reads on the light and the dark theme
 CONFIG = {"staticPlot": True}  # st.plotly_chart(config=...): a picture, not a widget
 LAYER_WIDTH, LAYER_BATCH, LAYER_BINS = 100, 1000, 20
+CUT_NOTE = "左端の棒は上を切って表示"  # the bank is Japanese only, so are its figures
 
 
-def _layout(fig: go.Figure, label: str | None, **kw) -> go.Figure:
+def _layout(fig: go.Figure, label: str | None, top: int = 10, margin_b: int = 8,
+            **kw) -> go.Figure:
     fig.update_layout(
         height=HEIGHT, showlegend=False, font={"family": FONT, "size": 13},
-        margin={"l": 8, "r": 8, "t": 34 if label else 10, "b": 8},
+        margin={"l": 8, "r": 8, "t": top + 24 if label else top, "b": margin_b},
         title={"text": f"<b>{label}</b>", "x": 0.02, "y": 0.97, "font": {"size": 18}}
         if label else None, **kw)
     return fig
@@ -114,21 +116,42 @@ def _softmax(fig: SoftmaxFigure, label: str | None) -> go.Figure:
     return _layout(out, label)
 
 
-def _layers(fig: LayersFigure, label: str | None) -> go.Figure:
-    acts = layers_data(fig)
+def layer_histograms(fig: LayersFigure, acts: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(bin edges, each layer's fraction of activations per bin)."""
     lo, hi = layers_range(fig, acts)
     edges = np.linspace(lo, hi, LAYER_BINS + 1)
-    out = make_subplots(rows=1, cols=len(acts), shared_yaxes=True, horizontal_spacing=0.02,
-                        subplot_titles=[f"{i + 1}層目" for i in range(len(acts))])
-    for i, a in enumerate(acts, start=1):
-        counts, _ = np.histogram(np.clip(a, lo, edges[-1]), bins=edges)
-        out.add_trace(go.Bar(x=(edges[:-1] + edges[1:]) / 2, y=counts / a.size, width=np.diff(edges),
+    # not clipped: the 1 % of a ReLU tail past the range is left out, not piled at its end
+    return edges, np.array([np.histogram(a, bins=edges)[0] / a.size for a in acts])
+
+
+def _y_top(fractions: np.ndarray) -> tuple[float, bool]:
+    """The y range's top, and whether the first bar is cut: ReLU puts half of everything in
+    the bar at 0, which would flatten the rest of the distribution into a line. (A spike
+    anywhere else, such as a sigmoid's outputs all at 0.5, is the picture: never cut.)"""
+    first, rest = float(fractions[:, 0].max()), float(fractions[:, 1:].max())
+    cut = bool(np.all(fractions.argmax(axis=1) == 0)) and first > 3 * rest
+    return (1.6 * rest, True) if cut else (1.05 * max(first, rest), False)
+
+
+def _layers(fig: LayersFigure, label: str | None) -> go.Figure:
+    edges, fractions = layer_histograms(fig, layers_data(fig))
+    lo, hi = float(edges[0]), float(edges[-1])
+    # a gap between the panels so one's last tick label and the next one's first stay apart
+    out = make_subplots(rows=1, cols=len(fractions), shared_yaxes=True,
+                        horizontal_spacing=0.06,
+                        subplot_titles=[f"{i + 1}層目" for i in range(len(fractions))])
+    for i, f in enumerate(fractions, start=1):
+        out.add_trace(go.Bar(x=(edges[:-1] + edges[1:]) / 2, y=f, width=np.diff(edges),
                              marker={"color": LINE}, hoverinfo="skip"), row=1, col=i)
-        out.update_xaxes(tickvals=[round(lo, 1), round(float(edges[-1]), 1)], tickangle=0,
-                         tickfont={"size": 10}, row=1, col=i)
-    out.update_yaxes(showticklabels=False)
+        out.update_xaxes(tickvals=[lo, hi], ticktext=[f"{lo:.2g}", f"{hi:.2g}"], tickangle=0,
+                         tickfont={"size": 10}, range=[lo, hi], row=1, col=i)
+    top, cut = _y_top(fractions)
+    out.update_yaxes(showticklabels=False, range=[0, top])
     out.update_annotations(font={"size": 11})
-    return _layout(out, label, bargap=0)
+    if cut:
+        out.add_annotation(text=CUT_NOTE, xref="paper", yref="paper", x=1, y=0, yshift=-24,
+                           yanchor="top", showarrow=False, xanchor="right", font={"size": 10})
+    return _layout(out, label, top=28, bargap=0, margin_b=44 if cut else 8)
 
 
 _BUILDERS = {CurveFigure: _curve, DepthFigure: _depth, SoftmaxFigure: _softmax,

@@ -104,6 +104,7 @@ class LayersFigure(_Figure):
 
 Figure = Annotated[CurveFigure | DepthFigure | SoftmaxFigure | LayersFigure,
                    Field(discriminator="kind")]
+FIGURE_KINDS = ("curve", "depth", "softmax", "layers")
 
 
 def _params_text(fig: _OfFunction) -> str:
@@ -139,7 +140,7 @@ def describe(fig) -> str:
     if isinstance(fig, DepthFigure):
         where = "|h'| が最大の点" if fig.at is None else f"x = {fig.at:g}"
         return f"{name}{_params_text(fig)}の |h'| の {fig.layers} 層分の積（各層で {where}）"
-    what = "導関数 h'(x)" if fig.derivative else "h(x)"
+    what = "導関数 h'(x)" if fig.derivative else " h(x)"
     return f"{name}{_params_text(fig)}の{what}"
 
 

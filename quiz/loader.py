@@ -20,6 +20,7 @@ from activations import REGISTRY
 from routes import PATHS
 
 from . import messages
+from .figures import FIGURE_KINDS
 from .problems import Problem, field_path, question_location
 from .schema import QUESTION_ADAPTER, QUESTION_TYPES, Question
 from .yaml_text import parse
@@ -82,6 +83,18 @@ def _link_issues(link: str) -> list[tuple[str, str]]:
     return issues
 
 
+def _without_figure_kinds(loc: tuple) -> tuple:
+    """pydantic puts a figure's kind in the path (``figure.layers.init``): drop it there."""
+    out: list = []
+    for i, part in enumerate(loc):
+        before = loc[max(0, i - 2):i]
+        at_figure = before[-1:] in (("figure",), ("answer",)) or (
+            len(before) == 2 and before[0] == "options" and isinstance(before[1], int))
+        if not (at_figure and part in FIGURE_KINDS):
+            out.append(part)
+    return tuple(out)
+
+
 def _question_problems(file: str, index: int, raw: object) -> tuple[Question | None, list[Problem]]:
     if not isinstance(raw, dict):
         return None, [Problem(file, question_location(index, None),
@@ -95,9 +108,12 @@ def _question_problems(file: str, index: int, raw: object) -> tuple[Question | N
             loc = error["loc"]
             if loc and loc[0] in QUESTION_TYPES:  # drop the union's tag from the path
                 loc = loc[1:]
+            loc = _without_figure_kinds(loc)
+            tag = "type"
             if error["type"].startswith("union_tag"):
-                loc = ("type",)
-            en, ja = messages.from_pydantic(error)
+                # a question's type, or the kind of a figure inside it
+                loc, tag = (loc + ("kind",), "kind") if loc else (("type",), "type")
+            en, ja = messages.from_pydantic(error, tag)
             problems.append(Problem(file, question_location(index, qid, field_path(loc)), en, ja))
         return None, problems
     issues = list(question.rule_issues())

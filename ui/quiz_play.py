@@ -12,7 +12,7 @@ import streamlit as st
 from quiz.answers import Given, encode, option_labels, parse_number
 from quiz.attempt import Attempt
 from quiz.markdown import safe_markdown
-from quiz.schema import ONE_CHOICE, MultipleQuestion, NumericQuestion, Question
+from quiz.schema import ONE_CHOICE, GraphQuestion, MultipleQuestion, NumericQuestion, Question
 from quiz.session import EXAM, Item, QuizRun, score_by_theme
 from quiz.store import LearnerHistory as Store
 from quiz.themes import theme_name
@@ -110,7 +110,8 @@ def _answer_widgets(question: Question, item: Item, key: str, disabled: bool) ->
     elif isinstance(question, ONE_CHOICE):
         labels = [safe_markdown(label) for label in option_labels(question, item.options)]
         st.radio(t("quiz.answer"), list(range(len(labels))), index=None, key=key,
-                 format_func=labels.__getitem__, disabled=disabled)
+                 format_func=labels.__getitem__, disabled=disabled,
+                 horizontal=isinstance(question, GraphQuestion))  # A–D fit on one line
     elif isinstance(question, NumericQuestion):
         st.text_input(t("quiz.answer.numeric"), key=key, disabled=disabled)
     else:
