@@ -1,5 +1,8 @@
 """History as CSV, so a learner whose disk is not kept (Community Cloud) can take their
-progress along and bring it back. Importing the same file twice adds nothing."""
+progress along and bring it back. Importing the same file twice adds nothing.
+
+The file is UTF-8 with a BOM, so that Excel opens the Japanese correctly; import takes it
+with or without. The ``rating`` column (the learner's own FSRS rating) is optional."""
 
 from __future__ import annotations
 
@@ -23,12 +26,24 @@ class ImportResult:
     unreadable: bool = False  # not UTF-8 text
 
 
+RATING = "rating"
+BOM = "\ufeff"
+
+
 def export_csv(store: Store) -> str:
+    """The whole history as CSV text, starting with a BOM (encode it as UTF-8)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(a.row() for a in store.attempts())
-    return out.getvalue()
+    writer.writerow((*COLUMNS, RATING))
+    writer.writerows((*a.row(), "" if a.rating is None else a.rating) for a in store.attempts())
+    return BOM + out.getvalue()
+
+
+def _rating(text: str) -> int | None | bool:
+    """1..4, None when empty, False when unreadable."""
+    if not text:
+        return None
+    return int(text) if text in ("1", "2", "3", "4") else False
 
 
 def _parse_row(row: dict[str, str]) -> Attempt | None:
@@ -44,8 +59,11 @@ def _parse_row(row: dict[str, str]) -> Attempt | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
+    rating = _rating((row.get(RATING) or "").strip())
+    if rating is False:
+        return None
     return Attempt(values["session_id"], values["question_id"], values["theme"],
-                   values["correct"] in _TRUE, values["answer"], moment)
+                   values["correct"] in _TRUE, values["answer"], moment, rating)
 
 
 def import_csv(store: Store, data: bytes | str) -> ImportResult:
@@ -55,7 +73,7 @@ def import_csv(store: Store, data: bytes | str) -> ImportResult:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             return ImportResult(unreadable=True)
-    reader = csv.DictReader(io.StringIO(data.removeprefix("\ufeff")))
+    reader = csv.DictReader(io.StringIO(data.removeprefix(BOM)))
     missing = tuple(c for c in COLUMNS if c not in (reader.fieldnames or ()))
     if missing:
         return ImportResult(missing_columns=missing)

@@ -131,6 +131,32 @@ class Store:
             self._fall_back()
             return self._select()
 
+    # -- The mock exam in progress (issue 10). A minimal stand-in: one row under a constant
+    # key. The per-learner store of issue 9 replaces this block with its own.
+    _RUN_KEY = "current"
+
+    def _runs(self) -> sqlite3.Connection:
+        """The connection, with the runs table made if missing (call under the lock)."""
+        self._conn.execute("CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, state TEXT)")
+        return self._conn
+
+    def save_run(self, text: str) -> None:
+        """Keep the mock exam in progress (JSON text), replacing any earlier one."""
+        with self._lock:
+            self._runs().execute("INSERT OR REPLACE INTO runs VALUES (?, ?)", (self._RUN_KEY, text))
+
+    def load_run(self) -> str | None:
+        with self._lock:
+            row = self._runs().execute("SELECT state FROM runs WHERE key = ?",
+                                       (self._RUN_KEY,)).fetchone()
+        return row[0] if row else None
+
+    def clear_run(self) -> None:
+        with self._lock:
+            self._runs().execute("DELETE FROM runs WHERE key = ?", (self._RUN_KEY,))
+
+    # -- end of the mock-exam block
+
     def count(self) -> int:
         with self._lock:
             return self._conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]

@@ -58,6 +58,26 @@ def test_the_chart_has_one_line_per_theme_in_percent():
     assert fig.layout.yaxis.title.text == "Y"
 
 
+def test_themes_differ_in_colour_and_marker():
+    """Six themes, six colours and six marker shapes: told apart without colour too."""
+    from plots.quiz_history import theme_style
+    from quiz.themes import THEMES
+
+    styles = [theme_style(theme) for theme in THEMES]
+    assert len({c for c, _ in styles}) == 6 and len({m for _, m in styles}) == 6
+    fig = make_accuracy_figure(daily_accuracy(HISTORY), str.upper, "Y", "X")
+    assert len({tr.marker.symbol for tr in fig.data}) == len(fig.data) == 3
+
+
+def test_one_day_of_history_is_one_bar_per_theme():
+    one_day = [a for a in HISTORY if a.answered_at == T]
+    fig = make_accuracy_figure(daily_accuracy(one_day), str.upper, "Y", "X")
+    assert [tr.type for tr in fig.data] == ["bar"] * 3
+    assert {tr.y[0]: (tr.x[0], tr.text[0]) for tr in fig.data} == {
+        "RELU_SIGMOID": (100.0, "1/1"), "SOFTMAX": (100.0, "1/1"), "USAGE": (0.0, "0/1")}
+    assert fig.layout.xaxis.title.text == "Y"  # the accuracy axis is horizontal here
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>"),
     ("A & B <b>", "A &amp; B &lt;b>"),

@@ -82,7 +82,9 @@ def test_csv_round_trip_without_duplicates(tmp_path):
     source = open_store(tmp_path / "a.sqlite3")
     source.add([attempt(i, correct=i % 3 != 0, answer='["x, y", "z\\"q"]') for i in range(10)])
     text = export_csv(source)
-    assert text.splitlines()[0] == "session_id,question_id,theme,correct,answer,answered_at"
+    # A BOM first, so that Excel reads the file as UTF-8; the rating column is optional.
+    assert text.splitlines()[0] == ("\ufeffsession_id,question_id,theme,correct,answer,"
+                                    "answered_at,rating")
 
     target = open_store(tmp_path / "b.sqlite3")
     target.add([attempt(0), attempt(100)])  # one already there, one only here

@@ -33,6 +33,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "Mock exam (timed, explanations at the end)"),
     "quiz.exam.limit": ("制限時間: {minutes} 分（1問あたり {seconds} 秒、本試験と同じペース）",
                         "Time limit: {minutes} min ({seconds} s per question, the exam's pace)"),
+    "quiz.exam.formats": ("本試験と同じく選択式（1つ選ぶ・すべて選ぶ）だけを出題します（{n} 問）。"
+                          "数値入力と正誤問題は学習モードで。",
+                          "Like the exam, only multiple-choice questions ({n} here); numbers and "
+                          "true/false stay in study mode."),
     "quiz.start": ("開始", "Start"),
     # A question
     "quiz.progress": ("{i} / {n} 問目", "Question {i} of {n}"),
@@ -46,29 +50,75 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.type.numeric": ("数値で答えよ", "answer with a number"),
     "quiz.type.truefalse": ("正誤を答えよ", "true or false"),
     "quiz.answer": ("解答", "Your answer"),
-    "quiz.answer.numeric": ("数値（例: 0.25、1/4、-0.632）", "A number (e.g. 0.25, 1/4, -0.632)"),
+    # No example numbers here: an example can equal a key (−0.632 was one).
+    "quiz.answer.numeric": ("数値", "A number"),
+    "quiz.answer.numeric_help": ("小数・分数（a/b）・指数表記で入力できます。全角数字も使えます。"
+                                 "Enter で解答します。",
+                                 "Decimals, fractions (a/b) and exponents are accepted. "
+                                 "Press Enter to submit."),
     "quiz.true": ("正しい", "True"),
     "quiz.false": ("誤り", "False"),
     "quiz.submit": ("解答する", "Submit"),
     "quiz.need_answer": ("解答を選んでから「解答する」を押してください。",
                          "Choose an answer before submitting."),
-    "quiz.bad_number": ("「{text}」は数値として読めません。例: 0.25、1/4、-0.632",
-                        "“{text}” is not a number. Examples: 0.25, 1/4, -0.632"),
+    "quiz.bad_number": ("「{text}」は数値として読めません。小数・分数（a/b）・指数表記で入力してください。",
+                        "“{text}” is not a number. Use a decimal, a fraction (a/b) or an "
+                        "exponent."),
     "quiz.right": ("正解！", "Correct!"),
     "quiz.wrong": ("不正解", "Not quite"),
     "quiz.key": ("正解", "Answer"),
     "quiz.given": ("あなたの解答", "You answered"),
+    "quiz.missed": ("選び漏れ", "missed"),
+    "quiz.extra": ("余分に選んだもの", "chosen but wrong"),
+    "quiz.rating": ("自己評価（任意）", "How was it? (optional)"),
+    "quiz.rating.help": ("次に出題する時期の目安になります。選ばなければ「{default}」として記録します。",
+                         "Sets when this question comes back. Not chosen: recorded as "
+                         "“{default}”."),
+    "quiz.rating.1": ("もう一度", "Again"),
+    "quiz.rating.2": ("難しい", "Hard"),
+    "quiz.rating.3": ("正解", "Good"),
+    "quiz.rating.4": ("簡単", "Easy"),
     "quiz.unanswered": ("未回答", "not answered"),
     "quiz.explanation": ("解説", "Explanation"),
     "quiz.link": ("アプリで確かめる", "See it in the app"),
     "quiz.next": ("次へ", "Next"),
-    "quiz.quit": ("中断して設定に戻る", "Stop and go back"),
+    "quiz.quit": ("中断", "Stop"),
+    "quiz.quit.title": ("クイズを中断しますか？", "Stop this quiz?"),
+    "quiz.quit.body": ("このクイズの続きは失われます（解答済みの問題は履歴に残ります）。",
+                       "The rest of this quiz is lost (answers already checked stay in the "
+                       "history)."),
+    "quiz.quit.yes": ("中断する", "Stop"),
+    "quiz.quit.no": ("続ける", "Continue"),
+    # Mock exam
+    "quiz.exam.progress": ("{i} / {n} 問目（解答済み {answered} 問）",
+                           "Question {i} of {n} ({answered} answered)"),
+    "quiz.exam.flag": ("見直し（あとで確認する）", "Flag for review"),
+    "quiz.exam.back": ("前へ", "Back"),
+    "quiz.exam.next": ("次へ", "Next"),
+    "quiz.exam.skip": ("スキップ", "Skip"),
+    "quiz.exam.skip_help": ("次の未解答の問題へ進みます。", "Go to the next unanswered question."),
+    "quiz.exam.overview": ("問題一覧（解答済み {answered}・見直し {flagged}・未解答 {unanswered}）",
+                           "All questions ({answered} answered, {flagged} flagged, "
+                           "{unanswered} unanswered)"),
+    "quiz.exam.legend": ("■ 解答済み　□ 未解答　⚑ 見直し。番号を押すとその問題へ移動します。",
+                         "■ answered, □ unanswered, ⚑ flagged. Choose a number to go there."),
+    "quiz.exam.jump": ("移動する問題", "Go to question"),
+    "quiz.exam.finish": ("解答を終了する", "Finish the exam"),
+    "quiz.exam.confirm_title": ("解答を終了しますか？", "Finish the exam?"),
+    "quiz.exam.confirm_body": ("未解答が {unanswered} 問、見直しの印が {flagged} 問あります。"
+                               "終了すると採点し、解答は変えられません。",
+                               "{unanswered} unanswered and {flagged} flagged. Finishing scores "
+                               "the exam; answers can no longer change."),
+    "quiz.exam.finish_yes": ("終了して採点する", "Finish and score"),
+    "quiz.exam.finish_no": ("問題に戻る", "Back to the questions"),
     "quiz.time_left": ("残り時間 {mm}:{ss:02d}", "Time left {mm}:{ss:02d}"),
-    "quiz.time_up": ("時間切れです。未回答の問題は不正解として採点しました。",
-                     "Time is up. Unanswered questions count as wrong."),
+    "quiz.time_up": ("時間切れです。選んでいた解答で採点しました（未解答は不正解）。",
+                     "Time is up. The answers chosen were scored (unanswered count as wrong)."),
     # Results
     "quiz.results": ("結果", "Results"),
     "quiz.score": ("{correct} / {total} 問正解（{pct}%）", "{correct} of {total} right ({pct}%)"),
+    "quiz.time_used": ("所要時間 {used}（制限時間 {limit}）", "Time used {used} (limit {limit})"),
+    "quiz.seconds": ("{s} 秒", "{s} s"),
     "quiz.by_theme": ("テーマ別の成績", "Score by theme"),
     "quiz.col.theme": ("テーマ", "Theme"),
     "quiz.col.correct": ("正解", "Right"),
@@ -90,7 +140,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.history.weak_meta": (
         "{n}. {theme}・不正解 {wrong} / {answered} 回（正答率 {pct}%）・最終 {last}",
         "{n}. {theme} · wrong {wrong} of {answered} ({pct}% right) · last {last}"),
-    "quiz.history.gone": ("（問題集にない問題 {qid}）", "(question {qid}, no longer in the banks)"),
+    "quiz.history.gone": ("（問題集から削除された問題）", "(a question no longer in the banks)"),
+    "quiz.history.weak_start": ("苦手な問題を解く", "Practise the weakest questions"),
+    "quiz.history.due": ("今日の復習", "Today's review"),
+    "quiz.history.due_count": ("復習の時期が来た問題: **{n} 問**（忘れかけた頃に解き直すと定着します）",
+                               "Due for review: **{n}** (answering just before you forget "
+                               "makes it stick)"),
+    "quiz.history.due_start": ("今日の復習を始める（{n} 問）", "Start today's review ({n})"),
+    "quiz.history.due_none": ("今日復習する問題はありません。", "Nothing is due today."),
     "quiz.history.backup": ("バックアップ", "Backup"),
     "quiz.history.backup_note": (
         "Community Cloud などではサーバーの履歴は残りません。CSV を保存しておき、次回読み込んでください。"
