@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -14,6 +14,12 @@ from .themes import theme_order
 # Days are counted in Japan time: the learners sit a Japanese exam, and a UTC day would
 # split one evening's study at 09:00.
 LOCAL_TZ = ZoneInfo("Asia/Tokyo")
+
+
+def end_of_day(now: datetime) -> datetime:
+    """The end of ``now``'s day in Japan time: what 「今日」 means to the learner."""
+    local = now.astimezone(LOCAL_TZ)
+    return datetime.combine(local.date() + timedelta(days=1), time(), LOCAL_TZ)
 
 
 def daily_accuracy(attempts: list[Attempt]) -> pd.DataFrame:

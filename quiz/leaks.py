@@ -37,7 +37,7 @@ def visible_length(option: str) -> int:
     return len(_LATEX_COMMAND.sub("x", _INVISIBLE.sub("", option)))
 
 
-def _numbers(text: str) -> list[tuple[str, float]]:
+def numbers_in(text: str) -> list[tuple[str, float]]:
     found = []
     for match in _NUMBER.finditer(text):
         value = parse_number(match.group())
@@ -46,7 +46,7 @@ def _numbers(text: str) -> list[tuple[str, float]]:
     return found
 
 
-def _examples(text: str) -> list[str]:
+def examples_in(text: str) -> list[str]:
     return [m.group(1) for m in _EXAMPLE.finditer(text)]
 
 
@@ -87,7 +87,7 @@ def _precision_issues(question: NumericQuestion) -> list[Issue]:
 
 
 def _numeric_leaks(question: NumericQuestion) -> list[Issue]:
-    shown = [s for s, v in _numbers(question.text)
+    shown = [s for s, v in numbers_in(question.text)
              if abs(v - question.answer) <= question.tolerance * _SLACK]
     if not shown:
         return []
@@ -98,7 +98,7 @@ def _numeric_leaks(question: NumericQuestion) -> list[Issue]:
 def _choice_leaks(question: SingleQuestion | MultipleQuestion) -> list[Issue]:
     keys = [question.answer] if isinstance(question, SingleQuestion) else question.answer
     issues: list[Issue] = []
-    for example in _examples(question.text):
+    for example in examples_in(question.text):
         for key in keys:
             if key.strip() and key.strip() in example:
                 issues.append(("text", f"an example in the text is the key {key!r}",

@@ -45,11 +45,12 @@ def build_cards(attempts: Iterable[Attempt]) -> dict[str, Card]:
 
 
 def due_ids(questions: Iterable[Question], attempts: Iterable[Attempt],
-            now: datetime) -> list[str]:
-    """The questions FSRS says are due for review now, most overdue first (never-asked
-    questions are new, not due)."""
+            until: datetime) -> list[str]:
+    """The questions FSRS says are due for review by ``until`` (the end of today, for
+    「今日の復習」), most overdue first; never-asked questions are new, not due."""
     cards = build_cards(attempts)
-    due = [(cards[q.id].due, q.id) for q in questions if q.id in cards and cards[q.id].due <= now]
+    due = [(cards[q.id].due, q.id) for q in questions
+           if q.id in cards and cards[q.id].due <= until]
     return [qid for _, qid in sorted(due)]
 
 

@@ -13,6 +13,7 @@ import pytest
 from quiz.loader import load_paths
 from quiz.markdown import safe_markdown
 from quiz.schema import MultipleQuestion, NumericQuestion, SingleQuestion
+from quiz.store import Store
 from tests.apptest import open_page
 from tests.quiz_helpers import GOOD_BANK, fixture_questions
 from ui.quiz_play import answer_key
@@ -322,3 +323,33 @@ def test_finishing_with_unanswered_questions_and_quitting_ask_first(exam_env):
     at.button(key="quiz.quit.yes").click().run()
     assert at.session_state["quiz.run"] is None
     assert open_page("quiz").session_state["quiz.run"] is None  # nothing left to resume
+
+
+def test_self_rating_todays_review_and_the_weakest_button(env, monkeypatch):
+    added = []  # what the page hands the store (which keeps the rating its own way)
+    monkeypatch.setattr(Store, "add", lambda self, attempts, add=Store.add:
+                        add(self, added.extend(attempts) or attempts))
+    at = open_page("quiz")
+    start(at, "study", count=2)
+    first = answer(at, right=True)
+    key = answer_key(at.session_state["quiz.run"])
+    assert at.button_group(key=f"{key}.rating").value is None  # optional: nothing chosen
+    at.button_group(key=f"{key}.rating").set_value(2)  # 難しい
+    at.button(key="quiz.next").click().run()
+    second = answer(at, right=False)
+    at.button(key="quiz.next").click().run()  # not rated: wrong counts as もう一度
+    assert [(a.question_id, a.rating) for a in added] == [(first, 2), (second, None)]
+
+    # New cards are in FSRS's learning steps (minutes): both are due again today, and
+    # today's review starts a quiz of exactly those.
+    at.button(key="quiz.restart").click().run()
+    due_button = at.button(key="quiz.history.due_start")
+    assert due_button.label == "今日の復習を始める（2 問）"
+    due_button.click().run()
+    run = at.session_state["quiz.run"]
+    assert sorted(i.qid for i in run.items) == sorted([first, second]) and run.mode == "study"
+    assert at.session_state["quiz.tab"] == "クイズ"  # the quiz tab is shown
+    at.button(key="quiz.quit").click().run()
+    at.button(key="quiz.quit.yes").click().run()
+    at.button(key="quiz.history.weak_start").click().run()
+    assert [i.qid for i in at.session_state["quiz.run"].items] == [second]

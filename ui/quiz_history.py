@@ -9,7 +9,7 @@ import streamlit as st
 
 from plots.quiz_history import make_accuracy_figure
 from quiz.csv_io import ImportResult, export_csv, import_csv
-from quiz.history import daily_accuracy, weakest
+from quiz.history import daily_accuracy, end_of_day, weakest
 from quiz.loader import Bank
 from quiz.scheduler import due_ids
 from quiz.session import STUDY
@@ -31,7 +31,7 @@ def _start_quiz(ids: list[str], bank: Bank, store: Store) -> None:
 
 def _due_today(bank: Bank, attempts: list, store: Store) -> None:
     st.subheader(t("quiz.history.due"))
-    due = due_ids(bank.questions, attempts, datetime.now(UTC))
+    due = due_ids(bank.questions, attempts, end_of_day(datetime.now(UTC)))
     if not due:
         st.info(t("quiz.history.due_none"))
         return
