@@ -353,3 +353,10 @@ def test_self_rating_todays_review_and_the_weakest_button(env, monkeypatch):
     at.button(key="quiz.quit.yes").click().run()
     at.button(key="quiz.history.weak_start").click().run()
     assert [i.qid for i in at.session_state["quiz.run"].items] == [second]
+
+    # During a mock exam neither button throws the exam away.
+    at.session_state["quiz.run"] = None
+    at.run()
+    start(at, "exam", count=1)
+    assert at.button(key="quiz.history.weak_start").disabled
+    assert at.button(key="quiz.history.due_start").disabled

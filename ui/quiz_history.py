@@ -12,10 +12,11 @@ from quiz.csv_io import ImportResult, export_csv, import_csv
 from quiz.history import daily_accuracy, end_of_day, weakest
 from quiz.loader import Bank
 from quiz.scheduler import due_ids
-from quiz.session import STUDY
+from quiz.session import EXAM, STUDY
 from quiz.store import Store
 from quiz.themes import theme_name
 from ui.i18n import lang, t
+from ui.quiz_play import RUN_KEY
 from ui.quiz_setup import start_run
 from ui.quiz_text import md
 
@@ -29,6 +30,19 @@ def _start_quiz(ids: list[str], bank: Bank, store: Store) -> None:
     st.session_state[TAB_KEY] = t("quiz.tab.quiz")
 
 
+def _exam_running() -> bool:
+    """A mock exam in progress is never thrown away from here (中断 asks first)."""
+    run = st.session_state.get(RUN_KEY)
+    return run is not None and run.mode == EXAM and not run.finished
+
+
+def _start_button(label: str, key: str, ids: list[str], bank: Bank, store: Store,
+                  **kwargs) -> None:
+    running = _exam_running()
+    st.button(label, key=key, on_click=_start_quiz, args=(ids, bank, store), disabled=running,
+              help=t("quiz.history.exam_running") if running else None, **kwargs)
+
+
 def _due_today(bank: Bank, attempts: list, store: Store) -> None:
     st.subheader(t("quiz.history.due"))
     due = due_ids(bank.questions, attempts, end_of_day(datetime.now(UTC)))
@@ -36,9 +50,8 @@ def _due_today(bank: Bank, attempts: list, store: Store) -> None:
         st.info(t("quiz.history.due_none"))
         return
     st.markdown(t("quiz.history.due_count", n=len(due)))
-    st.button(t("quiz.history.due_start", n=len(due)), key="quiz.history.due_start",
-              type="primary", icon=":material/event_repeat:", on_click=_start_quiz,
-              args=(due, bank, store))
+    _start_button(t("quiz.history.due_start", n=len(due)), "quiz.history.due_start", due,
+                  bank, store, type="primary", icon=":material/event_repeat:")
 
 
 def _weak_list(bank: Bank, weak: list) -> None:
@@ -106,9 +119,9 @@ def render_history(bank: Bank, store: Store) -> None:
         st.subheader(t("quiz.history.weakest"))
         weak = weakest(attempts)
         if weak:
-            st.button(t("quiz.history.weak_start"), key="quiz.history.weak_start",
-                      icon=":material/fitness_center:", on_click=_start_quiz,
-                      args=([w.question_id for w in weak], bank, store))
+            _start_button(t("quiz.history.weak_start"), "quiz.history.weak_start",
+                          [w.question_id for w in weak], bank, store,
+                          icon=":material/fitness_center:")
             _weak_list(bank, weak)
         else:
             st.info(t("quiz.history.no_weak"))

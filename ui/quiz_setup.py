@@ -23,7 +23,7 @@ from quiz.store import Store
 from quiz.themes import THEMES, theme_name
 from ui.i18n import keep, lang, t
 from ui.quiz_exam import save
-from ui.quiz_play import RUN_KEY
+from ui.quiz_play import RUN_KEY, quit_run
 
 DEFAULT_COUNT = 10
 MAX_COUNT = 100
@@ -32,6 +32,7 @@ MAX_COUNT = 100
 def start_run(questions: list[Question], mode: str, store: Store) -> None:
     """Start a run of exactly these questions (options shuffled); a mock exam is kept in
     the store from its first second, so that a reload comes back to it."""
+    quit_run(store)  # an answer checked but not yet stored is kept, not lost
     run = QuizRun.start(questions, mode, np.random.default_rng())
     st.session_state[RUN_KEY] = run
     store.clear_run()

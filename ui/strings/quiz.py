@@ -147,6 +147,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "Due for review: **{n}** (answering just before you forget "
                                "makes it stick)"),
     "quiz.history.due_start": ("今日の復習を始める（{n} 問）", "Start today's review ({n})"),
+    "quiz.history.exam_running": ("模試の実施中は開始できません（「中断」か「解答を終了する」のあとで）。",
+                                  "Not during a mock exam (stop or finish it first)."),
     "quiz.history.due_none": ("今日復習する問題はありません。", "Nothing is due today."),
     "quiz.history.backup": ("バックアップ", "Backup"),
     "quiz.history.backup_note": (
