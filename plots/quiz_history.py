@@ -18,6 +18,7 @@ from quiz.themes import theme_order
 # Okabe & Ito (2008), without yellow (too faint on white) and black (the axes' colour).
 COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#999999")
 MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross")
+_BAND = 64  # px per theme in the one-day bars
 
 
 def theme_style(theme: str) -> tuple[str, str]:
@@ -27,18 +28,27 @@ def theme_style(theme: str) -> tuple[str, str]:
 
 
 def _one_day(daily: pd.DataFrame, theme_label: Callable[[str], str], x_title: str) -> go.Figure:
-    """A single day: one bar per theme (a line through one point would be a stack of dots)."""
+    """A single day: one bar per theme (a line through one point would be a stack of dots).
+
+    Each theme's name stands above its bar rather than beside it, so that on a phone the
+    bars keep the width."""
     fig = go.Figure()
     for row in daily.itertuples():
         colour, _ = theme_style(row.theme)
+        name = theme_label(row.theme)
         fig.add_trace(go.Bar(
-            y=[theme_label(row.theme)], x=[round(row.accuracy * 100, 1)], orientation="h",
-            name=theme_label(row.theme), marker={"color": colour},
-            text=[f"{row.correct}/{row.answered}"], textposition="auto",
+            y=[name], x=[round(row.accuracy * 100, 1)], orientation="h", width=0.4,
+            name=name, marker={"color": colour},
+            text=[f"{round(row.accuracy * 100)}% ({row.correct}/{row.answered})"],
+            textposition="outside", cliponaxis=False,
             hovertemplate="%{y}: %{x:.0f}%<extra></extra>",
         ))
-    fig.update_layout(xaxis={"title": x_title, "range": [0, 100]},
-                      yaxis={"autorange": "reversed"}, showlegend=False)
+        # Just above the bar: a band is _BAND px, the bar 0.4 of it.
+        fig.add_annotation(x=0, y=name, yshift=0.2 * _BAND + 1, xanchor="left",
+                           yanchor="bottom", showarrow=False, text=name)
+    fig.update_layout(xaxis={"title": x_title, "range": [0, 130], "tickvals": [0, 25, 50, 75, 100]},
+                      yaxis={"autorange": "reversed", "showticklabels": False},
+                      showlegend=False, height=80 + _BAND * len(daily))
     return fig
 
 
@@ -57,7 +67,7 @@ def _days(daily: pd.DataFrame, theme_label: Callable[[str], str],
     fig.update_layout(
         yaxis={"title": y_title, "range": [-5, 105]},
         xaxis={"title": x_title, "type": "category", "categoryorder": "category ascending"},
-        legend={"orientation": "h", "y": -0.25},
+        legend={"orientation": "h", "y": -0.25}, height=380,
     )
     return fig
 
@@ -70,6 +80,5 @@ def make_accuracy_figure(daily: pd.DataFrame, theme_label: Callable[[str], str],
         fig = _one_day(daily, theme_label, y_title)
     else:
         fig = _days(daily, theme_label, y_title, x_title)
-    fig.update_layout(margin={"l": 40, "r": 10, "t": 10, "b": 10}, height=380,
-                      font={"family": FONT})
+    fig.update_layout(margin={"l": 40, "r": 10, "t": 10, "b": 10}, font={"family": FONT})
     return fig

@@ -74,8 +74,11 @@ def test_one_day_of_history_is_one_bar_per_theme():
     fig = make_accuracy_figure(daily_accuracy(one_day), str.upper, "Y", "X")
     assert [tr.type for tr in fig.data] == ["bar"] * 3
     assert {tr.y[0]: (tr.x[0], tr.text[0]) for tr in fig.data} == {
-        "RELU_SIGMOID": (100.0, "1/1"), "SOFTMAX": (100.0, "1/1"), "USAGE": (0.0, "0/1")}
+        "RELU_SIGMOID": (100.0, "100% (1/1)"), "SOFTMAX": (100.0, "100% (1/1)"),
+        "USAGE": (0.0, "0% (0/1)")}
     assert fig.layout.xaxis.title.text == "Y"  # the accuracy axis is horizontal here
+    # each theme named above its bar (a phone has no room for names beside the bars)
+    assert [a.text for a in fig.layout.annotations] == ["RELU_SIGMOID", "SOFTMAX", "USAGE"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
