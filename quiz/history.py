@@ -46,6 +46,7 @@ class WeakQuestion:
     answered: int
     wrong: int
     last_answered: date
+    last_correct: bool = False  # the most recent answer was right
 
     @property
     def accuracy(self) -> float:
@@ -56,11 +57,12 @@ def weakest(attempts: list[Attempt], limit: int = 10) -> list[WeakQuestion]:
     """Questions answered wrong at least once: lowest accuracy first, then most wrong."""
     stats: dict[str, list] = {}
     for a in attempts:
-        s = stats.setdefault(a.question_id, [a.theme, 0, 0, a.answered_at])
+        s = stats.setdefault(a.question_id, [a.theme, 0, 0, a.answered_at, a.correct])
         s[1] += 1
         s[2] += not a.correct
-        s[3] = max(s[3], a.answered_at)
-    rows = [WeakQuestion(qid, theme, n, wrong, last.astimezone(LOCAL_TZ).date())
-            for qid, (theme, n, wrong, last) in stats.items() if wrong]
+        if a.answered_at >= s[3]:
+            s[3], s[4] = a.answered_at, a.correct
+    rows = [WeakQuestion(qid, theme, n, wrong, last.astimezone(LOCAL_TZ).date(), right)
+            for qid, (theme, n, wrong, last, right) in stats.items() if wrong]
     rows.sort(key=lambda r: (r.accuracy, -r.wrong, r.question_id))
     return rows[:limit]

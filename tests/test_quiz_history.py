@@ -46,6 +46,8 @@ def test_weakest_lowest_accuracy_first_and_only_with_a_wrong_answer():
     assert [(w.question_id, w.wrong, w.answered) for w in rows] == [("b", 2, 2), ("a", 1, 2)]
     assert rows[0].accuracy == 0 and rows[1].accuracy == 0.5
     assert str(rows[0].last_answered) == "2026-03-02"
+    assert [w.last_correct for w in rows] == [False, False]  # "a" was right, then wrong
+    assert weakest([*HISTORY, att("a", "softmax", True, T + timedelta(days=1))])[-1].last_correct
     assert weakest(HISTORY, limit=1)[0].question_id == "b"
 
 

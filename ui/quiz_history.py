@@ -18,7 +18,7 @@ from quiz.themes import theme_name
 from ui.i18n import lang, t
 from ui.quiz_play import RUN_KEY
 from ui.quiz_setup import start_run
-from ui.quiz_text import md
+from ui.quiz_text import mark, md
 
 TAB_KEY = "quiz.tab"  # the page's tabs; set to the quiz tab's label to show it
 _IMPORTED_KEY = "quiz.history.imported"  # (file id, result) of the last upload
@@ -62,7 +62,7 @@ def _weak_list(bank: Bank, weak: list) -> None:
         with st.container(border=True):
             st.caption(t("quiz.history.weak_meta", n=n, theme=theme_name(w.theme, lang()),
                          wrong=w.wrong, answered=w.answered, pct=round(100 * w.accuracy),
-                         last=w.last_answered))
+                         last=w.last_answered, mark=mark(w.last_correct)))
             if question is None:
                 st.markdown(t("quiz.history.gone"))
             else:

@@ -138,8 +138,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.history.weakest": ("苦手な問題", "Weakest questions"),
     "quiz.history.no_weak": ("間違えた問題はまだありません。", "No wrong answers yet."),
     "quiz.history.weak_meta": (
-        "{n}. {theme}・不正解 {wrong} / {answered} 回（正答率 {pct}%）・最終 {last}",
-        "{n}. {theme} · wrong {wrong} of {answered} ({pct}% right) · last {last}"),
+        "{n}. {theme}・不正解 {wrong} / {answered} 回（正答率 {pct}%）・最終 {last} {mark}",
+        "{n}. {theme} · wrong {wrong} of {answered} ({pct}% right) · last {last} {mark}"),
     "quiz.history.gone": ("（問題集から削除された問題）", "(a question no longer in the banks)"),
     "quiz.history.weak_start": ("苦手な問題を解く", "Practise the weakest questions"),
     "quiz.history.due": ("今日の復習", "Today's review"),
