@@ -1,8 +1,9 @@
 """Study content for every activation: 使用場面 / 利点 / 問題点, in Japanese and English.
 
-From the study notes in shared/seed, corrected as CONTENT_NOTES.md says (LSTM gates,
-the softmax derivative, the identity's 問題点), and written fresh for the functions the
-notes leave out. ``remarks`` holds the facts the exam asks that fit none of the three.
+Written for the exam's usual functions and for a few outside it (marked 参考 on screen).
+Where a common explanation is wrong (LSTM gates, the softmax derivative and its scale,
+the identity's 問題点) the text says so as 「よくある説明」, on its own, citing nothing a
+learner cannot see. ``remarks`` holds the facts the exam asks that fit none of the three.
 """
 
 from __future__ import annotations
@@ -58,8 +59,8 @@ STUDY: dict[str, Study] = {
         pros_en=("Zero-centred output in (−1, 1): trains more stably than the sigmoid",
                  "Its derivative peaks at 1 (x = 0), against the sigmoid's 0.25"),
         cons_en=("Vanishing gradients: it saturates for large |x|, where 1 − h(x)² tends to 0",),
-        remarks_ja=("LSTM・GRU のゲート自体はシグモイド。tanh は候補値（LSTM ではセル出力の変換にも）に使う（ノートの「ゲート機能」は不正確）",),
-        remarks_en=("The gates of LSTM/GRU are sigmoids; tanh is for the candidate (and, in LSTM, the cell output) (the notes' 'gate function' is inaccurate)",),
+        remarks_ja=("LSTM・GRU のゲート自体はシグモイド。tanh は候補値（LSTM ではセル出力の変換にも）に使う（「tanh はゲートに使う」というよくある説明は不正確）",),
+        remarks_en=("The gates of LSTM/GRU are sigmoids; tanh is for the candidate (and, in LSTM, the cell output); the common explanation 'tanh is used for the gates' is inaccurate",),
     ),
     "softmax": Study(
         uses_ja=("多クラス分類の出力層（交差エントロピー誤差と組み合わせる）",
@@ -68,23 +69,27 @@ STUDY: dict[str, Study] = {
                  "大小関係を保つ（argmax が変わらない）ので、推論でクラスだけ欲しいときは省略できる",
                  "全要素に同じ定数 c を足しても出力は変わらない（softmax(x + c) = softmax(x)）。最大値を引いて exp のオーバーフローを防げる"),
         cons_ja=("クラス数が多いと計算コストが高い（全クラスの exp と和が必要）",
-                 "入力の差が大きいと出力が飽和し、勾配が 0 に近づく"),
+                 "入力どうしの差が大きいと出力が 0 と 1 に張り付き、ソフトマックス自身の勾配（ヤコビ行列）は 0 に近づく。"
+                 "全入力に同じ定数を足しても何も変わらない（効くのは差だけ）。"
+                 "ただし交差エントロピー誤差と組み合わせると、ロジットについての勾配は y − t になり、自信を持って間違えたときにも消えない"),
         uses_en=("Output layer for multi-class classification (with cross-entropy loss)",
                  "Attention weights (turning scores into a distribution)"),
         pros_en=("Outputs in (0, 1) that sum to 1: a probability distribution",
                  "Order-preserving (argmax unchanged), so it can be skipped at inference when only the class is needed",
                  "Shift invariant: softmax(x + c) = softmax(x), so subtracting the max prevents overflow in exp"),
         cons_en=("Costly with many classes (an exp and a sum over all of them)",
-                 "Saturates when the logits differ a lot, and the gradient tends to 0"),
+                 "When the inputs differ a lot the outputs stick to 0 and 1, and softmax's own gradient (its Jacobian) tends to 0. "
+                 "Adding the same constant to every input changes nothing (only the differences count). "
+                 "With the cross-entropy loss, though, the gradient with respect to the logits is y − t, which does not vanish for a confident wrong answer"),
         remarks_ja=("微分は行列（ヤコビ行列）J = diag(s) − s sᵀ。対角成分が s_i(1 − s_i)、非対角成分が −s_i s_j。「h(x)(1 − h(x))」は対角成分だけ",
                     "ヤコビ行列の各行の和は 0（ずらしても出力が変わらないことの裏返し）。Σ_j ∂h_i/∂x_j を「微分」とするのは誤り",
                     "2 クラスのソフトマックスは、ロジットの差のシグモイドに等しい",
-                    "定数を足しても不変だが、定数倍（スケール）には不変ではない：一般に softmax(2x) ≠ softmax(x)（全要素が等しい場合を除く。ノートの「スケールに対して不変」は誤り）",
+                    "定数を足しても不変だが、定数倍（スケール）には不変ではない：一般に softmax(2x) ≠ softmax(x)（全要素が等しい場合を除く。「スケールに対して不変」というよくある説明は誤り）",
                     "温度 T を使うと softmax(x / T)：T が大きいほど一様に、小さいほど argmax に近づく"),
         remarks_en=("Its derivative is a matrix, the Jacobian J = diag(s) − s sᵀ: s_i(1 − s_i) on the diagonal, −s_i s_j off it. h(x)(1 − h(x)) is only the diagonal",
                     "Every row of the Jacobian sums to 0 (the flip side of shift invariance); Σ_j ∂h_i/∂x_j is not 'the derivative'",
                     "Two-class softmax equals the sigmoid of the difference of the logits",
-                    "Invariant to adding a constant, but not to scaling: in general softmax(2x) ≠ softmax(x) (equal only when all logits are equal; the notes' 'scale invariant' is wrong)",
+                    "Invariant to adding a constant, but not to scaling: in general softmax(2x) ≠ softmax(x) (equal only when all logits are equal; the common explanation 'scale invariant' is wrong)",
                     "With a temperature T it is softmax(x / T): large T flattens, small T approaches argmax"),
     ),
     "identity": Study(
@@ -96,8 +101,8 @@ STUDY: dict[str, Study] = {
         pros_en=("The cheapest possible activation",
                  "Leaves the range unbounded, as real-valued prediction needs"),
         cons_en=("Unsuited where a (nonlinear) transformation of features is needed: stacked linear layers collapse into one linear map",),
-        remarks_ja=("ノート本文の「特徴量の変換が不要な場合には不向き」は誤り。正しくは「必要な場合に不向き」",),
-        remarks_en=("The notes' body text says 'unsuited where no transformation is needed'; the correct statement is 'where one is needed'",),
+        remarks_ja=("「特徴量の変換が不要な場合には不向き」というよくある説明は誤り。正しくは「必要な場合に不向き」",),
+        remarks_en=("A common explanation says 'unsuited where no transformation is needed'; correctly, it is 'where one is needed'",),
     ),
     "relu": Study(
         uses_ja=("深層ニューラルネットワークの隠れ層で最も一般的",
@@ -151,14 +156,14 @@ STUDY: dict[str, Study] = {
     "gelu": Study(
         uses_ja=("Transformer 系モデル（BERT、GPT など）の標準的な活性化関数",
                  "高性能な自然言語処理・画像認識モデル（ViT など）の隠れ層"),
-        pros_ja=("入力 x に「x 以下の標準正規分布の確率 Φ(x)」を掛ける、確率的な重み付けの解釈を持つ",
+        pros_ja=("入力 x に、標準正規分布に従う確率変数が x 以下となる確率 Φ(x) を掛ける、確率的な重み付けの解釈を持つ",
                  "滑らかで全域で微分可能、負の入力にも小さな勾配がある",
                  "ReLU の「ほぼ x か 0」という性質と、シグモイド型の滑らかさを併せ持つ"),
         cons_ja=("erf（または tanh 近似）が必要で、ReLU より計算コストが高い",
                  "単調ではなく（負の側に小さな谷がある）、ReLU ほど直感的ではない"),
         uses_en=("The standard activation of Transformers (BERT, GPT, ...)",
                  "Hidden layers of high-performance NLP and vision models (ViT, ...)"),
-        pros_en=("Weights x by Φ(x), the probability that a standard normal is below x",
+        pros_en=("Weights x by Φ(x), the probability that a standard normal random variable is at most x",
                  "Smooth and differentiable everywhere, with a small gradient for negative inputs",
                  "Behaves like ReLU for large |x| while staying smooth"),
         cons_en=("Needs erf (or a tanh approximation): costlier than ReLU",
@@ -197,16 +202,16 @@ STUDY: dict[str, Study] = {
     ),
     "swish": Study(
         uses_ja=("EfficientNet などの画像認識モデル、近年の大規模モデルの隠れ層（SiLU）",),
-        pros_ja=("滑らかで、負の入力にも小さな出力と勾配がある",
-                 "β = 1 で SiLU、β → ∞ で ReLU に近づき、β = 0 で x/2 になる"),
+        pros_ja=("滑らかで、負の入力にも小さな出力と勾配がある",),
         cons_ja=("シグモイドの計算が必要で ReLU より重い",
                  "単調ではない（負の側に谷がある）"),
         uses_en=("Vision models such as EfficientNet and hidden layers of recent large models (SiLU)",),
-        pros_en=("Smooth, with a small output and gradient for negative inputs",
-                 "β = 1 is SiLU, β → ∞ tends to ReLU, β = 0 gives x/2"),
+        pros_en=("Smooth, with a small output and gradient for negative inputs",),
         cons_en=("Needs a sigmoid: heavier than ReLU", "Not monotone (a dip for negative x)"),
-        remarks_ja=("微分は βh(x) + σ(βx)(1 − βh(x))",),
-        remarks_en=("Its derivative is βh(x) + σ(βx)(1 − βh(x))",),
+        remarks_ja=("β で形が変わる関数の族（利点ではなく性質）：β = 0 で x/2、β = 1 で SiLU、β → ∞ で ReLU に近づく",
+                    "微分は βh(x) + σ(βx)(1 − βh(x))"),
+        remarks_en=("A family whose shape β sets (a property, not an advantage): β = 0 gives x/2, β = 1 is SiLU, β → ∞ tends to ReLU",
+                    "Its derivative is βh(x) + σ(βx)(1 − βh(x))"),
     ),
     "mish": Study(
         uses_ja=("物体検出（YOLOv4 など）の隠れ層",),

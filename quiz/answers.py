@@ -58,6 +58,20 @@ def is_correct(question: Question, given: Given) -> bool:
     return given is question.answer
 
 
+def missed_and_extra(question: MultipleQuestion, given: Given) -> tuple[list[str], list[str]]:
+    """The right options not chosen and the chosen ones that are wrong, in option order."""
+    chosen, keys = chosen_options(given), set(question.answer)
+    return ([o for o in question.options if o in keys - chosen],
+            [o for o in question.options if o in chosen - keys])
+
+
+def chosen_options(given: Given) -> set[str]:
+    """The options a choice answer picked (none for an unanswered or non-choice answer)."""
+    if isinstance(given, str):
+        return {given}
+    return set(given) if isinstance(given, tuple | list) else set()
+
+
 def encode(given: Given) -> str:
     """The answer as stored in the history: JSON text, '' when unanswered."""
     if given is None:

@@ -16,7 +16,9 @@ class Attempt:
     correct: bool
     answer: str  # JSON text of what was given ('' when unanswered)
     answered_at: datetime  # timezone-aware
-    rating: int | None = None  # FSRS rating 1..4 the learner chose; None: from ``correct``
+    # The learner's own FSRS rating, 1..4 (Again, Hard, Good, Easy); None: from ``correct``.
+    # Not in row(): the history store keeps it apart.
+    rating: int | None = None
 
     def row(self) -> tuple[str, str, str, int, str, str]:
         return (self.session_id, self.question_id, self.theme, int(self.correct), self.answer,

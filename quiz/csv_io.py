@@ -1,5 +1,8 @@
 """History as CSV, so a learner whose disk is not kept (Community Cloud) can take their
-progress along and bring it back. Importing the same file twice adds nothing."""
+progress along and bring it back. Importing the same file twice adds nothing.
+
+The file is UTF-8 with a BOM, so that Excel opens the Japanese correctly; import takes it
+with or without. The ``rating`` column (the learner's own FSRS rating) is optional."""
 
 from __future__ import annotations
 
@@ -20,16 +23,21 @@ class ImportResult:
     unreadable: bool = False  # not UTF-8 text
 
 
+RATING = "rating"
+BOM = "\ufeff"
+
+
 def export_csv(store) -> str:
+    """The whole history as CSV text, starting with a BOM (encode it as UTF-8)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(a.row() for a in store.attempts())
-    return out.getvalue()
+    writer.writerow((*COLUMNS, RATING))
+    writer.writerows((*a.row(), "" if a.rating is None else a.rating) for a in store.attempts())
+    return BOM + out.getvalue()
 
 
 def _parse_row(row: dict[str, str]) -> Attempt | None:
-    values = {k: row.get(k) or "" for k in (*COLUMNS, "rating")}
+    values = {k: row.get(k) or "" for k in (*COLUMNS, RATING)}
     attempt = parse_row(values)
     return attempt if isinstance(attempt, Attempt) else None
 
@@ -42,7 +50,7 @@ def import_csv(store, data: bytes | str) -> ImportResult:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             return ImportResult(unreadable=True)
-    reader = csv.DictReader(io.StringIO(data.removeprefix("\ufeff")))
+    reader = csv.DictReader(io.StringIO(data.removeprefix(BOM)))
     missing = tuple(c for c in COLUMNS if c not in (reader.fieldnames or ()))
     if missing:
         return ImportResult(missing_columns=missing)

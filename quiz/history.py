@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -14,6 +14,12 @@ from .themes import theme_order
 # Days are counted in Japan time: the learners sit a Japanese exam, and a UTC day would
 # split one evening's study at 09:00.
 LOCAL_TZ = ZoneInfo("Asia/Tokyo")
+
+
+def end_of_day(now: datetime) -> datetime:
+    """The end of ``now``'s day in Japan time: what 「今日」 means to the learner."""
+    local = now.astimezone(LOCAL_TZ)
+    return datetime.combine(local.date() + timedelta(days=1), time(), LOCAL_TZ)
 
 
 def daily_accuracy(attempts: list[Attempt]) -> pd.DataFrame:
@@ -40,6 +46,7 @@ class WeakQuestion:
     answered: int
     wrong: int
     last_answered: date
+    last_correct: bool = False  # the most recent answer was right
 
     @property
     def accuracy(self) -> float:
@@ -50,11 +57,12 @@ def weakest(attempts: list[Attempt], limit: int = 10) -> list[WeakQuestion]:
     """Questions answered wrong at least once: lowest accuracy first, then most wrong."""
     stats: dict[str, list] = {}
     for a in attempts:
-        s = stats.setdefault(a.question_id, [a.theme, 0, 0, a.answered_at])
+        s = stats.setdefault(a.question_id, [a.theme, 0, 0, a.answered_at, a.correct])
         s[1] += 1
         s[2] += not a.correct
-        s[3] = max(s[3], a.answered_at)
-    rows = [WeakQuestion(qid, theme, n, wrong, last.astimezone(LOCAL_TZ).date())
-            for qid, (theme, n, wrong, last) in stats.items() if wrong]
+        if a.answered_at >= s[3]:
+            s[3], s[4] = a.answered_at, a.correct
+    rows = [WeakQuestion(qid, theme, n, wrong, last.astimezone(LOCAL_TZ).date(), right)
+            for qid, (theme, n, wrong, last, right) in stats.items() if wrong]
     rows.sort(key=lambda r: (r.accuracy, -r.wrong, r.question_id))
     return rows[:limit]

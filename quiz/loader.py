@@ -3,7 +3,7 @@
 A bad file or a bad question never stops the rest from loading: the question is left out
 and each problem is reported with its file, question id and field. After the schema, the
 checks it cannot express run across all files: ids unique, functions in the registry,
-links to pages that exist.
+links to pages that exist, and no answer given away (quiz/leaks.py).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from routes import PATHS
 
 from . import messages
 from .figures import FIGURE_KINDS
+from .leaks import leak_issues
 from .problems import Problem, field_path, question_location
 from .schema import QUESTION_ADAPTER, QUESTION_TYPES, Question
 from .yaml_text import parse
@@ -116,7 +117,7 @@ def _question_problems(file: str, index: int, raw: object) -> tuple[Question | N
             en, ja = messages.from_pydantic(error, tag)
             problems.append(Problem(file, question_location(index, qid, field_path(loc)), en, ja))
         return None, problems
-    issues = list(question.rule_issues())
+    issues = list(question.rule_issues()) + leak_issues(question)
     for i, fn in enumerate(question.functions):
         if fn not in REGISTRY:
             issues.append((f"functions[{i}]", f"unknown function {fn!r} (not in activations.REGISTRY)",

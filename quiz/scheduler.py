@@ -1,8 +1,9 @@
 """Which questions to draw next: spaced repetition with FSRS (the scheduler behind modern
 Anki, package ``fsrs``), weighted up for themes the learner gets wrong.
 
-Each question is an FSRS card. Replaying the history through the scheduler (a right answer
-rated Good, a wrong one Again) gives each card a due time: a wrong answer is due again
+Each question is an FSRS card. Replaying the history through the scheduler (the learner's
+own rating when given, else a right answer rated Good and a wrong one Again) gives each card
+a due time: a wrong answer is due again
 within minutes, a right one later and later. A question's draw weight is high when it is
 due (more so the less likely it is to be recalled), low when it is not, and in between
 when it was never asked. The theme's weight multiplies it: a theme answered wrong more
@@ -36,11 +37,21 @@ def build_cards(attempts: Iterable[Attempt]) -> dict[str, Card]:
     for a in sorted(attempts, key=lambda a: a.answered_at):
         # An explicit id: Card() would otherwise sleep 1 ms to make a unique one.
         card = cards.get(a.question_id) or Card(card_id=len(cards) + 1)
-        rating = Rating.Good if a.correct else Rating.Again
+        rating = Rating(a.rating) if a.rating else Rating.Good if a.correct else Rating.Again
         # FSRS insists on UTC; an imported CSV may carry another offset.
         cards[a.question_id], _ = SCHEDULER.review_card(card, rating,
                                                         a.answered_at.astimezone(UTC))
     return cards
+
+
+def due_ids(questions: Iterable[Question], attempts: Iterable[Attempt],
+            until: datetime) -> list[str]:
+    """The questions FSRS says are due for review by ``until`` (the end of today, for
+    「今日の復習」), most overdue first; never-asked questions are new, not due."""
+    cards = build_cards(attempts)
+    due = [(cards[q.id].due, q.id) for q in questions
+           if q.id in cards and cards[q.id].due <= until]
+    return [qid for _, qid in sorted(due)]
 
 
 def card_weight(card: Card | None, now: datetime) -> float:

@@ -116,6 +116,15 @@ class HistoryDB:
             return [Attempt(r[0], r[1], r[2], bool(r[3]), r[4],
                             datetime.fromisoformat(r[5]), r[6]) for r in conn.execute(query)]
 
+    def set_rating(self, learner: str, attempt: Attempt) -> int:
+        """Record the learner's own rating of an answer already stored."""
+        key = attempt.row()
+        with self.engine.begin() as conn:
+            return conn.execute(answers.update().where(
+                answers.c.learner == learner, answers.c.session_id == key[0],
+                answers.c.question_id == key[1], answers.c.answered_at == key[5],
+            ).values(rating=attempt.rating)).rowcount
+
     def count(self, learner: str) -> int:
         query = sa.select(sa.func.count()).select_from(answers).where(answers.c.learner == learner)
         with self.engine.connect() as conn:
@@ -245,6 +254,17 @@ class LearnerHistory:
         if self.learner and kept:
             memory.add(self.learner, kept)
         self.db, self.warning = memory, UNWRITABLE if self.db.embedded else UNREACHABLE
+
+    def rate(self, attempt: Attempt) -> None:
+        """The learner rated an answer stored earlier (same session, question and time)."""
+        same = attempt.row()
+        with self._lock:
+            if self.learner is None:
+                self._pending = [attempt if a.row() == same else a for a in self._pending]
+                return
+        self.db.set_rating(self.learner, attempt)
+        for callback in self.on_added:
+            callback([attempt])
 
     def count(self) -> int:
         return len(self._pending) if self.learner is None else self.db.count(self.learner)

@@ -46,6 +46,8 @@ def test_weakest_lowest_accuracy_first_and_only_with_a_wrong_answer():
     assert [(w.question_id, w.wrong, w.answered) for w in rows] == [("b", 2, 2), ("a", 1, 2)]
     assert rows[0].accuracy == 0 and rows[1].accuracy == 0.5
     assert str(rows[0].last_answered) == "2026-03-02"
+    assert [w.last_correct for w in rows] == [False, False]  # "a" was right, then wrong
+    assert weakest([*HISTORY, att("a", "softmax", True, T + timedelta(days=1))])[-1].last_correct
     assert weakest(HISTORY, limit=1)[0].question_id == "b"
 
 
@@ -56,6 +58,29 @@ def test_the_chart_has_one_line_per_theme_in_percent():
     assert list(by_name["SOFTMAX"].y) == [50.0, 100.0]
     assert list(by_name["SOFTMAX"].x) == ["2026-03-01", "2026-03-02"]
     assert fig.layout.yaxis.title.text == "Y"
+
+
+def test_themes_differ_in_colour_and_marker():
+    """Six themes, six colours and six marker shapes: told apart without colour too."""
+    from plots.quiz_history import theme_style
+    from quiz.themes import THEMES
+
+    styles = [theme_style(theme) for theme in THEMES]
+    assert len({c for c, _ in styles}) == 6 and len({m for _, m in styles}) == 6
+    fig = make_accuracy_figure(daily_accuracy(HISTORY), str.upper, "Y", "X")
+    assert len({tr.marker.symbol for tr in fig.data}) == len(fig.data) == 3
+
+
+def test_one_day_of_history_is_one_bar_per_theme():
+    one_day = [a for a in HISTORY if a.answered_at == T]
+    fig = make_accuracy_figure(daily_accuracy(one_day), str.upper, "Y", "X")
+    assert [tr.type for tr in fig.data] == ["bar"] * 3
+    assert {tr.y[0]: (tr.x[0], tr.text[0]) for tr in fig.data} == {
+        "RELU_SIGMOID": (100.0, "100% (1/1)"), "SOFTMAX": (100.0, "100% (1/1)"),
+        "USAGE": (0.0, "0% (0/1)")}
+    assert fig.layout.xaxis.title.text == "Y"  # the accuracy axis is horizontal here
+    # each theme named above its bar (a phone has no room for names beside the bars)
+    assert [a.text for a in fig.layout.annotations] == ["RELU_SIGMOID", "SOFTMAX", "USAGE"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

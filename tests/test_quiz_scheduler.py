@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import numpy as np
 
 from quiz.attempt import Attempt
-from quiz.scheduler import build_cards, card_weight, draw_weights, theme_weights
+from quiz.history import end_of_day
+from quiz.scheduler import build_cards, card_weight, draw_weights, due_ids, theme_weights
 from quiz.session import draw
 from tests.quiz_helpers import fixture_questions
 
@@ -77,3 +78,17 @@ def test_answers_with_another_offset_are_the_same_instants():
     a = build_cards([att("q", False, T0.astimezone(tokyo))])["q"]
     b = build_cards([att("q", False, T0)])["q"]
     assert a.due == b.due
+
+
+def test_the_learners_own_rating_drives_the_schedule_and_today_s_review():
+    t0 = datetime(2026, 3, 1, 1, 0, tzinfo=UTC)  # 10:00 in Tokyo
+    right = [Attempt("s", "q", "softmax", True, "", t0)]
+    easy = [Attempt("s", "q", "softmax", True, "", t0, rating=4)]
+    again = [Attempt("s", "q", "softmax", True, "", t0, rating=1)]
+    due = {name: build_cards(h)["q"].due for name, h in
+           (("right", right), ("easy", easy), ("again", again))}
+    assert due["again"] < due["right"] < due["easy"]  # the rating, not `correct`, decides
+    q = type("Q", (), {"id": "q"})()
+    today = end_of_day(t0)
+    assert str(today) == "2026-03-02 00:00:00+09:00"
+    assert due_ids([q], again, today) == ["q"] and due_ids([q], easy, today) == []

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from quiz.answers import answer_text, encode, is_correct, parse_number
-from quiz.session import EXAM, SECONDS_PER_QUESTION, STUDY, QuizRun, draw, score_by_theme
+from quiz.session import EXAM, SECONDS_PER_QUESTION, STUDY, QuizRun, askable, draw, score_by_theme
 from tests.quiz_helpers import fixture_questions
 
 BANK = fixture_questions()
@@ -102,33 +102,65 @@ def test_study_mode_reveals_then_moves_on():
     assert run.finished and run.time_limit_s is None
 
 
-def test_exam_mode_moves_on_at_once_and_times_out():
-    run = run_of(["fx-softmax-sum", "fx-tanh-grad0", "fx-sigmoid-grad-max"], EXAM)
-    assert run.time_limit_s == 3 * SECONDS_PER_QUESTION
-    assert run.seconds_left(NOW + timedelta(seconds=10)) == 3 * SECONDS_PER_QUESTION - 10
-    run.answer(Q["fx-softmax-sum"], True, NOW)
-    assert run.index == 1 and not run.revealed
+def test_the_mock_exam_moves_freely_and_scores_at_the_end():
+    run = run_of(["fx-sigmoid-grad-max", "fx-relu-props"], EXAM)
+    assert run.time_limit_s == 2 * SECONDS_PER_QUESTION
+    assert run.seconds_left(NOW + timedelta(seconds=10)) == 2 * SECONDS_PER_QUESTION - 10
+    with pytest.raises(ValueError):
+        run.answer(Q["fx-sigmoid-grad-max"], "0.25", NOW)  # nothing is checked before the end
+    run.choose("0.25")
+    run.toggle_flag()
+    assert run.next_unanswered() == 1
+    run.go(1, NOW + timedelta(seconds=30))
+    run.choose(("計算が軽い",))
+    run.go(0, NOW + timedelta(seconds=50))  # back
+    run.toggle_flag()  # 見直し done
+    assert run.unanswered() == [] and run.flagged() == [] and not run.finished
+    responses = run.finish(Q, NOW + timedelta(seconds=60))
+    assert run.finished and [r.correct for r in responses] == [True, False]
+    assert run.spent_s == {"fx-sigmoid-grad-max": 40.0, "fx-relu-props": 20.0}
+    assert run.time_used_s == 60.0
+
+
+def test_a_time_out_scores_every_chosen_answer_as_given():
+    run = run_of(["fx-sigmoid-grad-max", "fx-relu-props"], EXAM)
+    run.go(1, NOW + timedelta(seconds=5))
+    run.choose(tuple(Q["fx-relu-props"].answer))  # chosen, never "submitted"
     later = NOW + timedelta(hours=1)
     assert run.seconds_left(later) == 0
-    left = run.time_out(Q, later)
-    assert [r.qid for r in left] == ["fx-tanh-grad0", "fx-sigmoid-grad-max"]
-    assert run.finished and all(r.given is None and not r.correct for r in left)
+    responses = run.time_out(Q, later)
+    assert [(r.given is None, r.correct) for r in responses] == [(True, False), (False, True)]
+    assert run.time_used_s == run.time_limit_s  # scored as of the deadline
+    assert run.spent_s["fx-relu-props"] == run.time_limit_s - 5
+
+
+def test_only_single_and_multiple_questions_go_into_a_mock_exam():
+    assert {q.type for q in askable(list(BANK.questions), EXAM)} == {"single", "multiple"}
+    assert askable(list(BANK.questions), STUDY) == list(BANK.questions)
 
 
 def test_a_run_survives_questions_removed_from_the_bank():
     """A bank file edited mid-run: time-out and review must not look up a vanished id."""
     ids = ["fx-softmax-sum", "fx-tanh-grad0", "fx-sigmoid-grad-max", "fx-relu-props"]
-    run = run_of(ids, EXAM)
+    run = run_of(ids, STUDY)
     run.answer(Q["fx-softmax-sum"], False, NOW)  # wrong, then removed from the bank
+    run.next()
     run.answer(Q["fx-tanh-grad0"], 0.0, NOW)  # wrong, stays
+    run.next()
     smaller = {qid: q for qid, q in Q.items() if qid not in ("fx-softmax-sum", "fx-relu-props")}
     run.prune(smaller)
     assert [i.qid for i in run.items] == ["fx-tanh-grad0", "fx-sigmoid-grad-max"]
     assert run.index == 1 and run.current.qid == "fx-sigmoid-grad-max"
-    left = run.time_out(smaller, NOW + timedelta(hours=1))
-    assert [r.qid for r in left] == ["fx-sigmoid-grad-max"] and run.finished
     review = run.review(smaller, np.random.default_rng(0))
-    assert [i.qid for i in review.items] == ["fx-tanh-grad0", "fx-sigmoid-grad-max"]
+    assert [i.qid for i in review.items] == ["fx-tanh-grad0"]
+
+    exam = run_of(["fx-sigmoid-grad-max", "fx-relu-props"], EXAM)
+    exam.go(1, NOW)
+    exam.choose(("計算が軽い",))
+    exam.toggle_flag()
+    exam.prune({"fx-sigmoid-grad-max": Q["fx-sigmoid-grad-max"]})
+    assert exam.index == 0 and exam.choices == {} and exam.flags == set()
+    assert [r.qid for r in exam.time_out(Q, NOW + timedelta(hours=1))] == ["fx-sigmoid-grad-max"]
 
 
 def test_pruning_the_revealed_current_question_moves_on():
@@ -140,11 +172,13 @@ def test_pruning_the_revealed_current_question_moves_on():
 
 def test_score_by_theme_and_the_review_round():
     run = run_of(["fx-sigmoid-grad-max", "fx-relu-props", "fx-softmax-sum", "fx-html-text"],
-                 EXAM)
-    run.answer(Q["fx-sigmoid-grad-max"], "0.25", NOW)  # right (relu_sigmoid)
-    run.answer(Q["fx-relu-props"], ("計算が軽い",), NOW)  # wrong (relu_sigmoid)
-    run.answer(Q["fx-softmax-sum"], False, NOW)  # wrong (softmax)
-    run.answer(Q["fx-html-text"], False, NOW)  # right (softmax)
+                 STUDY)
+    for qid, given in [("fx-sigmoid-grad-max", "0.25"),  # right (relu_sigmoid)
+                       ("fx-relu-props", ("計算が軽い",)),  # wrong (relu_sigmoid)
+                       ("fx-softmax-sum", False),  # wrong (softmax)
+                       ("fx-html-text", False)]:  # right (softmax)
+        run.answer(Q[qid], given, NOW)
+        run.next()
     assert score_by_theme(run.responses) == {"relu_sigmoid": (1, 2), "softmax": (1, 2)}
     review = run.review(Q, np.random.default_rng(1))
     assert [i.qid for i in review.items] == ["fx-relu-props", "fx-softmax-sum"]

@@ -213,10 +213,12 @@ def test_a_database_that_fails_later_keeps_the_learners_answers_in_memory(tmp_pa
 def test_csv_round_trip_into_the_importers_own_history(tmp_path):
     db = HistoryDB(sqlite_engine(str(tmp_path / "h.sqlite3")))
     source = LearnerHistory(db, A)
-    source.add([attempt(i, correct=i % 3 != 0, answer='["x, y", "z\\"q"]') for i in range(10)])
+    source.add([attempt(i, correct=i % 3 != 0, answer='["x, y", "z\\"q"]',
+                        rating=None if i % 2 else 1 + i % 4) for i in range(10)])
     text = export_csv(source)
-    assert text.lstrip("\ufeff").splitlines()[0].startswith(
-        "session_id,question_id,theme,correct,answer,answered_at")
+    # A BOM first, so that Excel reads the file as UTF-8; the rating column is optional.
+    assert text.splitlines()[0] == ("\ufeffsession_id,question_id,theme,correct,answer,"
+                                    "answered_at,rating")
 
     target = LearnerHistory(db, B)
     target.add([attempt(0), attempt(100)])  # one already there, one only here
@@ -225,6 +227,8 @@ def test_csv_round_trip_into_the_importers_own_history(tmp_path):
     again = import_csv(target, text)
     assert (again.added, again.duplicates) == (0, 10)
     assert (db.count(A), db.count(B)) == (10, 11)  # A's history is untouched by B's import
+    rating = {a.row(): a.rating for a in target.attempts()}
+    assert all(rating[a.row()] == a.rating for a in source.attempts()[1:])  # ratings came along
     # A file claiming another learner's rows still lands in the importer's history only.
     with_learner = "learner," + text.lstrip("\ufeff").replace("\n", "\nanon:cccc,", 10)
     third = LearnerHistory(db, "anon:" + "d" * 64)

@@ -48,7 +48,11 @@ def learner_key() -> str | None:
         issuer, subject = st.user.get("iss"), st.user.get("sub")
         if isinstance(issuer, str) and isinstance(subject, str) and issuer and subject:
             return "oidc:" + _digest(issuer, subject)
-    browser_id = st.session_state.get(BROWSER_ID_KEY)
+    return browser_learner(st.session_state.get(BROWSER_ID_KEY))
+
+
+def browser_learner(browser_id: object) -> str | None:
+    """The learner key of a browser's random id (None for anything that is not one)."""
     if isinstance(browser_id, str) and _BROWSER_ID.match(browser_id):
         return "anon:" + _digest("browser", browser_id)
     return None

@@ -35,10 +35,14 @@ export default function ({ data, setStateValue, setTriggerValue }) {
   if (Array.isArray(data.replace)) { copy = fresh(); copy.rows = data.replace; changed = true; }
   if (Array.isArray(data.push) && data.push.length) {
     if (!copy) copy = fresh();
-    const seen = new Set(copy.rows.map((r) => Array.isArray(r) ? r[0] + "\u0000" + r[1] + "\u0000" + r[5] : ""));
+    // One row per answer (session, question, time): a row sent again (now with the
+    // learner's rating) replaces the one kept.
+    const keyOf = (r) => Array.isArray(r) ? r[0] + "\u0000" + r[1] + "\u0000" + r[5] : "";
+    const at = new Map(copy.rows.map((r, i) => [keyOf(r), i]));
     for (const r of data.push) {
-      const k = r[0] + "\u0000" + r[1] + "\u0000" + r[5];
-      if (!seen.has(k)) { copy.rows.push(r); seen.add(k); }
+      const i = at.get(keyOf(r));
+      if (i === undefined) { at.set(keyOf(r), copy.rows.length); copy.rows.push(r); }
+      else copy.rows[i] = r;
     }
     changed = true;
   }

@@ -1,33 +1,71 @@
-"""The 学習履歴 view: accuracy per theme over time, the weakest questions, CSV backup."""
+"""The 学習履歴 view: today's review (FSRS), accuracy per theme over time, the weakest
+questions (each set can be started as a quiz), CSV backup."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import streamlit as st
 
 from plots.quiz_history import make_accuracy_figure
 from quiz.csv_io import ImportResult, export_csv, import_csv
-from quiz.history import daily_accuracy, weakest
+from quiz.history import daily_accuracy, end_of_day, weakest
 from quiz.loader import Bank
+from quiz.scheduler import due_ids
+from quiz.session import EXAM, STUDY
 from quiz.store import LearnerHistory as Store
 from quiz.themes import theme_name
 from ui.history_privacy import render_privacy
 from ui.i18n import lang, t
-from ui.quiz_text import md
+from ui.quiz_play import RUN_KEY
+from ui.quiz_setup import start_run
+from ui.quiz_text import mark, md
 
+TAB_KEY = "quiz.tab"  # the page's tabs; set to the quiz tab's label to show it
 _IMPORTED_KEY = "quiz.history.imported"  # (file id, result) of the last upload
+
+
+def _start_quiz(ids: list[str], bank: Bank, store: Store) -> None:
+    """A study quiz of exactly these questions, shown at once in the quiz tab."""
+    start_run([bank.by_id[qid] for qid in ids if qid in bank.by_id], STUDY, store)
+    st.session_state[TAB_KEY] = t("quiz.tab.quiz")
+
+
+def _exam_running() -> bool:
+    """A mock exam in progress is never thrown away from here (中断 asks first)."""
+    run = st.session_state.get(RUN_KEY)
+    return run is not None and run.mode == EXAM and not run.finished
+
+
+def _start_button(label: str, key: str, ids: list[str], bank: Bank, store: Store,
+                  **kwargs) -> None:
+    running = _exam_running()
+    st.button(label, key=key, on_click=_start_quiz, args=(ids, bank, store), disabled=running,
+              help=t("quiz.history.exam_running") if running else None, **kwargs)
+
+
+def _due_today(bank: Bank, attempts: list, store: Store) -> None:
+    st.subheader(t("quiz.history.due"))
+    due = due_ids(bank.questions, attempts, end_of_day(datetime.now(UTC)))
+    if not due:
+        st.info(t("quiz.history.due_none"))
+        return
+    st.markdown(t("quiz.history.due_count", n=len(due)))
+    _start_button(t("quiz.history.due_start", n=len(due)), "quiz.history.due_start", due,
+                  bank, store, type="primary", icon=":material/event_repeat:")
 
 
 def _weak_list(bank: Bank, weak: list) -> None:
     """Each weak question with its numbers and the first paragraph of its text (LaTeX
-    rendered, so it is shown whole rather than cut into a table cell)."""
+    rendered, so it is shown whole rather than cut into a table cell), never its id."""
     for n, w in enumerate(weak, start=1):
         question = bank.by_id.get(w.question_id)
         with st.container(border=True):
             st.caption(t("quiz.history.weak_meta", n=n, theme=theme_name(w.theme, lang()),
                          wrong=w.wrong, answered=w.answered, pct=round(100 * w.accuracy),
-                         last=w.last_answered) + f" · `{w.question_id}`")
+                         last=w.last_answered, mark=mark(w.last_correct)))
             if question is None:
-                st.markdown(t("quiz.history.gone", qid=w.question_id))
+                st.markdown(t("quiz.history.gone"))
             else:
                 md(question.text.strip().split("\n\n")[0])
 
@@ -71,6 +109,7 @@ def render_history(bank: Bank, store: Store) -> None:
         right = sum(a.correct for a in attempts)
         st.markdown(t("quiz.history.summary", n=len(attempts),
                       pct=round(100 * right / len(attempts))))
+        _due_today(bank, attempts, store)
         st.subheader(t("quiz.history.chart"))
         figure = make_accuracy_figure(daily_accuracy(attempts), lambda th: theme_name(th, lang()),
                                       t("quiz.history.y"), t("quiz.history.x"))
@@ -79,6 +118,9 @@ def render_history(bank: Bank, store: Store) -> None:
         st.subheader(t("quiz.history.weakest"))
         weak = weakest(attempts)
         if weak:
+            _start_button(t("quiz.history.weak_start"), "quiz.history.weak_start",
+                          [w.question_id for w in weak], bank, store,
+                          icon=":material/fitness_center:")
             _weak_list(bank, weak)
         else:
             st.info(t("quiz.history.no_weak"))

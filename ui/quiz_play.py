@@ -1,27 +1,27 @@
-"""The quiz itself: one question at a time, feedback (study mode) or a timer (exam mode),
-then the results with the score by theme and the review round."""
+"""The quiz itself. Study mode: one question at a time, checked at once, the options marked
+in place, an optional self-rating for the scheduler. Also what the mock exam
+(ui/quiz_exam.py) shares: the answer widgets, the question header, 中断."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
 from quiz.answers import Given, encode, option_labels, parse_number
 from quiz.attempt import Attempt
 from quiz.markdown import safe_markdown
 from quiz.schema import ONE_CHOICE, GraphQuestion, MultipleQuestion, NumericQuestion, Question
-from quiz.session import EXAM, Item, QuizRun, score_by_theme
+from quiz.session import EXAM, Item, QuizRun
 from quiz.store import LearnerHistory as Store
 from quiz.themes import theme_name
 from ui.i18n import lang, t
 from ui.quiz_figures import question_extras
-from ui.quiz_text import feedback, md
+from ui.quiz_text import explanation, marked_answers, md, verdict
 
 RUN_KEY = "quiz.run"
 NOTICE_KEY = "quiz.notice"
+RATINGS = (1, 2, 3, 4)  # FSRS: Again, Hard, Good, Easy
 
 
 def answer_key(run: QuizRun) -> str:
@@ -30,7 +30,7 @@ def answer_key(run: QuizRun) -> str:
     return f"quiz.answer.{run.session_id[:8]}.{run.review_round}.{run.index}"
 
 
-def _read_given(question: Question, item: Item, key: str) -> tuple[Given, tuple | None]:
+def read_given(question: Question, item: Item, key: str) -> tuple[Given, tuple | None]:
     """What the widgets hold, or the notice to show instead."""
     state = st.session_state
     if isinstance(question, MultipleQuestion):
@@ -48,149 +48,129 @@ def _read_given(question: Question, item: Item, key: str) -> tuple[Given, tuple 
     return (item.options[value] if isinstance(question, ONE_CHOICE) else value), None
 
 
-def _time_up(run: QuizRun, by_id: dict[str, Question], now: datetime) -> bool:
-    """Exam time is over: score what is left as unanswered and say so."""
-    if run.mode != EXAM or run.seconds_left(now) != 0:
-        return False
-    run.time_out(by_id, now)
-    st.session_state[NOTICE_KEY] = ("quiz.time_up", {})
-    return True
-
-
 def _submit(by_id: dict[str, Question], store: Store) -> None:
     run: QuizRun | None = st.session_state.get(RUN_KEY)
-    if run is None or run.finished or run.revealed:  # a stale click from another tab
+    if run is None or run.finished or run.revealed or run.mode == EXAM:  # a stale click
         return
-    now = datetime.now(UTC)
-    if _time_up(run, by_id, now):
-        return
-    item = run.current
-    question = by_id[item.qid]
-    given, notice = _read_given(question, item, answer_key(run))
+    question = by_id[run.current.qid]
+    given, notice = read_given(question, run.current, answer_key(run))
     if notice:
         st.session_state[NOTICE_KEY] = notice
         return
-    r = run.answer(question, given, now)
-    store.add([Attempt(run.session_id, r.qid, r.theme, r.correct, encode(r.given), r.answered_at)])
+    r = run.answer(question, given, datetime.now(UTC))
+    # Stored at once, so that closing the tab loses nothing; a self-rating comes later.
+    store.add([_attempt(run, r)])
 
 
-def _next() -> None:
+def _attempt(run: QuizRun, r, rating: int | None = None) -> Attempt:
+    return Attempt(run.session_id, r.qid, r.theme, r.correct, encode(r.given), r.answered_at,
+                   rating)
+
+
+def _record_checked(run: QuizRun, store: Store) -> None:
+    """The self-rating of the answer just checked, if one was chosen, joins its record."""
+    if not run.revealed or not run.responses:
+        return
+    rating = st.session_state.get(f"{answer_key(run)}.rating")
+    if rating in RATINGS:
+        store.rate(_attempt(run, run.responses[-1], rating))
+
+
+def _next(store: Store) -> None:
     run: QuizRun | None = st.session_state.get(RUN_KEY)
     if run is not None:
+        _record_checked(run, store)
         run.next()
 
 
-def _review(by_id: dict[str, Question]) -> None:
+def quit_run(store: Store) -> None:
     run: QuizRun | None = st.session_state.get(RUN_KEY)
     if run is not None:
-        st.session_state[RUN_KEY] = run.review(by_id, np.random.default_rng())
-
-
-def _quit() -> None:
+        _record_checked(run, store)
+        if run.mode == EXAM:
+            store.clear_run()
     st.session_state[RUN_KEY] = None
 
 
-@st.fragment(run_every=1)
-def _timer(by_id: dict[str, Question]) -> None:
-    run: QuizRun | None = st.session_state.get(RUN_KEY)
-    if run is None or run.finished or run.mode != EXAM:
-        return
-    now = datetime.now(UTC)
-    if _time_up(run, by_id, now):
+def _confirm_quit(store: Store) -> None:
+    st.markdown(t("quiz.quit.body"))
+    left, right = st.columns(2)
+    # The work is in the callback (see ui/quiz_exam._confirm_finish for why).
+    if left.button(t("quiz.quit.yes"), key="quiz.quit.yes", type="primary", width="stretch",
+                   on_click=quit_run, args=(store,)):
         st.rerun()
-    seconds = int(run.seconds_left(now))
-    st.markdown(f":material/timer: **{t('quiz.time_left', mm=seconds // 60, ss=seconds % 60)}**")
+    if right.button(t("quiz.quit.no"), key="quiz.quit.no", width="stretch"):
+        st.rerun()
 
 
-def _answer_widgets(question: Question, item: Item, key: str, disabled: bool) -> None:
+def quit_button(store: Store) -> None:
+    """「中断」: asks before throwing the run away."""
+    if st.button(t("quiz.quit"), key="quiz.quit", icon=":material/close:"):
+        # The title is in the learner's language, so the dialog is made at call time.
+        st.dialog(t("quiz.quit.title"))(_confirm_quit)(store)
+
+
+def answer_widgets(question: Question, item: Item, key: str, on_change=None,
+                   args: tuple = ()) -> None:
+    """The answer widgets; a mock exam passes ``on_change`` to keep each choice at once."""
     if isinstance(question, MultipleQuestion):
         st.markdown(f"**{t('quiz.answer')}**")
         for k, option in enumerate(item.options):
-            st.checkbox(safe_markdown(option), key=f"{key}.{k}", disabled=disabled)
+            st.checkbox(safe_markdown(option), key=f"{key}.{k}", on_change=on_change, args=args)
     elif isinstance(question, ONE_CHOICE):
         labels = [safe_markdown(label) for label in option_labels(question, item.options)]
         st.radio(t("quiz.answer"), list(range(len(labels))), index=None, key=key,
-                 format_func=labels.__getitem__, disabled=disabled,
+                 format_func=labels.__getitem__, on_change=on_change, args=args,
                  horizontal=isinstance(question, GraphQuestion))  # A–D fit on one line
     elif isinstance(question, NumericQuestion):
-        st.text_input(t("quiz.answer.numeric"), key=key, disabled=disabled)
+        st.text_input(t("quiz.answer.numeric"), key=key, help=t("quiz.answer.numeric_help"))
     else:
         labels = {True: t("quiz.true"), False: t("quiz.false")}
         st.radio(t("quiz.answer"), [True, False], index=None, key=key, horizontal=True,
-                 format_func=labels.get, disabled=disabled)
+                 format_func=labels.get)
 
 
-def _show_notice() -> None:
+def show_notice() -> None:
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
         key, fields = notice
         (st.info if key == "quiz.time_up" else st.warning)(t(key, **fields))
 
 
-def render_question(run: QuizRun, by_id: dict[str, Question], store: Store) -> None:
+def question_header(run: QuizRun, question: Question, progress_text: str) -> None:
+    """Progress, the kind of question and its text: never its id (ids can name the answer)."""
+    st.progress(run.index / len(run.items), text=progress_text)
+    show_notice()
+    st.caption(t("quiz.meta", theme=theme_name(question.theme, lang()),
+                 difficulty=t(f"quiz.difficulty.{question.difficulty}"),
+                 kind=t(f"quiz.type.{question.type}")))
+    md(question.text)
+    question_extras(question, run.current, run.revealed)
+
+
+def _self_rating(run: QuizRun, correct: bool) -> None:
+    labels = {r: t(f"quiz.rating.{r}") for r in RATINGS}
+    st.segmented_control(t("quiz.rating"), RATINGS, format_func=labels.get,
+                         key=f"{answer_key(run)}.rating",
+                         help=t("quiz.rating.help", default=labels[3 if correct else 1]))
+
+
+def render_study_question(run: QuizRun, by_id: dict[str, Question], store: Store) -> None:
     item = run.current
     question = by_id[item.qid]
-    st.progress(run.index / len(run.items),
-                text=t("quiz.progress", i=run.index + 1, n=len(run.items)))
-    _show_notice()
-    meta = t("quiz.meta", theme=theme_name(question.theme, lang()),
-             difficulty=t(f"quiz.difficulty.{question.difficulty}"),
-             kind=t(f"quiz.type.{question.type}"))
-    st.caption(f"{meta} · `{question.id}`")
-    md(question.text)
-    question_extras(question, item, run.revealed)
-    _answer_widgets(question, item, answer_key(run), disabled=run.revealed)
+    question_header(run, question, t("quiz.progress", i=run.index + 1, n=len(run.items)))
     if not run.revealed:
-        st.button(t("quiz.submit"), key="quiz.submit", type="primary", on_click=_submit,
-                  args=(by_id, store))
+        # A form, so that Enter in the number field submits the answer.
+        with st.form(key=f"quiz.form.{answer_key(run)}", border=False):
+            answer_widgets(question, item, answer_key(run))
+            st.form_submit_button(t("quiz.submit"), key="quiz.submit", type="primary",
+                                  on_click=_submit, args=(by_id, store))
         return
     response = run.responses[-1]
-    feedback(question, response.given, response.correct)
-    st.button(t("quiz.next"), key="quiz.next", type="primary", on_click=_next)
-
-
-def _score_table(run: QuizRun) -> pd.DataFrame:
-    rows = [{t("quiz.col.theme"): theme_name(theme, lang()), t("quiz.col.correct"): c,
-             t("quiz.col.answered"): n, t("quiz.col.accuracy"): f"{round(100 * c / n)}%"}
-            for theme, (c, n) in score_by_theme(run.responses).items()]
-    return pd.DataFrame(rows)
-
-
-def render_results(run: QuizRun, by_id: dict[str, Question]) -> None:
-    _show_notice()
-    st.subheader(t("quiz.results"))
-    right = sum(r.correct for r in run.responses)
-    total = len(run.responses)
-    st.progress(right / total if total else 0.0,
-                text=t("quiz.score", correct=right, total=total,
-                       pct=round(100 * right / total) if total else 0))
-    st.markdown(f"**{t('quiz.by_theme')}**")
-    st.dataframe(_score_table(run), hide_index=True, key="quiz.by_theme")
-    st.markdown(f"**{t('quiz.details')}**")
-    for n, r in enumerate(run.responses, start=1):
-        question = by_id[r.qid]
-        mark = ":material/check_circle:" if r.correct else ":material/cancel:"
-        with st.expander(f"{n}. {mark} `{r.qid}`",
-                         expanded=run.mode == EXAM and not r.correct):
-            md(question.text)
-            feedback(question, r.given, r.correct)
-    if run.wrong_ids():
-        st.button(t("quiz.review"), key="quiz.review", type="primary", on_click=_review,
-                  args=(by_id,))
-    else:
-        st.success(t("quiz.all_right"), icon=":material/celebration:")
-    st.button(t("quiz.restart"), key="quiz.restart", on_click=_quit)
-
-
-def render_run(run: QuizRun, by_id: dict[str, Question], store: Store) -> None:
-    """The running quiz: a question, or the results when it is over."""
-    run.prune(by_id)  # a bank file may have changed since the run began
-    if run.review_round:
-        st.subheader(t("quiz.review_round", r=run.review_round))
-    if run.finished:
-        render_results(run, by_id)
-        return
-    if run.mode == EXAM:
-        _timer(by_id)
-    render_question(run, by_id, store)
-    st.button(t("quiz.quit"), key="quiz.quit", on_click=_quit)
+    marked_answers(question, response.given, item.options)  # in place of the widgets
+    verdict(response.correct)
+    # 次へ right under the verdict: on a phone it is on screen without scrolling.
+    st.button(t("quiz.next"), key="quiz.next", type="primary", on_click=_next, args=(store,),
+              icon=":material/arrow_forward:")
+    _self_rating(run, response.correct)
+    explanation(question)

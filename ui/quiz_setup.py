@@ -10,22 +10,42 @@ import streamlit as st
 from quiz.loader import Bank
 from quiz.scheduler import draw_weights
 from quiz.schema import Question
-from quiz.session import EXAM, SECONDS_PER_QUESTION, STUDY, QuizRun, draw, exam_time_limit_s
+from quiz.session import (
+    EXAM,
+    SECONDS_PER_QUESTION,
+    STUDY,
+    QuizRun,
+    askable,
+    draw,
+    exam_time_limit_s,
+)
 from quiz.store import LearnerHistory as Store
 from quiz.themes import THEMES, theme_name
 from ui.i18n import keep, lang, t
-from ui.quiz_play import RUN_KEY
+from ui.quiz_exam import save
+from ui.quiz_play import RUN_KEY, quit_run
 
 DEFAULT_COUNT = 10
 MAX_COUNT = 100
 
 
+def start_run(questions: list[Question], mode: str, store: Store) -> None:
+    """Start a run of exactly these questions (options shuffled); a mock exam is kept in
+    the store from its first second, so that a reload comes back to it."""
+    quit_run(store)  # an answer checked but not yet stored is kept, not lost
+    run = QuizRun.start(questions, mode, np.random.default_rng())
+    st.session_state[RUN_KEY] = run
+    store.clear_run()
+    if mode == EXAM:
+        save(run, store)
+
+
 def _start(pool: list[Question], store: Store) -> None:
     count = int(st.session_state.get("quiz.count") or DEFAULT_COUNT)
     mode = st.session_state.get("quiz.mode") or STUDY
-    rng = np.random.default_rng()
+    pool = askable(pool, mode)
     weights = draw_weights(pool, store.attempts(), datetime.now(UTC))
-    st.session_state[RUN_KEY] = QuizRun.start(draw(pool, count, rng, weights), mode, rng)
+    start_run(draw(pool, count, np.random.default_rng(), weights), mode, store)
 
 
 def render_setup(bank: Bank, store: Store) -> None:
@@ -46,8 +66,9 @@ def render_setup(bank: Bank, store: Store) -> None:
     mode = keep("quiz.mode", st.radio(t("quiz.mode"), list(modes), key="quiz.mode",
                                       format_func=modes.get))
     if mode == EXAM:
-        n = min(int(count), len(pool))
+        n = min(int(count), len(askable(pool, EXAM)))
         st.caption(t("quiz.exam.limit", minutes=round(exam_time_limit_s(n) / 60, 1),
                      seconds=SECONDS_PER_QUESTION))
-    st.button(t("quiz.start"), key="quiz.start", type="primary", disabled=not pool,
-              on_click=_start, args=(pool, store))
+        st.caption(t("quiz.exam.formats", n=len(askable(pool, EXAM))))
+    st.button(t("quiz.start"), key="quiz.start", type="primary",
+              disabled=not askable(pool, mode), on_click=_start, args=(pool, store))

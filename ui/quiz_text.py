@@ -1,5 +1,6 @@
 """Showing bank content: Markdown and LaTeX through ``safe_markdown`` (never raw HTML),
-answers in words, and links to the app view a question is about."""
+answers in words, the options marked in place after answering, and links to the app view
+a question is about."""
 
 from __future__ import annotations
 
@@ -7,15 +8,31 @@ from urllib.parse import parse_qsl, urlsplit
 
 import streamlit as st
 
-from quiz.answers import Given, answer_text
+from quiz.answers import Given, answer_text, chosen_options, missed_and_extra, option_labels
 from quiz.markdown import safe_markdown
-from quiz.schema import Question
+from quiz.schema import ONE_CHOICE, BlanksQuestion, MultipleQuestion, Question
 from routes import ROUTES
 from ui.i18n import t
+
+# A symbol and a colour each, so that the marks read without colour too.
+RIGHT, WRONG = ":green[**✓**]", ":red[**✗**]"
+_PLAIN = ":gray[・]"
 
 
 def md(text: str) -> None:
     st.markdown(safe_markdown(text))
+
+
+def first_line(question: Question) -> str:
+    """The question's first line of prose (Markdown and LaTeX kept), for lists and labels."""
+    for line in question.text.strip().splitlines():
+        if line.strip() and not line.lstrip().startswith(("```", "~~~")):
+            return safe_markdown(line.strip())
+    return ""
+
+
+def mark(correct: bool) -> str:
+    return RIGHT if correct else WRONG
 
 
 def given_text(question: Question, given: Given) -> str:
@@ -41,14 +58,66 @@ def link(question: Question) -> None:
                      query_params=dict(parse_qsl(parts.query)) or None)
 
 
-def feedback(question: Question, given: Given, correct: bool) -> None:
-    """Right or wrong, the key, the explanation and the link."""
+def _option_line(label: str, is_key: bool, picked: bool, multiple: bool) -> str:
+    symbol = RIGHT if is_key else WRONG if picked else _PLAIN
+    note = ""
+    if picked:
+        note = f" :gray[（{t('quiz.given')}）]"
+    elif is_key and multiple:
+        note = f" :orange[（{t('quiz.missed')}）]"
+    return f"{symbol} {safe_markdown(label)}{note}"
+
+
+def _marks(question: Question, given: Given, option) -> tuple[bool, bool]:
+    """(is a key, was chosen) for one option; options of blanks and graph questions are
+    rows and figures, compared whole."""
+    if isinstance(question, MultipleQuestion):
+        return option in set(question.answer), option in chosen_options(given)
+    same = (lambda a, b: list(a) == list(b)) if isinstance(question, BlanksQuestion) \
+        else (lambda a, b: a == b)
+    return same(option, question.answer), given is not None and same(option, given)
+
+
+def marked_answers(question: Question, given: Given, options: tuple = ()) -> None:
+    """The answer as it was given, marked: for a choice question every option in its place
+    (✓ right, ✗ chosen wrongly), for a multiple-select also what was missed and extra; for
+    a number or true/false the given answer and the key."""
+    if isinstance(question, (*ONE_CHOICE, MultipleQuestion)):
+        shown = options or tuple(question.options)
+        labels = option_labels(question, shown)
+        lines = [_option_line(label, *_marks(question, given, o),
+                              multiple=isinstance(question, MultipleQuestion))
+                 for o, label in zip(shown, labels, strict=True)]
+        if given is None or given == ():
+            lines.append(f":gray[{t('quiz.unanswered')}]")
+        st.markdown("  \n".join(lines))
+        if isinstance(question, MultipleQuestion) and chosen_options(given):
+            missed, extra = missed_and_extra(question, given)
+            parts = [f"**{t(key)}**: " + " / ".join(safe_markdown(o) for o in found)
+                     for key, found in (("quiz.missed", missed), ("quiz.extra", extra)) if found]
+            if parts:
+                st.markdown("  \n".join(parts))
+        return
+    st.markdown(safe_markdown(f"**{t('quiz.given')}**: {given_text(question, given)}  \n"
+                              f"**{t('quiz.key')}**: {key_text(question)}"))
+
+
+def verdict(correct: bool) -> None:
     if correct:
         st.success(t("quiz.right"), icon=":material/check_circle:")
     else:
         st.error(t("quiz.wrong"), icon=":material/cancel:")
-    st.markdown(safe_markdown(f"**{t('quiz.given')}**: {given_text(question, given)}  \n"
-                              f"**{t('quiz.key')}**: {key_text(question)}"))
+
+
+def explanation(question: Question) -> None:
     st.markdown(f"**{t('quiz.explanation')}**")
     md(question.explanation)
     link(question)
+
+
+def feedback(question: Question, given: Given, correct: bool,
+             options: tuple[str, ...] = ()) -> None:
+    """Right or wrong, the marked answer, the explanation and the link."""
+    verdict(correct)
+    marked_answers(question, given, options)
+    explanation(question)

@@ -5,9 +5,11 @@ import streamlit as st
 from quiz.markdown import safe_markdown
 from ui.i18n import lang, restore_choices, t
 from ui.learner import render_bridge
-from ui.quiz_history import render_history
-from ui.quiz_play import RUN_KEY, render_run
+from ui.quiz_exam import resume
+from ui.quiz_history import TAB_KEY, render_history
+from ui.quiz_play import RUN_KEY
 from ui.quiz_resources import get_history, load_bank
+from ui.quiz_run import render_run
 from ui.quiz_setup import render_setup
 
 restore_choices("quiz")
@@ -28,7 +30,9 @@ if bank.problems:
 if store.warning:
     st.warning(t(f"quiz.store.{store.warning}"), icon=":material/save:")
 
-quiz_tab, history_tab = st.tabs([t("quiz.tab.quiz"), t("quiz.tab.history")])
+resume(store, bank.by_id)  # a reload returns to the mock exam in progress
+quiz_tab, history_tab = st.tabs([t("quiz.tab.quiz"), t("quiz.tab.history")], key=TAB_KEY,
+                                on_change="rerun")
 with quiz_tab:
     run = st.session_state.get(RUN_KEY)
     if not bank.questions:

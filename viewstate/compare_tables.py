@@ -17,7 +17,8 @@ import activations as act
 
 LANGS = ("ja", "en")
 _BULLET = {"ja": "・", "en": "• "}
-_ADVANCED = {"ja": "（参考）", "en": " (extra)"}  # marks a function the study notes leave out
+# Marks a function outside the exam's usual range (the page caption says so).
+_ADVANCED = {"ja": "（参考）", "en": " (extra)"}
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,9 @@ SELECTION_GUIDE: tuple[GuideEntry, ...] = (
                "Leaky ReLU or ELU where dying ReLU is a concern"),
     GuideEntry("LSTM・GRU のゲート（入力・忘却・出力、更新・リセット）",
                "LSTM/GRU gates (input, forget, output; update, reset)", ("sigmoid",),
-               "ゲートは「どれだけ通すか」の 0〜1 の割合だから（ノートの「Sigmoid/Tanh」を訂正）",
-               "A gate is a 0–1 proportion of what passes (the notes' 'Sigmoid/Tanh' corrected)"),
+               "ゲートは「どれだけ通すか」の 0〜1 の割合だから（「Sigmoid/Tanh」というよくある説明は不正確）",
+               "A gate is a 0–1 proportion of what passes (the common answer 'Sigmoid/Tanh' is "
+               "imprecise)"),
     GuideEntry("LSTM の候補セル状態・セル出力、RNN の隠れ状態",
                "LSTM candidate cell state and cell output, RNN hidden state", ("tanh",),
                "値を 0 中心の −1〜1 に押し込む",

@@ -4,10 +4,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare.title": ("活性化関数の比較", "Comparing activation functions"),
     "compare.intro": (
         "複数の関数を重ねて、形と微分の違いを見比べましょう。下の帯は勾配がほとんど流れない"
-        "「飽和領域」です。ページの最後にノートの 3 つのまとめ表（訂正済み）があります。",
+        "「飽和領域」です。ページの最後に 3 つのまとめ表があります。",
         "Overlay several functions to compare their shapes and derivatives. The bands below the "
-        "curves mark where almost no gradient flows (saturation). The notes' three summary "
-        "tables (corrected) close the page.",
+        "curves mark where almost no gradient flows (saturation). Three summary tables close "
+        "the page.",
     ),
     "compare.fns": ("比較する関数", "Functions to compare"),
     "compare.fns_help": (
@@ -68,15 +68,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare.regions_all": ("範囲全体", "the whole range"),
     "compare.tables_title": ("まとめ表", "Summary tables"),
     "compare.tables_note": (
-        "ノートのまとめ表を、関数の定義（レジストリ）から作り直しています。ノートから訂正した点："
-        "ソフトマックスの微分はヤコビ行列（ノートの h(x)(1 − h(x)) は対角成分だけ）、"
-        "LSTM・GRU のゲートはシグモイドで、tanh は候補値（LSTM ではセル出力にも）。"
-        "「参考」はノートにない関数です（ノートの「発展的な活性化関数」は Leaky ReLU・ELU・GELU）。",
-        "The notes' summary tables, rebuilt from the function definitions (the registry). "
-        "Corrections to the notes: softmax's derivative is the Jacobian (the notes' "
-        "h(x)(1 − h(x)) is only its diagonal); the gates of LSTM/GRU are sigmoids, tanh is for "
-        "the candidate (and, in LSTM, the cell output). 'extra' marks functions the notes do "
-        "not cover (the notes' 'advanced activations' are Leaky ReLU, ELU and GELU).",
+        "表は、このアプリがグラフに描く関数そのものから作っています。よくある説明との違い："
+        "ソフトマックスの微分はヤコビ行列で、よく見かける h(x)(1 − h(x)) はその対角成分だけです。"
+        "LSTM・GRU のゲートはシグモイドで、tanh は候補値（LSTM ではセル出力にも）に使います。"
+        "「（参考）」は E資格の頻出範囲外の関数です。",
+        "The tables are built from the very functions this app draws. Where they differ from "
+        "a common explanation: softmax's derivative is the Jacobian, and the often-quoted "
+        "h(x)(1 − h(x)) is only its diagonal; the gates of LSTM/GRU are sigmoids, and tanh is "
+        "for the candidate (and, in LSTM, the cell output). “(extra)” marks functions outside "
+        "the exam's usual range.",
     ),
     "compare.table_formulas": ("数式と微分", "Formulas and derivatives"),
     "compare.table_study": ("利点と問題点", "Pros and cons"),

@@ -4,9 +4,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "explorer.title": ("関数エクスプローラ", "Function explorer"),
     "explorer.intro": (
         "関数を選んでパラメータを動かし、h(x) と微分 h'(x) の形を確かめましょう。"
-        "表示はすべて URL に入るので、アドレスをそのまま共有できます。",
+        "表示はすべて URL に入るので、アドレスをそのまま共有できます。"
+        "「（参考）」は E資格の頻出範囲外の関数です。",
         "Pick a function, move its parameters and watch h(x) and its derivative h'(x). "
-        "The whole view lives in the URL, so the address is a shareable link.",
+        "The whole view lives in the URL, so the address is a shareable link. "
+        "“(extra)” marks functions outside the exam's usual range.",
     ),
     "explorer.fn": ("活性化関数", "Activation function"),
     "explorer.advanced": ("参考", "extra"),

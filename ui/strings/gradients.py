@@ -167,11 +167,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     # ④ why nonlinearity
     "gradients.train.lead": (
         "**役割：非線形性の導入。** 隠れ層 2 層の小さな MLP を NumPy だけで学習します"
-        "（逆伝播はレジストリの微分 $h'$ を使用）。出力はシグモイドで確率 $p \\in (0, 1)$ に正規化し、"
+        "（逆伝播には各関数の導関数 $h'$ をそのまま使います）。出力はシグモイドで確率 $p \\in (0, 1)$ に正規化し、"
         "損失は交差エントロピーです。恒等関数を選ぶと、何層重ねても全体は 1 つの線形写像に潰れるので"
         "境界は直線にしかならず、XOR は解けません。",
         "**Role: introducing nonlinearity.** A small MLP with two hidden layers is trained in "
-        "NumPy (backprop through the registry's $h'$). The output sigmoid normalises it to a "
+        "NumPy (backprop uses each function's own derivative $h'$). The output sigmoid normalises it to a "
         "probability $p \\in (0, 1)$; the loss is the cross-entropy. With the identity, any number "
         "of layers collapses into one linear map: the boundary can only be a straight line, and "
         "XOR cannot be solved.",

@@ -46,10 +46,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "Sum of probabilities = {total:.12g}; largest class = {top} (argmax does not depend on T)"),
     "softmax.jacobian": ("ヤコビ行列", "The Jacobian"),
     "softmax.jacobian_intro": (
-        "ソフトマックスの微分は 1 つの数ではなく行列です（ノートのまとめ表の h(x)(1 − h(x)) は対角成分だけ）。"
+        "ソフトマックスの微分は 1 つの数ではなく行列です（よく見かける h(x)(1 − h(x)) はその対角成分だけ）。"
         "ここでは z = x / T での ∂s_i/∂z_j を示します。",
-        "The derivative of softmax is a matrix, not one number (the notes' h(x)(1 − h(x)) is only its "
-        "diagonal). Shown here: ∂s_i/∂z_j at z = x / T.",
+        "The derivative of softmax is a matrix, not one number (the often-quoted h(x)(1 − h(x)) is only "
+        "its diagonal). Shown here: ∂s_i/∂z_j at z = x / T.",
     ),
     "softmax.jacobian_colorbar": ("∂s_i/∂z_j", "∂s_i/∂z_j"),
     "softmax.jacobian_rows": (

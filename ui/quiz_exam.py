@@ -1,0 +1,188 @@
+"""The mock exam, like the E資格's CBT: single and multiple choice only, answers chosen (not
+submitted), next / back / skip, a 見直し flag, an overview that jumps to any question, and a
+confirmation before finishing with questions unanswered or flagged. When the time runs out
+every chosen answer counts. The run is kept in the store after every change, so a reload
+or a closed tab comes back to it with the timer still counting."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from quiz.answers import encode
+from quiz.attempt import Attempt
+from quiz.run_json import dumps, loads
+from quiz.schema import MultipleQuestion, Question
+from quiz.session import EXAM, Item, QuizRun
+from quiz.store import LearnerHistory as Store
+from ui.i18n import t
+from ui.quiz_play import (
+    NOTICE_KEY,
+    RUN_KEY,
+    answer_key,
+    answer_widgets,
+    question_header,
+    read_given,
+)
+
+
+def _run() -> QuizRun | None:
+    run = st.session_state.get(RUN_KEY)
+    return run if run is not None and run.mode == EXAM and not run.finished else None
+
+
+def save(run: QuizRun, store: Store) -> None:
+    store.save_run(dumps(run))
+
+
+_RESUMED_KEY = "quiz.resumed"
+
+
+def resume(store: Store, by_id: dict[str, Question]) -> None:
+    """A new browser session (a reload, a tab opened again) returns to the mock exam in
+    progress; the timer has kept counting from its start. Once per session, as soon as the
+    browser has said who the learner is."""
+    if not store.known or st.session_state.get(_RESUMED_KEY):
+        return
+    st.session_state[_RESUMED_KEY] = True
+    if st.session_state.get(RUN_KEY) is None:
+        st.session_state[RUN_KEY] = loads(store.load_run(), by_id)
+
+
+def finish(run: QuizRun, by_id: dict[str, Question], store: Store, now: datetime) -> None:
+    """Score the run and store every answer given (unanswered questions are not attempts)."""
+    responses = run.finish(by_id, now)
+    store.add([Attempt(run.session_id, r.qid, r.theme, r.correct, encode(r.given), r.answered_at)
+               for r in responses if r.given is not None])
+    store.clear_run()
+
+
+def time_up(run: QuizRun, by_id: dict[str, Question], store: Store, now: datetime) -> bool:
+    """The time is over: score what is chosen and say so."""
+    if run.finished or run.seconds_left(now) != 0:
+        return False
+    finish(run, by_id, store, now)
+    st.session_state[NOTICE_KEY] = ("quiz.time_up", {})
+    return True
+
+
+def _choose(by_id: dict[str, Question], store: Store) -> None:
+    run = _run()
+    if run is None or time_up(run, by_id, store, datetime.now(UTC)):
+        return
+    given, _ = read_given(by_id[run.current.qid], run.current, answer_key(run))
+    run.choose(given)
+    save(run, store)
+
+
+def _flag(store: Store) -> None:
+    run = _run()
+    if run is not None:
+        run.toggle_flag()
+        save(run, store)
+
+
+def _go(index: int | None, store: Store) -> None:
+    run = _run()
+    if run is not None and index is not None:
+        run.go(index, datetime.now(UTC))
+        save(run, store)
+
+
+def _jump(key: str, store: Store) -> None:
+    index = st.session_state.get(key)
+    if index is not None:
+        _go(index, store)
+
+
+@st.fragment(run_every=1)
+def _timer(by_id: dict[str, Question], store: Store) -> None:
+    run = _run()
+    if run is None:
+        return
+    if time_up(run, by_id, store, datetime.now(UTC)):
+        st.rerun()  # the whole page: the results replace the question
+    seconds = int(run.seconds_left(datetime.now(UTC)))
+    st.markdown(f":material/timer: **{t('quiz.time_left', mm=seconds // 60, ss=seconds % 60)}**")
+
+
+def _restore(question: Question, item: Item, key: str, run: QuizRun) -> None:
+    """Show the answer chosen earlier when coming back to a question (or after a reload)."""
+    given = run.choices.get(item.qid)
+    if isinstance(question, MultipleQuestion):
+        for k, option in enumerate(item.options):
+            st.session_state.setdefault(f"{key}.{k}", given is not None and option in given)
+    elif given is not None and key not in st.session_state:
+        st.session_state[key] = item.options.index(given)
+
+
+def _overview(run: QuizRun, store: Store) -> None:
+    """Every question with its state; choosing one jumps there."""
+    unanswered, flagged = set(run.unanswered()), set(run.flagged())
+    n = len(run.items)
+    label = t("quiz.exam.overview", answered=n - len(unanswered), flagged=len(flagged),
+              unanswered=len(unanswered))
+    with st.expander(label, icon=":material/grid_view:"):
+        st.caption(t("quiz.exam.legend"))
+        names = {i: f"{i + 1} {'□' if i in unanswered else '■'}{' ⚑' if i in flagged else ''}"
+                 for i in range(n)}
+        key = f"quiz.overview.{run.session_id[:8]}.{run.index}"
+        st.pills(t("quiz.exam.jump"), list(range(n)), default=run.index, required=True,
+                 format_func=names.get, key=key, on_change=_jump, args=(key, store))
+
+
+def _finish_now(by_id: dict[str, Question], store: Store) -> None:
+    run = _run()
+    if run is not None:
+        finish(run, by_id, store, datetime.now(UTC))
+
+
+def _confirm_finish(run: QuizRun, by_id: dict[str, Question], store: Store) -> None:
+    st.markdown(t("quiz.exam.confirm_body", unanswered=len(run.unanswered()),
+                  flagged=len(run.flagged())))
+    left, right = st.columns(2)
+    # The work is in callbacks, which run before any rerun; the button's own True then
+    # leaves the dialog (a dialog's click reruns only the dialog) for the whole page.
+    if left.button(t("quiz.exam.finish_yes"), key="quiz.exam.finish_yes", type="primary",
+                   width="stretch", on_click=_finish_now, args=(by_id, store)):
+        st.rerun()
+    if right.button(t("quiz.exam.finish_no"), key="quiz.exam.finish_no", width="stretch"):
+        st.rerun()
+
+
+def _navigation(run: QuizRun, store: Store) -> None:
+    last, skip_to = len(run.items) - 1, run.next_unanswered()
+    back, forward, skip = st.columns(3)
+    back.button(t("quiz.exam.back"), key="quiz.exam.back", disabled=run.index == 0,
+                on_click=_go, args=(run.index - 1, store), icon=":material/arrow_back:",
+                width="stretch")
+    forward.button(t("quiz.exam.next"), key="quiz.exam.next", disabled=run.index == last,
+                   on_click=_go, args=(run.index + 1, store), icon=":material/arrow_forward:",
+                   type="primary", width="stretch")
+    skip.button(t("quiz.exam.skip"), key="quiz.exam.skip", help=t("quiz.exam.skip_help"),
+                disabled=skip_to in (None, run.index), on_click=_go, args=(skip_to, store),
+                icon=":material/redo:", width="stretch")
+
+
+def render_exam_question(run: QuizRun, by_id: dict[str, Question], store: Store) -> None:
+    _timer(by_id, store)
+    item = run.current
+    question = by_id[item.qid]
+    n = len(run.items)
+    question_header(run, question, t("quiz.exam.progress", i=run.index + 1, n=n,
+                                     answered=n - len(run.unanswered())))
+    key = answer_key(run)
+    _restore(question, item, key, run)
+    answer_widgets(question, item, key, on_change=_choose, args=(by_id, store))
+    st.checkbox(t("quiz.exam.flag"), value=item.qid in run.flags,
+                key=f"quiz.flag.{run.session_id[:8]}.{run.index}", on_change=_flag,
+                args=(store,))
+    _navigation(run, store)
+    _overview(run, store)
+    if st.button(t("quiz.exam.finish"), key="quiz.exam.finish", icon=":material/done_all:"):
+        if run.unanswered() or run.flagged():
+            st.dialog(t("quiz.exam.confirm_title"))(_confirm_finish)(run, by_id, store)
+        else:
+            _finish_now(by_id, store)
+            st.rerun()
