@@ -40,7 +40,11 @@ def main(page):
 def shown_question(page):
     """The fixture question whose text is on screen."""
     text = main(page).inner_text()
-    return next(q for stem, q in CHOICES.items() if stem in text)
+    # Typeset maths is not plain text: match the stem's longest run of prose.
+    found = [q for stem, q in CHOICES.items()
+             if max(re.split(r"\$[^$]*\$", stem), key=len).strip() in text]
+    assert len(found) == 1, text
+    return found[0]
 
 
 def at_question(page, i: int, n: int = 4) -> None:
@@ -111,10 +115,10 @@ def test_a_mock_exam_with_flag_skip_back_overview_reload_and_time_out(page, exam
 
     # The clock runs out (the run's start moved an hour back), seen at the next load.
     with sqlite3.connect(db) as conn:
-        state = json.loads(conn.execute("SELECT state FROM runs").fetchone()[0])
+        state = json.loads(conn.execute("SELECT payload FROM runs").fetchone()[0])
         start = datetime.fromisoformat(state["started_at"]) - timedelta(hours=1)
         state["started_at"] = state["entered_at"] = start.isoformat()
-        conn.execute("UPDATE runs SET state = ?", (json.dumps(state),))
+        conn.execute("UPDATE runs SET payload = ?", (json.dumps(state),))
     page.reload()
     expect(main(page).get_by_text("時間切れです", exact=False)).to_be_visible(timeout=60_000)
     expect(main(page).get_by_text("2 / 4 問正解", exact=False)).to_be_visible()
