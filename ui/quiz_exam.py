@@ -18,12 +18,12 @@ from quiz.session import EXAM, Item, QuizRun
 from quiz.store import LearnerHistory as Store
 from ui.i18n import t
 from ui.quiz_play import (
-    NOTICE_KEY,
     RUN_KEY,
     answer_key,
     answer_widgets,
     question_header,
     read_given,
+    set_notice,
 )
 
 
@@ -36,17 +36,12 @@ def save(run: QuizRun, store: Store) -> None:
     store.save_run(dumps(run))
 
 
-_RESUMED_KEY = "quiz.resumed"
-
-
 def resume(store: Store, by_id: dict[str, Question]) -> None:
     """A new browser session (a reload, a tab opened again) returns to the mock exam in
-    progress; the timer has kept counting from its start. Once per session, as soon as the
-    browser has said who the learner is."""
-    if not store.known or st.session_state.get(_RESUMED_KEY):
-        return
-    st.session_state[_RESUMED_KEY] = True
-    if st.session_state.get(RUN_KEY) is None:
+    progress; the timer has kept counting from its start. Whenever the page has no run and
+    the browser has said who the learner is: a kept run exists only while a mock exam is in
+    progress (finishing, 中断 and starting another quiz all clear it)."""
+    if store.known and st.session_state.get(RUN_KEY) is None:
         st.session_state[RUN_KEY] = loads(store.load_run(), by_id)
 
 
@@ -63,7 +58,7 @@ def time_up(run: QuizRun, by_id: dict[str, Question], store: Store, now: datetim
     if run.finished or run.seconds_left(now) != 0:
         return False
     finish(run, by_id, store, now)
-    st.session_state[NOTICE_KEY] = ("quiz.time_up", {})
+    set_notice("quiz.time_up")
     return True
 
 

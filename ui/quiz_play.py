@@ -55,7 +55,7 @@ def _submit(by_id: dict[str, Question], store: Store) -> None:
     question = by_id[run.current.qid]
     given, notice = read_given(question, run.current, answer_key(run))
     if notice:
-        st.session_state[NOTICE_KEY] = notice
+        set_notice(notice[0], **notice[1])
         return
     r = run.answer(question, given, datetime.now(UTC))
     # Stored at once, so that closing the tab loses nothing; a self-rating comes later.
@@ -130,11 +130,26 @@ def answer_widgets(question: Question, item: Item, key: str, on_change=None,
                  format_func=labels.get)
 
 
+def _moment(run: QuizRun | None) -> tuple:
+    """Where the run stands: a notice belongs to one such moment."""
+    return () if run is None else (run.session_id, run.review_round, run.index, run.finished)
+
+
+def set_notice(key: str, **fields) -> None:
+    st.session_state[NOTICE_KEY] = (key, fields, _moment(st.session_state.get(RUN_KEY)))
+
+
 def show_notice() -> None:
-    notice = st.session_state.pop(NOTICE_KEY, None)
-    if notice:
-        key, fields = notice
-        (st.info if key == "quiz.time_up" else st.warning)(t(key, **fields))
+    """The notice of this moment of the run, on every rerun until the run moves on (the
+    page may rerun for other reasons, such as the browser saying who the learner is)."""
+    notice = st.session_state.get(NOTICE_KEY)
+    if not notice:
+        return
+    key, fields, moment = notice
+    if moment != _moment(st.session_state.get(RUN_KEY)):
+        del st.session_state[NOTICE_KEY]
+        return
+    (st.info if key == "quiz.time_up" else st.warning)(t(key, **fields))
 
 
 def question_header(run: QuizRun, question: Question, progress_text: str) -> None:

@@ -121,11 +121,20 @@ def wait_rerun(page, timeout_ms: int = 60_000):
     assert_no_exception(page)
 
 
+def wait_synced(page, timeout_ms: int = 60_000):
+    """The quiz asks the browser who the learner is (ui/learner_bridge.js); its answers
+    rerun the page, which would close a dialog opened before they have come."""
+    page.wait_for_selector("body[data-actlab-synced]", state="attached", timeout=timeout_ms)
+    wait_rerun(page, timeout_ms)
+
+
 def open_app(page, app_url: str, path: str, timeout_ms: int = 60_000):
     """Go to ``path``, wait until the page's title is drawn and the script has finished,
     and fail on any exception box. (Before the first run the app also reads notRunning.)"""
     page.goto(app_url + path)
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout_ms)
+    if path.startswith("/quiz"):
+        wait_synced(page, timeout_ms)
     page.wait_for_selector(READY, timeout=timeout_ms)
     assert_no_exception(page)
     return page

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from quiz.loader import load_paths
-from tests.browser.conftest import open_app, serve_app, wait_rerun
+from tests.browser.conftest import open_app, serve_app, wait_rerun, wait_synced
 from tests.quiz_helpers import GOOD_BANK
 
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -108,6 +108,7 @@ def test_a_mock_exam_with_flag_skip_back_overview_reload_and_time_out(page, exam
     before = seconds_left(page)
     page.reload()
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
+    wait_synced(page)
     at_question(page, 3)
     page.wait_for_timeout(2_500)
     assert seconds_left(page) < before
