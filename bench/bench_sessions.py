@@ -188,6 +188,13 @@ SCENARIOS = {
 
 
 # ------------------------------------------------------------------------- one learner
+def connect(url: str):
+    # A browser sends no websocket pings: with them, a busy server would be dropped by the
+    # client's ping time-out instead of being measured.
+    return websockets.connect(url, subprotocols=["streamlit"], max_size=None,
+                              open_timeout=REQUEST_TIMEOUT, ping_interval=None)
+
+
 @dataclass
 class Result:
     loads: list[float] = field(default_factory=list)  # s
@@ -266,8 +273,7 @@ async def learner(url: str, sc: Scenario, changes: int, think: float, delay: flo
                   rng: random.Random, out: Result) -> None:
     await asyncio.sleep(delay)
     try:
-        async with websockets.connect(url, subprotocols=["streamlit"], max_size=None,
-                                      open_timeout=REQUEST_TIMEOUT) as ws:
+        async with connect(url) as ws:
             me = Learner(ws, sc)
             start = time.perf_counter()
             _, problems = await me.load()
@@ -328,8 +334,7 @@ def run_soak(sc: Scenario, reruns: int, overrides: list[str], sessions: int = 10
 
         async def one(rng: random.Random):
             nonlocal done
-            async with websockets.connect(server.url, subprotocols=["streamlit"],
-                                          max_size=None) as ws:
+            async with connect(server.url) as ws:
                 me = Learner(ws, sc)
                 _, problems = await me.load()
                 errors.extend(problems)
