@@ -197,9 +197,11 @@ def apply_preset(name: str) -> None:
 
 def preset_buttons() -> None:
     st.caption(t("gradients.mlp.presets"))
-    for col, name in zip(st.columns(len(PRESETS)), PRESETS, strict=True):
-        col.button(t(f"gradients.mlp.preset.{name}"), key=f"gradients.mlp.preset.{name}",
-                   on_click=apply_preset, args=(name,), width="stretch")
+    # a row that wraps: two short rows on a phone, where columns would stack four tall ones
+    row = st.container(horizontal=True)
+    for name in PRESETS:
+        row.button(t(f"gradients.mlp.preset.{name}"), key=f"gradients.mlp.preset.{name}",
+                   on_click=apply_preset, args=(name,))
 
 
 def network_settings() -> mlp.MLPConfig:
@@ -222,8 +224,8 @@ def network_settings() -> mlp.MLPConfig:
 
 @st.fragment
 def mlp_tab(labels: dict[str, str]) -> None:
+    preset_buttons()  # the main control first here: the chart's heading and chart follow
     slot = st.container()
-    preset_buttons()
     fns = st.multiselect(t("gradients.mlp.fns"), act.ELEMENTWISE, max_selections=opt.MAX_FNS,
                          format_func=labels.get, key="gradients.mlp.fns")
     keep("gradients.mlp.fns", fns)
@@ -351,7 +353,7 @@ def run_training(data: str, cfg: train.TrainConfig, steps: int, stopped: bool) -
 
 @st.fragment
 def train_tab(labels: dict[str, str]) -> None:
-    slot = st.container()
+    # the main controls above the chart: on a phone both fit on the first screen
     c1, c2 = st.columns(2)
     fn = c1.selectbox(t("gradients.train.fn"), act.ELEMENTWISE, format_func=labels.get,
                       key="gradients.train.fn")
@@ -360,6 +362,7 @@ def train_tab(labels: dict[str, str]) -> None:
                         format_func=labelled("gradients.train.data", toydata.DATASETS),
                         key="gradients.train.data")
     keep("gradients.train.data", data)
+    slot = st.container()
     c1, c2, c3, c4 = st.columns(4)
     lr = c1.select_slider(t("gradients.train.lr"), opt.LRS, key="gradients.train.lr")
     steps = c2.select_slider(t("gradients.train.steps"), opt.STEPS, key="gradients.train.steps")
@@ -379,13 +382,6 @@ def train_tab(labels: dict[str, str]) -> None:
     state = train_to(data, cfg, marks)
     grid, accuracy = boundary(data, cfg, marks)
     X, y = toydata.make(data, N_POINTS, cfg.seed)
-    if marks[-1] < steps:
-        slot.info(t("gradients.train.stopped", done=marks[-1], total=steps))
-    low, high = depth.grad_extent(fn)
-    if high == 0:
-        slot.warning(t("gradients.train.zero_grad_note"))
-    elif low == high:
-        slot.info(t("gradients.train.linear_note"))
     slot.markdown(f"**{t('gradients.train.boundary')}**")
     chart(slot, gp.make_boundary_figure(
         grid.xs, grid.ys, grid.proba, X, y,
@@ -396,6 +392,13 @@ def train_tab(labels: dict[str, str]) -> None:
     m2.metric(t("gradients.train.final_loss"), num(state.losses[-1]))
     if not train.finite(state):
         slot.error(t("gradients.train.diverged"))
+    if marks[-1] < steps:
+        slot.info(t("gradients.train.stopped", done=marks[-1], total=steps))
+    low, high = depth.grad_extent(fn)
+    if high == 0:
+        slot.warning(t("gradients.train.zero_grad_note"))
+    elif low == high:
+        slot.info(t("gradients.train.linear_note"))
     st.markdown(f"**{t('gradients.train.loss')}**")
     chart(st, gp.make_loss_figure(state.losses, t("gradients.train.step_axis"),
                                   t("gradients.train.loss_axis"), t("gradients.train.loss")),
@@ -408,7 +411,10 @@ def train_tab(labels: dict[str, str]) -> None:
 restore_choices("gradients")
 remember_controls()
 open_tab_in_this_language()
-st.title(t("gradients.title"))
+# Japanese has no spaces: without keep-all a phone breaks the title inside a word
+# (勾配フロー・ラ/ボ); with it the title breaks only after ・ or a space.
+st.html("<style>h1 { word-break: keep-all; }</style>")
+st.title(t("gradients.title"), anchor=False)  # the anchor icon would wrap to a line of its own
 st.caption(t("gradients.intro"))
 LABELS = names()
 VIEWS = {"depth": depth_tab, "mlp": mlp_tab, "dead": dead_tab, "train": train_tab}
