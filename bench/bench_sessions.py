@@ -31,6 +31,7 @@ import argparse
 import asyncio
 import base64
 import contextlib
+import functools
 import json
 import os
 import random
@@ -151,6 +152,13 @@ def check_explorer(charts: list[str], value: float) -> str | None:
     return None
 
 
+@functools.cache
+def _max_sigmoid_grad() -> float:
+    """max |σ'| on a fine grid, computed once: the check must not steal the server's CPU."""
+    grid = np.linspace(-20.0, 20.0, 400_001)
+    return float(np.max(np.abs(act.REGISTRY["sigmoid"].grad(grid))))
+
+
 def check_depth(charts: list[str], layers: int) -> str | None:
     """The sigmoid line of ①: its last point is (max |σ'|)^L, max taken on a fine grid."""
     name = act.REGISTRY["sigmoid"].name_ja
@@ -158,8 +166,7 @@ def check_depth(charts: list[str], layers: int) -> str | None:
     if not traces:
         return f"no {name} trace in the rerun's chart"
     y = _array(traces[0]["y"])
-    grid = np.linspace(-20.0, 20.0, 400_001)
-    want = float(np.max(np.abs(act.REGISTRY["sigmoid"].grad(grid)))) ** layers
+    want = _max_sigmoid_grad() ** layers
     if len(y) != layers or not np.isclose(y[-1], want, rtol=1e-9):
         return f"depth product at L = {layers}: got {len(y)} points ending {y[-1]}, want {want}"
     return None

@@ -17,7 +17,7 @@ import streamlit as st
 import activations as act
 from gradflow import depth, mlp, toydata, train
 from plots import gradients as gp
-from ui.i18n import keep, pick, restore_choices, t
+from ui.i18n import keep, lang, pick, restore_choices, t
 from ui.strings import CATALOGUE
 from viewstate import gradients_options as opt
 
@@ -116,6 +116,16 @@ def chart(where, fig, key: str, alt: str) -> None:
 
 
 # ---------------------------------------------------------------------------- ① depth
+# Building a Plotly figure costs ~9 ms, most of a rerun of ①; the figure depends only on the
+# settings, so every learner shares one (st.plotly_chart copies it to a dict, never edits it).
+@st.cache_resource(max_entries=256, show_spinner=False)
+def depth_figure(fns: tuple[str, ...], n_layers: int, x: float | None, lang: str):
+    """The figure of ① for these settings, in ``lang`` (the language the caller runs in)."""
+    curves = depth.depth_curves(fns, n_layers, x)
+    return gp.make_depth_figure(curves, names(), t("gradients.depth.x_axis"),
+                                t("gradients.depth.y_axis"))
+
+
 @st.fragment
 def depth_tab(labels: dict[str, str]) -> None:
     slot = st.container()
@@ -139,9 +149,8 @@ def depth_tab(labels: dict[str, str]) -> None:
         slot.info(t("gradients.none"))
         return
     curves = depth.depth_curves(fns, n_layers, x)
-    chart(slot, gp.make_depth_figure(curves, labels, t("gradients.depth.x_axis"),
-                                     t("gradients.depth.y_axis")),
-          "gradients.depth.chart", t("gradients.depth.chart_alt"))
+    chart(slot, depth_figure(tuple(fns), n_layers, x, lang()), "gradients.depth.chart",
+          t("gradients.depth.chart_alt"))
     # the product first after the name, so a phone shows it without scrolling the table
     rows = {key: [] for key in ("fn", "product", "factor", "max", "argmax")}
     for name in fns:
