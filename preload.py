@@ -1,17 +1,18 @@
 """Imported by app.py, so Python runs it once per server process, not once per rerun.
 
-It imports what the pages share and then moves every object alive at that point (modules,
-functions, the libraries' tables) into the collector's permanent
-generation with ``gc.freeze()``. They live as long as the process anyway; left in place,
-every full collection would walk them all. With ``runner.postScriptGC = false`` in
-.streamlit/config.toml, Python's own collector is what keeps memory bounded, and frozen,
-each of its full passes walks only what the learners' runs allocated.
+It imports what the first page run needs anyway (NumPy, SciPy, Plotly, the activations)
+and then moves every object alive at that point (modules, functions, the libraries' tables:
+some 90,000 with Streamlit's) into the collector's permanent generation with
+``gc.freeze()``. They live as long as the process; left in place, every full collection
+would walk them all. With ``runner.postScriptGC = false`` (.streamlit/config.toml),
+Python's own generational collector is what keeps memory bounded, and its full passes
+then walk only what the learners' runs allocated. pandas is left out: only the pages with
+a table need it, and it would add ~60 MB and its import time to every cold start.
 """
 
 import gc
 
 import numpy  # noqa: F401
-import pandas  # noqa: F401
 import plotly.graph_objects  # noqa: F401
 import scipy.special  # noqa: F401
 

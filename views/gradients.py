@@ -243,7 +243,8 @@ def mlp_tab(labels: dict[str, str]) -> None:
         slot.info(t("gradients.none"))
         st.markdown(t("gradients.mlp.lead"))
         return
-    stats = {name: probe(cfg, name, True) for name in fns}
+    with slot, st.spinner(t("gradients.computing")):
+        stats = {name: probe(cfg, name, True) for name in fns}
     layer_axis = t("gradients.mlp.layer")
     slot.markdown(f"**{t('gradients.mlp.norm.grad')}**")
     chart(slot, gp.make_layer_log_figure({n: s.grad_norm for n, s in stats.items()}, labels,
@@ -298,7 +299,8 @@ def dead_tab(labels: dict[str, str]) -> None:
         slot.info(t("gradients.none"))
         return
     shifted = replace(cfg, bias=float(bias))
-    stats = {name: probe(shifted, name, False) for name in fns}
+    with slot, st.spinner(t("gradients.computing")):
+        stats = {name: probe(shifted, name, False) for name in fns}
     chart(slot, gp.make_dead_figure({n: s.dead for n, s in stats.items()}, labels,
                                     t("gradients.mlp.layer"), t("gradients.dead.y")),
           "gradients.dead.chart", t("gradients.dead.chart_alt"))

@@ -17,6 +17,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gradients.tab.mlp": ("② 深いMLP", "② Deep MLP"),
     "gradients.tab.dead": ("③ Dying ReLU", "③ Dying ReLU"),
     "gradients.tab.train": ("④ 非線形性", "④ Nonlinearity"),
+    "gradients.computing": ("ネットワークを計算中…", "Running the network…"),
     "gradients.none": ("活性化関数を1つ以上選んでください。", "Choose at least one activation."),
     # ① depth arithmetic
     "gradients.depth.lead": (
