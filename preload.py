@@ -11,13 +11,21 @@ a table need it, and it would add ~60 MB and its import time to every cold start
 """
 
 import gc
+import os
 
-import numpy  # noqa: F401
-import plotly.graph_objects  # noqa: F401
-import scipy.special  # noqa: F401
+# One BLAS thread per matrix product. A server answers many learners at once on few cores:
+# OpenBLAS's own threads then spin against each other and against the server (under load,
+# a rerun of ② took 550 ms of CPU with two threads and 35 ms with one;
+# bench/bench_gradients.py). Must be set before NumPy loads OpenBLAS; an operator's own
+# setting wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-import activations  # noqa: F401
-import plots.style  # noqa: F401
+import numpy  # noqa: E402, F401
+import plotly.graph_objects  # noqa: E402, F401
+import scipy.special  # noqa: E402, F401
+
+import activations  # noqa: E402, F401
+import plots.style  # noqa: E402, F401
 
 gc.collect()  # start-up garbage goes now, not into the permanent generation
 gc.freeze()

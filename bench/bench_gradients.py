@@ -2,7 +2,7 @@
 
 Per view, the work a rerun does when its cache misses (a new setting): the gradflow
 computation plus building the Plotly figures and serialising them as Streamlit does,
-at depth 50, width 256, batch 256, median of --runs runs (each with a new seed, so no
+at depth 50, width 256, batch 64 (the page's defaults), median of --runs runs (each with a new seed, so no
 cache helps). Then the largest setting the page offers (viewstate/gradients_options.py):
 a new network at the largest depth × width × batch with the slowest activations side by
 side, and the longest training run at the widest hidden layers, per progress chunk. Then
@@ -26,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the server runs (preload.py)
 
 import plotly.io as pio  # noqa: E402
 
@@ -37,7 +38,7 @@ from viewstate import gradients_options as opt  # noqa: E402
 NAMES = {}  # the builders fall back to registry names
 MLP_FNS = ("sigmoid", "relu")  # the page's defaults
 DEAD_FNS = ("relu", "leaky_relu", "elu", "gelu")
-CACHED_NET = mlp.make_network(mlp.MLPConfig(depth=50, width=256, batch=256, init="he", seed=100,
+CACHED_NET = mlp.make_network(mlp.MLPConfig(depth=50, width=256, batch=64, init="he", seed=100,
                                              dtype="float32"))  # as the page runs it
 
 
@@ -71,7 +72,7 @@ def depth_view(i: int) -> None:
 
 
 def _cfg(i: int, bias: float = 0.0) -> mlp.MLPConfig:
-    return mlp.MLPConfig(depth=50, width=256, batch=256, init="he", bias=bias, seed=100 + i,
+    return mlp.MLPConfig(depth=50, width=256, batch=64, init="he", bias=bias, seed=100 + i,
                          dtype="float32")
 
 
@@ -167,7 +168,7 @@ def main() -> None:
     threads = os.environ.get("OPENBLAS_NUM_THREADS", "default")
     print(f"gradient-flow lab, {a.runs} runs each, OPENBLAS_NUM_THREADS={threads}, "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print("views at depth 50, width 256, batch 256 (target ≤ 300 ms): "
+    print("views at depth 50, width 256, batch 64 (target ≤ 300 ms): "
           "wall median / wall best / CPU median")
     rows = [
         ("① depth arithmetic (3 activations, L = 100)", depth_view),
