@@ -393,11 +393,16 @@ def train_tab(labels: dict[str, str]) -> None:
     state = train_to(data, cfg, marks)
     grid, accuracy = boundary(data, cfg, marks)
     X, y = toydata.make(data, N_POINTS, cfg.seed)
-    slot.markdown(f"**{t('gradients.train.boundary')}**")
-    chart(slot, gp.make_boundary_figure(
+    left, right = slot.columns([3, 2])
+    left.markdown(f"**{t('gradients.train.boundary')}**")
+    chart(left, gp.make_boundary_figure(
         grid.xs, grid.ys, grid.proba, X, y,
         (t("gradients.train.class0"), t("gradients.train.class1")), t("gradients.train.proba")),
         "gradients.train.boundary_chart", t("gradients.train.boundary"))
+    right.markdown(f"**{t('gradients.train.loss')}**")
+    chart(right, gp.make_loss_figure(state.losses, t("gradients.train.step_axis"),
+                                     t("gradients.train.loss_axis"), t("gradients.train.loss")),
+          "gradients.train.loss_chart", t("gradients.train.loss"))
     m1, m2 = slot.columns(2)
     m1.metric(t("gradients.train.accuracy"), f"{100 * accuracy:.1f}%")
     m2.metric(t("gradients.train.final_loss"), num(state.losses[-1]))
@@ -410,10 +415,6 @@ def train_tab(labels: dict[str, str]) -> None:
         slot.warning(t("gradients.train.zero_grad_note"))
     elif low == high:
         slot.info(t("gradients.train.linear_note"))
-    st.markdown(f"**{t('gradients.train.loss')}**")
-    chart(st, gp.make_loss_figure(state.losses, t("gradients.train.step_axis"),
-                                  t("gradients.train.loss_axis"), t("gradients.train.loss")),
-          "gradients.train.loss_chart", t("gradients.train.loss"))
     st.markdown(t("gradients.train.lead"))
     st.caption(t("gradients.train.init_note"))
 
