@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import numpy as np
 import pytest
@@ -268,3 +269,14 @@ def test_presets_show_each_lesson(at, preset, fn, verdict):
     _ok(at)
     assert at.slider(key="gradients.mlp.depth").value == 50
     assert _verdicts(at)[act.REGISTRY[fn].name_ja] == verdict
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_tabs_charts_are_described(lang):
+    """tests/test_chart_alt.py sees only the open tab (①); here every tab, in each language."""
+    at = _light(lang)
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    for tab in ("depth", "mlp", "dead", "train"):
+        alts = [chart.proto.alt for chart in _open(at, tab, lang).get("plotly_chart")]
+        assert alts and all(alt.strip() for alt in alts), (tab, alts)
+        assert all(bool(japanese.search(alt)) == (lang == "ja") for alt in alts), (tab, alts)
