@@ -10,7 +10,9 @@ BackMsg / ForwardMsg protobufs the browser sends and receives):
   fragment id when the control lives in a fragment, as the browser sends it), each after
   a think time, and records the rerun latency (request sent → ``script_finished``);
 - every chart received is checked against the value sent: a few points of the explorer's
-  h(x) against ``activations``, the gradient lab's depth product against max|h'|^L.
+  h(x) against ``activations``, the gradient lab's depth product against max|h'|^L, and
+  with ``--pages gradients-mlp`` (tab ②, a new seed and so a new network per move) the
+  sigmoid's vanishing and ReLU's steady gradient.
 
 Printed per page and N: rerun p50/p95, page-load p50/p95, errors (exceptions on the page,
 wrong chart data, time-outs, closed sockets) and the server's peak RSS (from /proc).
@@ -134,13 +136,14 @@ def _array(v) -> np.ndarray:
     return np.asarray(v, dtype=float)
 
 
-def _traces(spec: str) -> list[dict]:
-    return json.loads(spec).get("data", [])
+def _traces(charts: list[tuple[str, str]], key: str = "") -> list[dict]:
+    """Every trace of the charts received (element id, figure JSON) whose id ends with key."""
+    return [tr for cid, spec in charts if cid.endswith(key) for tr in json.loads(spec)["data"]]
 
 
-def check_explorer(charts: list[str], value: float) -> str | None:
+def check_explorer(charts: list[tuple[str, str]], value: float) -> str | None:
     """The h(x) trace of Leaky ReLU at α = value: five sampled points against activations."""
-    traces = [tr for spec in charts for tr in _traces(spec) if tr.get("name") == "h(x)"]
+    traces = [tr for tr in _traces(charts) if tr.get("name") == "h(x)"]
     if not traces:
         return "no h(x) trace in the rerun's chart"
     x, y = _array(traces[0]["x"]), _array(traces[0]["y"])
@@ -159,10 +162,24 @@ def _max_sigmoid_grad() -> float:
     return float(np.max(np.abs(act.REGISTRY["sigmoid"].grad(grid))))
 
 
-def check_depth(charts: list[str], layers: int) -> str | None:
+def check_mlp(charts: list[tuple[str, str]], seed: int) -> str | None:
+    """②'s gradient norms at its defaults (He, 50 layers): sigmoid vanishes towards the
+    input (ratio < 1e-3), ReLU stays within 1e-3..1e3, one value per layer."""
+    norms = {tr.get("name"): _array(tr["y"]) for tr in _traces(charts, "gradients.mlp.grad_chart")}
+    want = {act.REGISTRY[n].name_ja: n for n in ("sigmoid", "relu")}
+    if not set(want) <= set(norms):
+        return f"seed {seed}: no gradient-norm lines for {sorted(want)} in {sorted(norms)}"
+    ratio = {want[n]: norms[n][0] / norms[n][-1] for n in want}
+    if any(len(norms[n]) != 50 for n in want) or not (
+            ratio["sigmoid"] < 1e-3 and 1e-3 < ratio["relu"] < 1e3):
+        return f"seed {seed}: gradient ratios {ratio}"
+    return None
+
+
+def check_depth(charts: list[tuple[str, str]], layers: int) -> str | None:
     """The sigmoid line of ①: its last point is (max |σ'|)^L, max taken on a fine grid."""
     name = act.REGISTRY["sigmoid"].name_ja
-    traces = [tr for spec in charts for tr in _traces(spec) if tr.get("name") == name]
+    traces = [tr for tr in _traces(charts, "gradients.depth.chart") if tr.get("name") == name]
     if not traces:
         return f"no {name} trace in the rerun's chart"
     y = _array(traces[0]["y"])
@@ -181,7 +198,8 @@ class Scenario:
     key: str  # user key of the widget: its id ends with "-" + key
     values: tuple  # the values sent, in turn
     kind: str  # WidgetState field the value goes in
-    check: object  # (plotly specs received, value) -> error or None
+    check: object  # (charts received as (element id, figure JSON), value) -> error or None
+    setup: tuple = ()  # (key, kind, value) sent once after the page load, not timed
 
 
 ALPHAS = tuple(round(0.01 + 0.03 * i, 2) for i in range(10))
@@ -191,6 +209,10 @@ SCENARIOS = {
                          "double_array_value", check_explorer),
     "gradients": Scenario("gradients", "", "gradients.depth.L", DEPTHS, "string_array_value",
                           check_depth),
+    # ②: every new seed is a new network (the heaviest change a learner makes)
+    "gradients-mlp": Scenario("gradients", "", "gradients.mlp.seed", tuple(range(1, 13)),
+                              "double_value", check_mlp,
+                              setup=(("gradients.tab", "string_value", "② 深いMLP"),)),
 }
 
 
@@ -218,8 +240,8 @@ class Learner:
         self.query = scenario.query
         self.widgets: dict[str, tuple[str, str]] = {}  # user key -> (widget id, fragment id)
 
-    async def request(self, state_fn) -> tuple[float, list[str], list[str]]:
-        """Send one rerun; returns (seconds to script_finished, plotly specs, problems)."""
+    async def request(self, state_fn) -> tuple[float, list, list[str]]:
+        """Send one rerun; returns (seconds to script_finished, charts, problems)."""
         msg = BackMsg()
         cs = msg.rerun_script
         cs.query_string, cs.page_name, cs.page_script_hash = self.query, self.sc.page, self.page_hash
@@ -233,6 +255,8 @@ class Learner:
             kind = fwd.WhichOneof("type")
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 self._element(fwd.delta, charts, problems)
+            elif kind == "delta" and fwd.delta.add_block.tab_container.id:  # tabs as a widget
+                self._widget(fwd.delta.add_block.tab_container.id, fwd.delta.fragment_id)
             elif kind == "navigation":
                 self.page_hash = fwd.navigation.page_script_hash
             elif kind == "page_info_changed":
@@ -249,29 +273,44 @@ class Learner:
         if kind == "exception":
             problems.append(f"exception on the page: {el.exception.type}: {el.exception.message}")
         elif kind == "plotly_chart":
-            charts.append(el.plotly_chart.spec)
-        widget_id = getattr(getattr(el, kind), "id", "") if kind else ""
+            charts.append((el.plotly_chart.id, el.plotly_chart.spec))
+        self._widget(getattr(getattr(el, kind), "id", "") if kind else "", delta.fragment_id)
+
+    def _widget(self, widget_id, fragment: str) -> None:
         if isinstance(widget_id, str) and widget_id.startswith("$$ID-"):
-            self.widgets[widget_id.split("-", 2)[2]] = (widget_id, delta.fragment_id)
+            self.widgets[widget_id.split("-", 2)[2]] = (widget_id, fragment)
 
     async def load(self) -> tuple[float, list[str]]:
         seconds, _, problems = await self.request(lambda cs: None)
-        if self.sc.key not in self.widgets:
+        for key, kind, value in self.sc.setup:
+            if not problems:
+                problems += (await self.set(key, kind, value))[2]
+        if not problems and self.sc.key not in self.widgets:
             problems.append(f"no widget with key {self.sc.key}")
         return seconds, problems
 
-    async def move(self, value) -> tuple[float, list[str]]:
-        widget_id, fragment = self.widgets[self.sc.key]
+    async def set(self, key: str, kind: str, value) -> tuple[float, list, list[str]]:
+        """What the browser sends when the widget ``key`` takes ``value``."""
+        if key not in self.widgets:
+            return 0.0, [], [f"no widget with key {key}"]
+        widget_id, fragment = self.widgets[key]
 
         def state(cs):
             w = cs.widget_states.widgets.add()
             w.id = widget_id
-            sent = [str(value)] if self.sc.kind == "string_array_value" else [float(value)]
-            getattr(w, self.sc.kind).data.extend(sent)
+            if kind == "string_array_value":
+                w.string_array_value.data.append(str(value))
+            elif kind == "double_array_value":
+                w.double_array_value.data.append(float(value))
+            else:
+                setattr(w, kind, value)
             if fragment:
                 cs.fragment_id = fragment
 
-        seconds, charts, problems = await self.request(state)
+        return await self.request(state)
+
+    async def move(self, value) -> tuple[float, list[str]]:
+        seconds, charts, problems = await self.set(self.sc.key, self.sc.kind, value)
         problem = self.sc.check(charts, value)
         return seconds, problems + ([problem] if problem else [])
 
@@ -305,7 +344,7 @@ def _pct(values: list[float], q: float) -> float:
     return float(np.percentile(values, q))
 
 
-def run_load(sc: Scenario, n: int, changes: int, think: float, ramp: float,
+def run_load(name: str, sc: Scenario, n: int, changes: int, think: float, ramp: float,
              overrides: list[str]) -> None:
     server = Server(overrides)
     try:
@@ -321,7 +360,7 @@ def run_load(sc: Scenario, n: int, changes: int, think: float, ramp: float,
 
         asyncio.run(everyone())
         errors = sorted(set(out.errors))
-        print(f"  /{sc.page:<10} N = {n:>3}: rerun p50/p95 {_pct(out.reruns, 50):7.0f} /"
+        print(f"  {name:<13} N = {n:>3}: rerun p50/p95 {_pct(out.reruns, 50):7.0f} /"
               f"{_pct(out.reruns, 95):6.0f} ms ({len(out.reruns)} reruns); page load p50/p95 "
               f"{_pct(out.loads, 50):5.2f} / {_pct(out.loads, 95):5.2f} s ({len(out.loads)}); "
               f"errors {len(out.errors)}; peak RSS {server.peak:.0f} MB "
@@ -367,7 +406,8 @@ def run_soak(sc: Scenario, reruns: int, overrides: list[str], sessions: int = 10
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    ap.add_argument("--pages", nargs="+", default=list(SCENARIOS), choices=list(SCENARIOS))
+    ap.add_argument("--pages", nargs="+", default=["explorer", "gradients"], choices=list(SCENARIOS),
+                    help="gradients-mlp: ②, a new seed (a new network) per move")
     ap.add_argument("--n", nargs="+", type=int, default=[1, 30, 100], help="learners at once")
     ap.add_argument("--changes", type=int, default=5, help="control moves per learner")
     ap.add_argument("--think", type=float, default=1.0,
@@ -386,7 +426,7 @@ def main() -> None:
             run_soak(SCENARIOS[page], a.soak, a.set)
             continue
         for n in a.n:
-            run_load(SCENARIOS[page], n, a.changes, a.think, a.ramp, a.set)
+            run_load(page, SCENARIOS[page], n, a.changes, a.think, a.ramp, a.set)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ are on the first screen, and the explanation follows.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -178,10 +179,18 @@ def weights(cfg: mlp.MLPConfig) -> mlp.Network:
     return mlp.make_network(cfg)
 
 
+@st.cache_resource(show_spinner=False)
+def network_runs() -> threading.Semaphore:
+    """Networks run at once on the whole server. Two keep both cores busy; more would not
+    finish sooner, and each one in flight holds its weights and activations in memory."""
+    return threading.Semaphore(opt.NETWORK_RUNS)
+
+
 @st.cache_data(max_entries=256, show_spinner=False)
 def probe(cfg: mlp.MLPConfig, name: str, with_gradient: bool) -> mlp.LayerStats:
-    net = mlp.with_bias(weights(replace(cfg, bias=0.0)), cfg.bias)
-    return mlp.probe(cfg, name, with_gradient=with_gradient, net=net)
+    with network_runs():
+        net = mlp.with_bias(weights(replace(cfg, bias=0.0)), cfg.bias)
+        return mlp.probe(cfg, name, with_gradient=with_gradient, net=net)
 
 
 # One click to each lesson of ②: (init, std or None, activations). Depth and width are

@@ -20,6 +20,7 @@ STEPS = (100, 200, 500, 1000, 2000, 3000)  # ④
 HIDDEN = (2, 4, 8, 16, 32, 64)  # ④ units per hidden layer
 CHUNKS = 10  # ④ progress-bar updates per training run; each chunk is cached on its own
 NETWORKS_KEPT = 3  # ② weight sets the server caches, for all learners together
+NETWORK_RUNS = 2  # ② ③ networks computed at once, for all learners together (2 cores)
 
 
 def network_mb(depth: int, width: int) -> float:
