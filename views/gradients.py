@@ -117,11 +117,11 @@ def chart(where, fig, key: str, alt: str) -> None:
 
 
 # ---------------------------------------------------------------------------- ① depth
-# Building a Plotly figure costs ~9 ms, most of a rerun of ①; the figure depends only on the
+# Building a Plotly figure costs ~9 ms, a third of a rerun of ①; the figure depends only on the
 # settings, so every learner shares one (st.plotly_chart copies it to a dict, never edits it).
 @st.cache_resource(max_entries=256, show_spinner=False)
-def depth_figure(fns: tuple[str, ...], n_layers: int, x: float | None, lang: str):
-    """The figure of ① for these settings, in ``lang`` (the language the caller runs in)."""
+def depth_figure(fns: tuple[str, ...], n_layers: int, x: float | None, language: str):
+    """The figure of ① for these settings, in ``language`` (the one the caller runs in)."""
     curves = depth.depth_curves(fns, n_layers, x)
     return gp.make_depth_figure(curves, names(), t("gradients.depth.x_axis"),
                                 t("gradients.depth.y_axis"))
