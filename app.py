@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+import preload  # noqa: F401  (once per server process: shared imports, then gc.freeze())
 from routes import ROUTES
 from ui.account import render_account
 from ui.i18n import LANG_KEY, LANGS, t

@@ -2,12 +2,16 @@
 
 Per view, the work a rerun does when its cache misses (a new setting): the gradflow
 computation plus building the Plotly figures and serialising them as Streamlit does,
-at depth 50, width 256, batch 256, median of --runs runs (each with a new seed, so no
-cache helps). Then training a 2-32-32-1 net for 2,000 steps on 400 points, and, with
---apptest, the server-side page rerun after a widget change.
+at depth 50, width 256, batch 64 (the page's defaults), median of --runs runs (each with a new seed, so no
+cache helps). Then the largest setting the page offers (viewstate/gradients_options.py):
+a new network at the largest depth × width × batch with the slowest activations side by
+side, and the longest training run at the widest hidden layers, per progress chunk. Then
+training a 2-32-32-1 net for 2,000 steps on 400 points, and, with --apptest, the
+server-side page rerun after a widget change.
 
 usage (project root):  /work/venv/bin/python bench/bench_gradients.py [--runs 5] [--apptest]
-Targets: ≤ 300 ms per view, ≤ 3 s for the training run.
+Targets: ≤ 300 ms per view, ≤ 1 s for any offered setting (a training chunk), ≤ 3 s for
+the training run.
 """
 
 from __future__ import annotations
@@ -22,16 +26,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the server runs (preload.py)
 
 import plotly.io as pio  # noqa: E402
 
+import activations as act  # noqa: E402
 from gradflow import depth, mlp, toydata, train  # noqa: E402
 from plots import gradients as gp  # noqa: E402
+from viewstate import gradients_options as opt  # noqa: E402
 
 NAMES = {}  # the builders fall back to registry names
 MLP_FNS = ("sigmoid", "relu")  # the page's defaults
 DEAD_FNS = ("relu", "leaky_relu", "elu", "gelu")
-CACHED_NET = mlp.make_network(mlp.MLPConfig(depth=50, width=256, batch=256, init="he", seed=100,
+CACHED_NET = mlp.make_network(mlp.MLPConfig(depth=50, width=256, batch=64, init="he", seed=100,
                                              dtype="float32"))  # as the page runs it
 
 
@@ -65,7 +72,7 @@ def depth_view(i: int) -> None:
 
 
 def _cfg(i: int, bias: float = 0.0) -> mlp.MLPConfig:
-    return mlp.MLPConfig(depth=50, width=256, batch=256, init="he", bias=bias, seed=100 + i,
+    return mlp.MLPConfig(depth=50, width=256, batch=64, init="he", bias=bias, seed=100 + i,
                          dtype="float32")
 
 
@@ -121,6 +128,38 @@ def page_rerun(runs: int) -> tuple[float, float]:
     return statistics.median(times), min(times)
 
 
+def largest_settings(runs: int) -> None:
+    """The largest network ② and ③ offer, and ④'s longest run at its widest layers."""
+    cfg = mlp.MLPConfig(depth=opt.MAX_DEPTH, width=max(opt.WIDTHS), batch=max(opt.BATCHES),
+                        init="he", dtype="float32")
+    print(f"largest offered (target ≤ 1 s): {cfg.depth} layers × {cfg.width} units × batch "
+          f"{cfg.batch}, {opt.network_mb(cfg.depth, cfg.width):.0f} MB of weights: "
+          "wall median / wall best / CPU median")
+    nets = {}
+    med, best, cpu = _ms(lambda i: nets.setdefault(i, mlp.make_network(replace(cfg, seed=200 + i))),
+                         runs)
+    print(f"  {'new weights':<48} {med:8.1f} ms  {best:8.1f} ms  {cpu:8.1f} ms")
+    probes = {}
+    for name in act.ELEMENTWISE:
+        probes[name] = _ms(lambda i, n=name: mlp.probe(replace(cfg, seed=200 + i), n,
+                                                         net=nets[i]), runs)
+    slowest = sorted(probes, key=lambda n: probes[n][0], reverse=True)[:opt.MAX_FNS]
+    total = [sum(probes[n][k] for n in slowest) + (med, best, cpu)[k] for k in range(3)]
+    print(f"  {'② new network, ' + str(opt.MAX_FNS) + ' slowest activations':<48} "
+          f"{total[0]:8.1f} ms  {total[1]:8.1f} ms  {total[2]:8.1f} ms  ({', '.join(slowest)})")
+    dead = [sum(probes[n][k] for n in slowest) / 2 for k in range(3)]  # forward only: about half
+    print(f"  {'③ bias moved, same 4 (forward only, ≈ half)':<48} {dead[0]:8.1f} ms  "
+          f"{dead[1]:8.1f} ms  {dead[2]:8.1f} ms")
+    X, y = toydata.make("spiral", 400, seed=0)
+    steps, hidden = max(opt.STEPS), max(opt.HIDDEN)
+    for name in ("relu", "gelu"):
+        tcfg = train.TrainConfig(activation=name, hidden=(hidden, hidden), optimizer="adam")
+        med, best, cpu = _ms(lambda i, c=tcfg: train.train(X, y, c, steps // opt.CHUNKS),
+                             runs)
+        print(f"  {f'④ one chunk: {steps // opt.CHUNKS} steps, 2-{hidden}-{hidden}-1, {name}':<48} "
+              f"{med:8.1f} ms  {best:8.1f} ms  {cpu:8.1f} ms  (× {opt.CHUNKS} chunks)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
@@ -129,7 +168,7 @@ def main() -> None:
     threads = os.environ.get("OPENBLAS_NUM_THREADS", "default")
     print(f"gradient-flow lab, {a.runs} runs each, OPENBLAS_NUM_THREADS={threads}, "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print("views at depth 50, width 256, batch 256 (target ≤ 300 ms): "
+    print("views at depth 50, width 256, batch 64 (target ≤ 300 ms): "
           "wall median / wall best / CPU median")
     rows = [
         ("① depth arithmetic (3 activations, L = 100)", depth_view),
@@ -145,6 +184,7 @@ def main() -> None:
     for label, fn in rows:
         med, best, cpu = _ms(fn, a.runs)
         print(f"  {label:<48} {med:8.1f} ms  {best:8.1f} ms  {cpu:8.1f} ms")
+    largest_settings(a.runs)
     X, y = toydata.make("spiral", 400, seed=0)
     state = train.train(X, y, train.TrainConfig(activation="relu"), 50)
     med, best, cpu = _ms(lambda i: train_view_draw(state, X, y), a.runs)

@@ -1,5 +1,6 @@
 """The gradient-flow page through the real router (AppTest): every control at both ends,
-driven by key, and the lessons visible in what the page draws.
+driven by key, and the lessons visible in what the page draws. Only the open tab runs; a
+test opens a tab as the tab strip does, by setting its state (the tab's label).
 
 Only one test runs the page at its (heavy) defaults. The others start from a light
 network and a short training run, preset through session state, so that moving one
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import numpy as np
 import pytest
@@ -17,6 +19,8 @@ from streamlit.testing.v1 import AppTest
 
 import activations as act
 from tests.apptest import APP, open_page
+from ui.strings import CATALOGUE
+from viewstate import gradients_options as opt
 
 LIGHT = {"gradients.mlp.depth": 8, "gradients.mlp.width": 32, "gradients.mlp.batch": 16,
          "gradients.train.steps": 100}
@@ -38,6 +42,14 @@ def _chart(at, key_part: str) -> dict:
 
 def _traces(fig: dict) -> dict[str, np.ndarray]:
     return {tr.get("name"): _array(tr["y"]) for tr in fig["data"] if tr.get("name")}
+
+
+def _open(at, tab: str, lang: str = "ja") -> AppTest:
+    """Click a tab: its state becomes its label, and the page reruns."""
+    at.session_state["gradients.tab"] = CATALOGUE[f"gradients.tab.{tab}"][lang == "en"]
+    at.run()
+    _ok(at)
+    return at
 
 
 def _ok(at) -> None:
@@ -66,7 +78,7 @@ def at():
 
 
 def _verdicts(at) -> dict[str, str]:
-    table = _table(at, 1)
+    table = _table(at, 0)  # ② draws one table
     return dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
 
 
@@ -81,11 +93,15 @@ def test_defaults_show_the_lessons():
     _ok(at)
     assert at.title[0].value == "勾配フロー・ラボ"
     assert len(at.tabs) == 4
-    # ① 3 lines, ② 2 band panels + 2 log charts, ③ 1, ④ boundary + loss
-    assert len(at.get("plotly_chart")) == 8
+    # only the open tab runs: ① draws 1 chart; ② 2 log charts + 2 band panels, ③ 1, ④ 2
+    assert len(at.get("plotly_chart")) == 1
+    for tab, charts in (("mlp", 4), ("dead", 1), ("train", 2)):
+        assert len(_open(at, tab).get("plotly_chart")) == charts, tab
+    _open(at, "mlp")
     verdicts = _verdicts(at)
     assert verdicts[act.REGISTRY["sigmoid"].name_ja] == "消失"
     assert verdicts[act.REGISTRY["relu"].name_ja] == "安定"
+    _open(at, "train")
     assert at.selectbox(key="gradients.train.fn").value == "identity"
     assert _accuracy(at) <= 0.75
     at.selectbox(key="gradients.train.fn").set_value("relu").run()
@@ -116,13 +132,14 @@ def test_depth_controls_at_both_ends(at):
 
 
 def test_network_controls_at_both_ends(at):
-    for value in (1, 100, 8):
+    _open(at, "mlp")
+    for value in (1, opt.MAX_DEPTH, 8):
         at.slider(key="gradients.mlp.depth").set_value(value).run()
         _ok(at)
-    for value in (16, 512, 32):
+    for value in (opt.WIDTHS[0], opt.WIDTHS[-1], 32):
         at.select_slider(key="gradients.mlp.width").set_value(value).run()
         _ok(at)
-    for value in (256, 16):
+    for value in (opt.BATCHES[-1], 16):
         at.select_slider(key="gradients.mlp.batch").set_value(value).run()
         _ok(at)
     for init in ("xavier", "he", "custom"):
@@ -143,6 +160,7 @@ def test_network_controls_at_both_ends(at):
 
 
 def test_dying_relu_controls_at_both_ends(at):
+    _open(at, "dead")
     at.slider(key="gradients.dead.bias").set_value(-1.0).run()
     _ok(at)
     dead = _traces(_chart(at, "gradients.dead.chart"))
@@ -152,11 +170,12 @@ def test_dying_relu_controls_at_both_ends(at):
     _ok(at)
     at.multiselect(key="gradients.dead.fns").set_value([]).run()
     _ok(at)
-    at.multiselect(key="gradients.dead.fns").set_value(list(act.ELEMENTWISE)).run()
+    at.multiselect(key="gradients.dead.fns").set_value(list(act.ELEMENTWISE[-opt.MAX_FNS:])).run()
     _ok(at)
 
 
 def test_training_controls_at_both_ends(at):
+    _open(at, "train")
     for data in ("circles", "spiral", "moons", "xor"):
         at.selectbox(key="gradients.train.data").set_value(data).run()
         _ok(at)
@@ -164,8 +183,8 @@ def test_training_controls_at_both_ends(at):
         at.selectbox(key="gradients.train.fn").set_value(fn).run()
         _ok(at)
     assert at.warning  # the step function's derivative is 0: the page says so
-    for opt in ("gd", "adam"):
-        at.radio(key="gradients.train.optimizer").set_value(opt).run()
+    for optimizer in ("gd", "adam"):
+        at.radio(key="gradients.train.optimizer").set_value(optimizer).run()
         _ok(at)
     for lr in (0.001, 1.0):
         at.select_slider(key="gradients.train.lr").set_value(lr).run()
@@ -186,22 +205,56 @@ def test_training_controls_at_both_ends(at):
 def test_english():
     at = _light("en")
     assert at.title[0].value == "Gradient-flow lab"
-    assert [tab.label for tab in at.tabs][0] == "① Depth arithmetic"
+    assert [tab.label for tab in at.tabs] == ["① Depth", "② Deep MLP", "③ Dying ReLU",
+                                              "④ Nonlinearity"]
 
 
 def test_choices_survive_the_language_toggle(at):
     at.multiselect(key="gradients.depth.fns").set_value(["gelu"]).run()
     at.radio(key="gradients.depth.mode").set_value("x").run()
-    at.radio(key="gradients.mlp.init").set_value("xavier").run()
-    at.selectbox(key="gradients.train.data").set_value("moons").run()
+    _open(at, "mlp").radio(key="gradients.mlp.init").set_value("xavier").run()
+    _open(at, "train").selectbox(key="gradients.train.data").set_value("moons").run()
     at.session_state["lang"] = "en"  # what the sidebar toggle (key "lang") does
     at.run()
     _ok(at)
     assert at.title[0].value == "Gradient-flow lab"
+    # the same tab stays open, named in English
+    assert at.session_state["gradients.tab"] == "④ Nonlinearity"
+    assert at.selectbox(key="gradients.train.data").value == "moons"
+    assert _open(at, "mlp", "en").radio(key="gradients.mlp.init").value == "xavier"
+    _open(at, "depth", "en")
     assert at.multiselect(key="gradients.depth.fns").value == ["gelu"]
     assert at.radio(key="gradients.depth.mode").value == "x"
-    assert at.radio(key="gradients.mlp.init").value == "xavier"
-    assert at.selectbox(key="gradients.train.data").value == "moons"
+
+
+def test_settings_survive_a_visit_to_another_tab(at):
+    """Streamlit drops the state of widgets a run does not draw; the page keeps it."""
+    at.select_slider(key="gradients.depth.L").set_value(50).run()
+    _open(at, "mlp").slider(key="gradients.mlp.depth").set_value(5).run()
+    _open(at, "dead")
+    assert any("ネットワーク：5 層" in c.value for c in at.caption)  # ③ runs ②'s network
+    _open(at, "train")
+    assert _open(at, "depth").select_slider(key="gradients.depth.L").value == 50
+    assert _open(at, "mlp").slider(key="gradients.mlp.depth").value == 5
+
+
+def test_stop_shows_the_last_chunk_trained(at):
+    """A click on 停止 interrupts the chunk loop; the rerun it starts shows the chunks done."""
+    from gradflow import train
+
+    _open(at, "train")
+    steps = at.select_slider(key="gradients.train.steps").value
+    cfg = train.TrainConfig("identity", (32, 32), "adam", 0.03, 0)
+    done = (steps // 10, 2 * steps // 10)  # what an interrupted run left behind
+    at.session_state["gradients.train.reached"] = ("xor", cfg, done)
+    at.button(key="gradients.train.stop").click().run()
+    _ok(at)
+    assert any(f"{done[-1]} / {steps}" in i.value for i in at.info)
+    loss = _traces(_chart(at, "gradients.train.loss_chart"))
+    assert len(next(iter(loss.values()))) == done[-1]
+    at.select_slider(key="gradients.train.lr").set_value(0.1).run()  # any move trains again
+    _ok(at)
+    assert len(next(iter(_traces(_chart(at, "gradients.train.loss_chart")).values()))) == steps
 
 
 @pytest.mark.parametrize("preset, fn, verdict", [
@@ -211,7 +264,19 @@ def test_choices_survive_the_language_toggle(at):
     ("shrink", "relu", "消失"),  # 0.05·√128 ≈ 0.57 per layer
 ])
 def test_presets_show_each_lesson(at, preset, fn, verdict):
+    _open(at, "mlp")
     at.button(key=f"gradients.mlp.preset.{preset}").click().run()
     _ok(at)
     assert at.slider(key="gradients.mlp.depth").value == 50
     assert _verdicts(at)[act.REGISTRY[fn].name_ja] == verdict
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_tabs_charts_are_described(lang):
+    """tests/test_chart_alt.py sees only the open tab (①); here every tab, in each language."""
+    at = _light(lang)
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    for tab in ("depth", "mlp", "dead", "train"):
+        alts = [chart.proto.alt for chart in _open(at, tab, lang).get("plotly_chart")]
+        assert alts and all(alt.strip() for alt in alts), (tab, alts)
+        assert all(bool(japanese.search(alt)) == (lang == "ja") for alt in alts), (tab, alts)

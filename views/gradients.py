@@ -1,12 +1,15 @@
 """勾配フロー・ラボ: why activations make or break deep networks, in four experiments.
 
 Thin page: widgets (keys ``gradients.*``), cached calls into ``gradflow`` (pure NumPy) and
-figures from ``plots.gradients``. Each tab's outputs live in a fragment, so moving one
-slider reruns only that tab.
+figures from ``plots.gradients``. Only the open tab runs (``st.tabs(on_change="rerun")``), and
+each tab's controls and charts are one fragment, so moving a control reruns only that tab.
+Each tab draws its main chart first and its main control right under it: on a phone both
+are on the first screen, and the explanation follows.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -15,19 +18,13 @@ import streamlit as st
 import activations as act
 from gradflow import depth, mlp, toydata, train
 from plots import gradients as gp
-from ui.i18n import keep, pick, restore_choices, t
+from ui.i18n import keep, lang, pick, restore_choices, t
+from ui.strings import CATALOGUE
+from viewstate import gradients_options as opt
 
-L_OPTIONS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100)  # log-spaced: 1 to 100 layers
-WIDTHS = (16, 32, 64, 128, 256, 512)
-BATCHES = (16, 32, 64, 128, 256)
-STDS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
 MLP_DEFAULT = ("sigmoid", "relu")  # the two lessons of ②; each more costs one network run
 DEAD_FNS = ("relu", "leaky_relu", "elu", "gelu")
-LRS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
-STEPS = (100, 200, 500, 1000, 2000, 3000)
-HIDDEN = (2, 4, 8, 16, 32, 64)
 N_POINTS = 400
-CHUNKS = 10  # progress-bar updates per training run; each chunk is cached on its own
 SEED_MAX = 9999
 
 
@@ -58,34 +55,103 @@ def short(v: float) -> str:
     return f"{round(v, 4) + 0.0:g}"
 
 
+# ---------------------------------------------------------------------------- state
+TABS = ("depth", "mlp", "dead", "train")
+TAB_KEY = "gradients.tab"
+# Every control's starting value, in one place: the widgets take them from session state.
+DEFAULTS = {
+    "gradients.depth.fns": ["sigmoid", "tanh", "relu"],
+    "gradients.depth.L": 10,
+    "gradients.depth.mode": "max",
+    "gradients.depth.x": 0.0,
+    "gradients.mlp.fns": list(MLP_DEFAULT),
+    "gradients.mlp.depth": 50,
+    "gradients.mlp.width": 256,
+    "gradients.mlp.batch": 64,
+    "gradients.mlp.init": "he",
+    "gradients.mlp.std": 0.2,
+    "gradients.mlp.seed": 0,
+    "gradients.dead.bias": -0.1,
+    "gradients.dead.fns": list(DEAD_FNS),
+    "gradients.train.data": toydata.DATASETS[0],
+    "gradients.train.fn": "identity",
+    "gradients.train.optimizer": train.OPTIMIZERS[0],
+    "gradients.train.lr": 0.03,
+    "gradients.train.steps": 1000,
+    "gradients.train.width": 32,
+    "gradients.train.seed": 0,
+}
+
+
+def remember_controls() -> None:
+    """Only the open tab draws its widgets, and Streamlit forgets the value of a widget a run
+    did not draw: writing every control's value back as session state keeps a learner's
+    settings across a visit to another tab (and gives the defaults on the first run)."""
+    for key, default in DEFAULTS.items():
+        value = st.session_state.get(key, default)
+        st.session_state[key] = list(value) if isinstance(value, list) else value
+
+
+def open_tab_in_this_language() -> None:
+    """The tab strip's state is the open tab's label: after the language toggle, name the same
+    tab in the new language, or the page would fall back to ①."""
+    current = st.session_state.get(TAB_KEY)
+    for tab in TABS:
+        label = t(f"gradients.tab.{tab}")
+        if current in CATALOGUE[f"gradients.tab.{tab}"] and current != label:
+            st.session_state[TAB_KEY] = label
+
+
+def network() -> mlp.MLPConfig:
+    """The random network of ② and ③, from its controls' values (drawn in ② only)."""
+    s = st.session_state
+    return mlp.MLPConfig(int(s["gradients.mlp.depth"]), int(s["gradients.mlp.width"]),
+                         int(s["gradients.mlp.batch"]), s["gradients.mlp.init"],
+                         float(s["gradients.mlp.std"]), 0.0, int(s["gradients.mlp.seed"]),
+                         dtype="float32")
+
+
+def chart(where, fig, key: str, alt: str) -> None:
+    # No mode bar: on a touch screen it sits over the legend, and nothing here needs zooming.
+    where.plotly_chart(fig, key=key, alt=alt, config={"displayModeBar": False})
+
+
 # ---------------------------------------------------------------------------- ① depth
+# Building a Plotly figure costs ~9 ms, a third of a rerun of ①; the figure depends only on the
+# settings, so every learner shares one (st.plotly_chart copies it to a dict, never edits it).
+@st.cache_resource(max_entries=256, show_spinner=False)
+def depth_figure(fns: tuple[str, ...], n_layers: int, x: float | None, language: str):
+    """The figure of ① for these settings, in ``language`` (the one the caller runs in)."""
+    curves = depth.depth_curves(fns, n_layers, x)
+    return gp.make_depth_figure(curves, names(), t("gradients.depth.x_axis"),
+                                t("gradients.depth.y_axis"))
+
+
 @st.fragment
-def depth_view(labels: dict[str, str]) -> None:
-    sig, tanh_max = depth.max_abs_grad("sigmoid"), depth.max_abs_grad("tanh")
-    st.markdown(t("gradients.depth.lead", sig_max=num(sig.value), sig_x=short(sig.x),
-                  sig_pow10=latex_num(depth.chain_product(sig.value, 10)[-1]),
-                  tanh_max=num(tanh_max.value)))
-    fns = st.multiselect(t("gradients.depth.fns"), act.ELEMENTWISE,
-                         default=["sigmoid", "tanh", "relu"], format_func=labels.get,
+def depth_tab(labels: dict[str, str]) -> None:
+    slot = st.container()
+    n_layers = st.select_slider(t("gradients.depth.L"), opt.DEPTH_L, key="gradients.depth.L")
+    fns = st.multiselect(t("gradients.depth.fns"), act.ELEMENTWISE, format_func=labels.get,
                          key="gradients.depth.fns")
     keep("gradients.depth.fns", fns)
     left, right = st.columns(2)
-    n_layers = left.select_slider(t("gradients.depth.L"), L_OPTIONS, value=10,
-                                   key="gradients.depth.L")
-    mode = right.radio(t("gradients.depth.mode"), ("max", "x"), horizontal=True,
+    mode = left.radio(t("gradients.depth.mode"), ("max", "x"), horizontal=True,
                       format_func=labelled("gradients.depth.mode", ("max", "x")),
                       key="gradients.depth.mode")
     keep("gradients.depth.mode", mode)
     x = None
     if mode == "x":
-        x = left.slider(t("gradients.depth.x"), -5.0, 5.0, 0.0, 0.1, key="gradients.depth.x")
+        x = right.slider(t("gradients.depth.x"), -5.0, 5.0, step=0.1, key="gradients.depth.x")
+    sig, tanh_max = depth.max_abs_grad("sigmoid"), depth.max_abs_grad("tanh")
+    st.markdown(t("gradients.depth.lead", sig_max=num(sig.value), sig_x=short(sig.x),
+                  sig_pow10=latex_num(depth.chain_product(sig.value, 10)[-1]),
+                  tanh_max=num(tanh_max.value)))
     if not fns:
-        st.info(t("gradients.none"))
+        slot.info(t("gradients.none"))
         return
     curves = depth.depth_curves(fns, n_layers, x)
-    st.plotly_chart(gp.make_depth_figure(curves, labels, t("gradients.depth.x_axis"),
-                                         t("gradients.depth.y_axis")),
-                    key="gradients.depth.chart", alt=t("gradients.depth.chart_alt"))
+    chart(slot, depth_figure(tuple(fns), n_layers, x, lang()), "gradients.depth.chart",
+          t("gradients.depth.chart_alt"))
     # the product first after the name, so a phone shows it without scrolling the table
     rows = {key: [] for key in ("fn", "product", "factor", "max", "argmax")}
     for name in fns:
@@ -105,19 +171,26 @@ def depth_view(labels: dict[str, str]) -> None:
 
 
 # ---------------------------------------------------------------------------- ② deep MLP
-@st.cache_resource(max_entries=1, show_spinner=False)
+@st.cache_resource(max_entries=opt.NETWORKS_KEPT, show_spinner=False)
 def weights(cfg: mlp.MLPConfig) -> mlp.Network:
-    """Weights and inputs (biases 0), shared read-only by every activation and bias shift.
-
-    One entry: at 100 layers of 512 units the weights alone take 210 MB.
-    """
+    """Weights and inputs (biases 0), shared read-only by every activation, every bias shift
+    and every learner: a server keeps at most opt.NETWORKS_KEPT networks (25 MB each at the
+    largest offered), however many learners there are."""
     return mlp.make_network(cfg)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(show_spinner=False)
+def network_runs() -> threading.Semaphore:
+    """Networks run at once on the whole server. Two keep both cores busy; more would not
+    finish sooner, and each one in flight holds its weights and activations in memory."""
+    return threading.Semaphore(opt.NETWORK_RUNS)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
 def probe(cfg: mlp.MLPConfig, name: str, with_gradient: bool) -> mlp.LayerStats:
-    net = mlp.with_bias(weights(replace(cfg, bias=0.0)), cfg.bias)
-    return mlp.probe(cfg, name, with_gradient=with_gradient, net=net)
+    with network_runs():
+        net = mlp.with_bias(weights(replace(cfg, bias=0.0)), cfg.bias)
+        return mlp.probe(cfg, name, with_gradient=with_gradient, net=net)
 
 
 # One click to each lesson of ②: (init, std or None, activations). Depth and width are
@@ -142,70 +215,58 @@ def apply_preset(name: str) -> None:
 
 def preset_buttons() -> None:
     st.caption(t("gradients.mlp.presets"))
-    for col, name in zip(st.columns(len(PRESETS)), PRESETS, strict=True):
-        col.button(t(f"gradients.mlp.preset.{name}"), key=f"gradients.mlp.preset.{name}",
-                   on_click=apply_preset, args=(name,), width="stretch")
+    # a row that wraps: two short rows on a phone, where columns would stack four tall ones
+    row = st.container(horizontal=True)
+    for name in PRESETS:
+        row.button(t(f"gradients.mlp.preset.{name}"), key=f"gradients.mlp.preset.{name}",
+                   on_click=apply_preset, args=(name,))
 
 
 def network_settings() -> mlp.MLPConfig:
-    """The shared network of ② and ③ (full reruns: both tabs depend on it)."""
     c1, c2, c3 = st.columns(3)
-    n_layers = c1.slider(t("gradients.mlp.depth"), 1, 100, 50, key="gradients.mlp.depth")
-    width = c2.select_slider(t("gradients.mlp.width"), WIDTHS, value=256,
-                             key="gradients.mlp.width")
-    batch = c3.select_slider(t("gradients.mlp.batch"), BATCHES, value=256,
-                             key="gradients.mlp.batch")
+    c1.slider(t("gradients.mlp.depth"), 1, opt.MAX_DEPTH, key="gradients.mlp.depth")
+    c2.select_slider(t("gradients.mlp.width"), opt.WIDTHS, key="gradients.mlp.width")
+    c3.select_slider(t("gradients.mlp.batch"), opt.BATCHES, key="gradients.mlp.batch")
     c1, c2, c3 = st.columns([2, 1, 1])
-    init = c1.radio(t("gradients.mlp.init"), mlp.INITS, index=1, horizontal=True,
+    init = c1.radio(t("gradients.mlp.init"), mlp.INITS, horizontal=True,
                     format_func=labelled("gradients.mlp.init", mlp.INITS), key="gradients.mlp.init")
     keep("gradients.mlp.init", init)
-    std = 0.1
     if init == "custom":
-        std = c2.select_slider(t("gradients.mlp.std"), STDS, value=0.2, key="gradients.mlp.std")
-    seed = c3.number_input(t("gradients.mlp.seed"), 0, SEED_MAX, 0, 1, key="gradients.mlp.seed")
-    cfg = mlp.MLPConfig(n_layers, width, batch, init, float(std), 0.0, int(seed), dtype="float32")
-    st.caption(t("gradients.mlp.std_used", std=num(mlp.init_std(init, width, width, std)),
-                 width=width))
+        c2.select_slider(t("gradients.mlp.std"), opt.STDS, key="gradients.mlp.std")
+    c3.number_input(t("gradients.mlp.seed"), 0, SEED_MAX, step=1, key="gradients.mlp.seed")
+    cfg = network()
+    st.caption(t("gradients.mlp.std_used", std=num(mlp.init_std(init, cfg.width, cfg.width,
+                                                                cfg.std)), width=cfg.width))
     return cfg
 
 
 @st.fragment
-def mlp_view(cfg: mlp.MLPConfig, labels: dict[str, str]) -> None:
-    fns = st.multiselect(t("gradients.mlp.fns"), act.ELEMENTWISE,
-                         default=list(MLP_DEFAULT), max_selections=4,
+def mlp_tab(labels: dict[str, str]) -> None:
+    preset_buttons()  # the main control first here: the chart's heading and chart follow
+    slot = st.container()
+    fns = st.multiselect(t("gradients.mlp.fns"), act.ELEMENTWISE, max_selections=opt.MAX_FNS,
                          format_func=labels.get, key="gradients.mlp.fns")
     keep("gradients.mlp.fns", fns)
+    cfg = network_settings()
     if not fns:
-        st.info(t("gradients.none"))
+        slot.info(t("gradients.none"))
+        st.markdown(t("gradients.mlp.lead"))
         return
-    stats = {name: probe(cfg, name, True) for name in fns}
+    with slot, st.spinner(t("gradients.computing")):
+        stats = {name: probe(cfg, name, True) for name in fns}
     layer_axis = t("gradients.mlp.layer")
-    st.markdown(f"**{t('gradients.mlp.bands')}**")
-    bands = (t("gradients.mlp.band.outer"), t("gradients.mlp.band.inner"),
-             t("gradients.mlp.band.median"))
-    for col, name in zip(st.columns(len(fns)), fns, strict=True):
-        col.markdown(f"**{labels[name]}**")
-        col.plotly_chart(gp.make_bands_figure(name, stats[name].quantiles, layer_axis,
-                                              t("gradients.mlp.value"), bands),
-                         key=f"gradients.mlp.bands.{name}",
-                         alt=f"{labels[name]}: {t('gradients.mlp.bands')}")
-    st.caption(t("gradients.mlp.bands_legend"))
-    left, right = st.columns(2)
-    left.markdown(f"**{t('gradients.mlp.norm.std')}**")
-    left.plotly_chart(gp.make_layer_log_figure({n: s.std for n, s in stats.items()}, labels,
-                                               layer_axis),
-                      key="gradients.mlp.std_chart", alt=t("gradients.mlp.norm.std"))
-    right.markdown(f"**{t('gradients.mlp.norm.grad')}**")
-    right.plotly_chart(gp.make_layer_log_figure({n: s.grad_norm for n, s in stats.items()},
-                                                labels, layer_axis),
-                       key="gradients.mlp.grad_chart", alt=t("gradients.mlp.norm.grad"))
+    slot.markdown(f"**{t('gradients.mlp.norm.grad')}**")
+    chart(slot, gp.make_layer_log_figure({n: s.grad_norm for n, s in stats.items()}, labels,
+                                         layer_axis),
+          "gradients.mlp.grad_chart", t("gradients.mlp.norm.grad"))
+    slot.caption(t("gradients.mlp.try"))
     for name, s in stats.items():
         if s.forward_overflow is not None:
-            st.warning(t("gradients.mlp.overflow.forward", fn=labels[name],
-                         layer=s.forward_overflow))
+            slot.warning(t("gradients.mlp.overflow.forward", fn=labels[name],
+                           layer=s.forward_overflow))
         elif s.backward_overflow is not None:
-            st.warning(t("gradients.mlp.overflow.backward", fn=labels[name],
-                         layer=s.backward_overflow))
+            slot.warning(t("gradients.mlp.overflow.backward", fn=labels[name],
+                           layer=s.backward_overflow))
     # the verdict next to the name, so a phone shows it without scrolling the table
     st.dataframe({
         t("gradients.mlp.col.fn"): [labels[n] for n in fns],
@@ -216,26 +277,42 @@ def mlp_view(cfg: mlp.MLPConfig, labels: dict[str, str]) -> None:
         t("gradients.mlp.col.grad_last"): [num(stats[n].grad_norm[-1]) for n in fns],
     }, hide_index=True)
     st.caption(t("gradients.mlp.verdict_note", low=num(mlp.VANISH), high=num(mlp.EXPLODE)))
+    st.markdown(f"**{t('gradients.mlp.norm.std')}**")
+    chart(st, gp.make_layer_log_figure({n: s.std for n, s in stats.items()}, labels, layer_axis),
+          "gradients.mlp.std_chart", t("gradients.mlp.norm.std"))
+    st.markdown(f"**{t('gradients.mlp.bands')}**")
+    bands = (t("gradients.mlp.band.outer"), t("gradients.mlp.band.inner"),
+             t("gradients.mlp.band.median"))
+    for col, name in zip(st.columns(len(fns)), fns, strict=True):
+        col.markdown(f"**{labels[name]}**")
+        chart(col, gp.make_bands_figure(name, stats[name].quantiles, layer_axis,
+                                        t("gradients.mlp.value"), bands),
+              f"gradients.mlp.bands.{name}", f"{labels[name]}: {t('gradients.mlp.bands')}")
+    st.caption(t("gradients.mlp.bands_legend"))
+    st.markdown(t("gradients.mlp.lead"))
 
 
 # ---------------------------------------------------------------------------- ③ dying ReLU
 @st.fragment
-def dead_view(cfg: mlp.MLPConfig, labels: dict[str, str]) -> None:
+def dead_tab(labels: dict[str, str]) -> None:
+    cfg = network()
+    slot = st.container()
+    bias = st.slider(t("gradients.dead.bias"), -1.0, 0.0, step=0.05, key="gradients.dead.bias")
+    fns = st.multiselect(t("gradients.dead.fns"), act.ELEMENTWISE, max_selections=opt.MAX_FNS,
+                         format_func=labels.get, key="gradients.dead.fns")
+    keep("gradients.dead.fns", fns)
     st.caption(t("gradients.dead.settings", depth=cfg.depth, width=cfg.width, batch=cfg.batch,
                  init=t(f"gradients.mlp.init.{cfg.init}"), seed=cfg.seed))
-    left, right = st.columns([2, 3])
-    bias = left.slider(t("gradients.dead.bias"), -1.0, 0.0, -0.1, 0.05, key="gradients.dead.bias")
-    fns = right.multiselect(t("gradients.dead.fns"), act.ELEMENTWISE, default=list(DEAD_FNS),
-                            format_func=labels.get, key="gradients.dead.fns")
-    keep("gradients.dead.fns", fns)
+    st.markdown(t("gradients.dead.lead"))
     if not fns:
-        st.info(t("gradients.none"))
+        slot.info(t("gradients.none"))
         return
     shifted = replace(cfg, bias=float(bias))
-    stats = {name: probe(shifted, name, False) for name in fns}
-    st.plotly_chart(gp.make_dead_figure({n: s.dead for n, s in stats.items()}, labels,
-                                        t("gradients.mlp.layer"), t("gradients.dead.y")),
-                    key="gradients.dead.chart", alt=t("gradients.dead.chart_alt"))
+    with slot, st.spinner(t("gradients.computing")):
+        stats = {name: probe(shifted, name, False) for name in fns}
+    chart(slot, gp.make_dead_figure({n: s.dead for n, s in stats.items()}, labels,
+                                    t("gradients.mlp.layer"), t("gradients.dead.y")),
+          "gradients.dead.chart", t("gradients.dead.chart_alt"))
     st.dataframe({
         t("gradients.dead.col.fn"): [labels[n] for n in fns],
         t("gradients.dead.col.mean"): [f"{100 * mlp.nan_mean(stats[n].dead):.1f}%" for n in fns],
@@ -250,10 +327,10 @@ def dead_view(cfg: mlp.MLPConfig, labels: dict[str, str]) -> None:
 
 # ---------------------------------------------------------------------------- ④ training
 def milestones(steps: int) -> tuple[int, ...]:
-    return tuple(sorted({max(1, round(steps * k / CHUNKS)) for k in range(1, CHUNKS + 1)}))
+    return tuple(sorted({max(1, round(steps * k / opt.CHUNKS)) for k in range(1, opt.CHUNKS + 1)}))
 
 
-@st.cache_data(max_entries=400, show_spinner=False)
+@st.cache_data(max_entries=200, show_spinner=False)  # ~200 KB each at the largest net
 def train_to(data: str, cfg: train.TrainConfig, marks: tuple[int, ...]) -> train.TrainState:
     """The state after marks[-1] steps, resumed from the (cached) state at marks[-2]."""
     X, y = toydata.make(data, N_POINTS, cfg.seed)
@@ -270,82 +347,100 @@ def boundary(data: str, cfg: train.TrainConfig, marks: tuple[int, ...]):
     return train.decision_grid(state, X, cfg.activation), train.accuracy(state, X, y, cfg.activation)
 
 
-@st.fragment
-def train_view(labels: dict[str, str]) -> None:
-    c1, c2, c3 = st.columns(3)
-    data = c1.selectbox(t("gradients.train.data"), toydata.DATASETS,
-                        format_func=labelled("gradients.train.data", toydata.DATASETS),
-                        key="gradients.train.data")
-    keep("gradients.train.data", data)
-    fn = c2.selectbox(t("gradients.train.fn"), act.ELEMENTWISE,
-                      index=act.ELEMENTWISE.index("identity"), format_func=labels.get,
-                      key="gradients.train.fn")
-    keep("gradients.train.fn", fn)
-    optimizer = c3.radio(t("gradients.train.optimizer"), train.OPTIMIZERS, horizontal=True,
-                         format_func=labelled("gradients.train.opt", train.OPTIMIZERS),
-                         key="gradients.train.optimizer")
-    keep("gradients.train.optimizer", optimizer)
-    c1, c2, c3, c4 = st.columns(4)
-    lr = c1.select_slider(t("gradients.train.lr"), LRS, value=0.03, key="gradients.train.lr")
-    steps = c2.select_slider(t("gradients.train.steps"), STEPS, value=1000,
-                             key="gradients.train.steps")
-    hidden = c3.select_slider(t("gradients.train.width"), HIDDEN, value=32,
-                              key="gradients.train.width")
-    seed = c4.number_input(t("gradients.train.seed"), 0, SEED_MAX, 0, 1,
-                           key="gradients.train.seed")
-    cfg = train.TrainConfig(fn, (hidden, hidden), optimizer, float(lr), int(seed))
+REACHED = "gradients.train.reached"  # (data, config, milestones trained so far)
+
+
+def run_training(data: str, cfg: train.TrainConfig, steps: int, stopped: bool) -> tuple:
+    """Train chunk by chunk under a progress bar; returns the milestones reached.
+
+    Any click in the tab (a control, or 停止) reruns this fragment, and Streamlit stops the
+    running chunk loop at the next progress update: that is the cancel. 停止 then shows the
+    last chunk finished; every finished chunk is cached, so training resumes where it was.
+    """
     marks = milestones(steps)
+    reached = st.session_state.get(REACHED)
+    if stopped and reached and reached[:2] == (data, cfg) and reached[2] == marks[:len(reached[2])]:
+        return reached[2]
     bar = st.progress(0.0, text=t("gradients.train.progress", done=0, total=steps))
     for k in range(1, len(marks) + 1):
-        state = train_to(data, cfg, marks[:k])
+        train_to(data, cfg, marks[:k])
+        st.session_state[REACHED] = (data, cfg, marks[:k])
         bar.progress(k / len(marks), text=t("gradients.train.progress", done=marks[k - 1],
                                             total=steps))
     bar.empty()
+    return marks
+
+
+@st.fragment
+def train_tab(labels: dict[str, str]) -> None:
+    # the main controls above the chart: on a phone both fit on the first screen
+    c1, c2 = st.columns(2)
+    fn = c1.selectbox(t("gradients.train.fn"), act.ELEMENTWISE, format_func=labels.get,
+                      key="gradients.train.fn")
+    keep("gradients.train.fn", fn)
+    data = c2.selectbox(t("gradients.train.data"), toydata.DATASETS,
+                        format_func=labelled("gradients.train.data", toydata.DATASETS),
+                        key="gradients.train.data")
+    keep("gradients.train.data", data)
+    slot = st.container()
+    c1, c2, c3, c4 = st.columns(4)
+    lr = c1.select_slider(t("gradients.train.lr"), opt.LRS, key="gradients.train.lr")
+    steps = c2.select_slider(t("gradients.train.steps"), opt.STEPS, key="gradients.train.steps")
+    hidden = c3.select_slider(t("gradients.train.width"), opt.HIDDEN, key="gradients.train.width")
+    seed = c4.number_input(t("gradients.train.seed"), 0, SEED_MAX, step=1,
+                           key="gradients.train.seed")
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    optimizer = c1.radio(t("gradients.train.optimizer"), train.OPTIMIZERS, horizontal=True,
+                         format_func=labelled("gradients.train.opt", train.OPTIMIZERS),
+                         key="gradients.train.optimizer")
+    keep("gradients.train.optimizer", optimizer)
+    stopped = c2.button(t("gradients.train.stop"), key="gradients.train.stop",
+                        icon=":material/stop:", width="stretch")
+    cfg = train.TrainConfig(fn, (hidden, hidden), optimizer, float(lr), int(seed))
+    with slot:
+        marks = run_training(data, cfg, steps, stopped)
+    state = train_to(data, cfg, marks)
     grid, accuracy = boundary(data, cfg, marks)
     X, y = toydata.make(data, N_POINTS, cfg.seed)
-    low, high = depth.grad_extent(fn)
-    if high == 0:
-        st.warning(t("gradients.train.zero_grad_note"))
-    elif low == high:
-        st.info(t("gradients.train.linear_note"))
-    m1, m2 = st.columns(2)
+    left, right = slot.columns([3, 2])
+    left.markdown(f"**{t('gradients.train.boundary')}**")
+    chart(left, gp.make_boundary_figure(
+        grid.xs, grid.ys, grid.proba, X, y,
+        (t("gradients.train.class0"), t("gradients.train.class1")), t("gradients.train.proba")),
+        "gradients.train.boundary_chart", t("gradients.train.boundary"))
+    right.markdown(f"**{t('gradients.train.loss')}**")
+    chart(right, gp.make_loss_figure(state.losses, t("gradients.train.step_axis"),
+                                     t("gradients.train.loss_axis"), t("gradients.train.loss")),
+          "gradients.train.loss_chart", t("gradients.train.loss"))
+    m1, m2 = slot.columns(2)
     m1.metric(t("gradients.train.accuracy"), f"{100 * accuracy:.1f}%")
     m2.metric(t("gradients.train.final_loss"), num(state.losses[-1]))
     if not train.finite(state):
-        st.error(t("gradients.train.diverged"))
-    left, right = st.columns([3, 2])
-    left.markdown(f"**{t('gradients.train.boundary')}**")
-    left.plotly_chart(gp.make_boundary_figure(
-        grid.xs, grid.ys, grid.proba, X, y,
-        (t("gradients.train.class0"), t("gradients.train.class1")), t("gradients.train.proba")),
-        key="gradients.train.boundary_chart", alt=t("gradients.train.boundary"))
-    right.markdown(f"**{t('gradients.train.loss')}**")
-    right.plotly_chart(gp.make_loss_figure(state.losses, t("gradients.train.step_axis"),
-                                           t("gradients.train.loss_axis"),
-                                           t("gradients.train.loss")),
-                       key="gradients.train.loss_chart", alt=t("gradients.train.loss"))
+        slot.error(t("gradients.train.diverged"))
+    if marks[-1] < steps:
+        slot.info(t("gradients.train.stopped", done=marks[-1], total=steps))
+    low, high = depth.grad_extent(fn)
+    if high == 0:
+        slot.warning(t("gradients.train.zero_grad_note"))
+    elif low == high:
+        slot.info(t("gradients.train.linear_note"))
+    st.markdown(t("gradients.train.lead"))
     st.caption(t("gradients.train.init_note"))
 
 
 # ---------------------------------------------------------------------------- page
 restore_choices("gradients")
-st.title(t("gradients.title"))
-st.markdown(t("gradients.intro"))
+remember_controls()
+open_tab_in_this_language()
+# Japanese has no spaces: without keep-all a phone breaks the title inside a word
+# (勾配フロー・ラ/ボ); with it the title breaks only after ・ or a space.
+st.html("<style>h1 { word-break: keep-all; }</style>")
+st.title(t("gradients.title"), anchor=False)  # the anchor icon would wrap to a line of its own
+st.caption(t("gradients.intro"))
 LABELS = names()
-tab_depth, tab_mlp, tab_dead, tab_train = st.tabs(
-    [t("gradients.tab.depth"), t("gradients.tab.mlp"), t("gradients.tab.dead"),
-     t("gradients.tab.train")])
-with tab_depth:
-    depth_view(LABELS)
-with tab_mlp:
-    st.markdown(t("gradients.mlp.lead"))
-    st.caption(t("gradients.mlp.try"))
-    preset_buttons()
-    CFG = network_settings()
-    mlp_view(CFG, LABELS)
-with tab_dead:
-    st.markdown(t("gradients.dead.lead"))
-    dead_view(CFG, LABELS)
-with tab_train:
-    st.markdown(t("gradients.train.lead"))
-    train_view(LABELS)
+VIEWS = {"depth": depth_tab, "mlp": mlp_tab, "dead": dead_tab, "train": train_tab}
+for tab, name in zip(st.tabs([t(f"gradients.tab.{k}") for k in TABS], key=TAB_KEY,
+                             on_change="rerun"), TABS, strict=True):
+    if tab.open:
+        with tab:
+            VIEWS[name](LABELS)

@@ -13,10 +13,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "gradient** and **normalising the output** — computed in NumPy, not just stated. Four "
         "experiments on the exam theme “vanishing gradients and activation functions”.",
     ),
-    "gradients.tab.depth": ("① 深さの掛け算", "① Depth arithmetic"),
-    "gradients.tab.mlp": ("② 深いMLP", "② A deep MLP"),
+    "gradients.tab.depth": ("① 深さ", "① Depth"),
+    "gradients.tab.mlp": ("② 深いMLP", "② Deep MLP"),
     "gradients.tab.dead": ("③ Dying ReLU", "③ Dying ReLU"),
-    "gradients.tab.train": ("④ なぜ非線形か", "④ Why nonlinearity"),
+    "gradients.tab.train": ("④ 非線形性", "④ Nonlinearity"),
+    "gradients.computing": ("ネットワークを計算中…", "Running the network…"),
     "gradients.none": ("活性化関数を1つ以上選んでください。", "Choose at least one activation."),
     # ① depth arithmetic
     "gradients.depth.lead": (
@@ -148,7 +149,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "not die in this sense.",
     ),
     "gradients.dead.bias": ("バイアスのシフト（全ユニット）", "Bias shift (every unit)"),
-    "gradients.dead.fns": ("比べる活性化関数", "Activations to compare"),
+    "gradients.dead.fns": ("比べる活性化関数（最大4つ）", "Activations to compare (up to 4)"),
     "gradients.dead.settings": (
         "ネットワーク：{depth} 層 × {width} ユニット、バッチ {batch}、初期化 {init}、シード {seed}（②の設定と共通）。",
         "Network: {depth} layers × {width} units, batch {batch}, {init} initialisation, seed "
@@ -189,6 +190,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gradients.train.steps": ("学習ステップ数", "Training steps"),
     "gradients.train.width": ("隠れ層のユニット数", "Hidden units per layer"),
     "gradients.train.seed": ("乱数シード", "Random seed"),
+    "gradients.train.stop": ("停止", "Stop"),
+    "gradients.train.stopped": (
+        "{done} / {total} ステップで停止しました。ここまでの結果です。設定を動かすと学習を再開します。",
+        "Stopped at {done} / {total} steps: the results so far. Move a setting to train again.",
+    ),
     "gradients.train.progress": ("学習中… {done} / {total} ステップ", "Training… {done} / {total} steps"),
     "gradients.train.boundary": (
         "決定境界（黒線が p = 0.5、赤いほどクラス 1）",
