@@ -10,6 +10,10 @@ _CSS = """<style>
     word-break: keep-all;
     overflow-wrap: anywhere;
 }
+/* a phone fits a 9-character title on one line (Streamlit's 2.75rem fits 7) */
+@media (max-width: 640px) {
+    [data-testid="stMain"] h1 { font-size: 2rem; }
+}
 /* the overflow table: 4.53999e-05 stays one number on one line; the table scrolls instead */
 .st-key-softmax-overflow [data-testid="stTable"] { overflow-x: auto; }
 .st-key-softmax-overflow td { white-space: nowrap; }

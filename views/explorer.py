@@ -159,7 +159,10 @@ def _draw(spec: Spec, view: ExplorerView, morph: bool) -> None:
         defaults = ", ".join(_param_text(p, p.default) for p in spec.params)
         st.caption(t("explorer.reference_caption", defaults=defaults))
 
-    pr = probe(spec, params, view.x0)
+
+def _probe_readout(spec: Spec, view: ExplorerView) -> None:
+    """h(x₀), h'(x₀), the tangent, and what a kink means there."""
+    pr = probe(spec, view.param_dict, view.x0)
     c1, c2 = st.columns(2)
     c1.metric(f"h({fmt_number(view.x0)})", f"{pr.h:.6g}")
     c2.metric(f"h'({fmt_number(view.x0)})", f"{pr.grad:.6g}")
@@ -224,6 +227,9 @@ def _lab() -> None:
             st.info(t("explorer.vector_note", name=pick(spec.name_ja, spec.name_en)))
             st.page_link("views/softmax.py", label=t("explorer.vector_link"),
                          icon=":material/casino:")
+    # Below both columns: on a phone the controls come right after the chart, then this.
+    if spec.kind == "elementwise" and (view.show_h or view.show_grad) and not morph:
+        _probe_readout(spec, view)
     ss[VIEW] = view
     query = to_query(view)
     if st.query_params.to_dict() != query:
