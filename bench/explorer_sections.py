@@ -32,7 +32,9 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "as shipped": (),
     "without the formulas (st.latex)": ("            st.latex(spec.latex_for(params))\n",
                                         "            st.latex(spec.latex_grad_for(params))\n"),
-    "without the probe read-out": ("        _probe_readout(spec, view)\n",),
+    "without the probe read-out": (
+        "    if spec.kind == \"elementwise\" and (view.show_h or view.show_grad) and not morph:\n"
+        "        _probe_readout(spec, view)\n",),
     "without the study tabs": ("_study(REGISTRY[_view.fn], _view.param_dict)\n",),
 }
 

@@ -148,7 +148,8 @@ def _draw(spec: Spec, view: ExplorerView, morph: bool) -> None:
         return
     # Not cached: building takes ~5 ms, less than unpickling a cached go.Figure (bench_app.py).
     fig = make_explorer_figure(spec, view.param_dict, view.xmin, view.xmax, show_h=view.show_h,
-                               show_grad=view.show_grad, x0=view.x0, labels=_labels())
+                               show_grad=view.show_grad, x0=view.x0, labels=_labels(),
+                               clickable=True)
     st.plotly_chart(fig, key=FIGURE, on_select="rerun", selection_mode="points",
                     config=PLOTLY_CONFIG,
                     alt=t("explorer.chart_alt", name=pick(spec.name_ja, spec.name_en)))
