@@ -63,7 +63,7 @@ def lab() -> None:
     language = lang()
     warnings = st.container()
     # Chart first: on a phone the columns stack and the chart must lead the first screen.
-    chart, controls = st.columns([2.4, 1], gap="large")
+    chart, controls = st.columns([2, 1.1], gap="large")  # room for the chips of 4+ names
     with controls:
         names = st.multiselect(t("compare.fns"), act.ELEMENTWISE, key="compare.fns",
                                format_func=lambda n: display_name(n, language),

@@ -83,9 +83,6 @@ def probabilities() -> None:
                                t("softmax.col_logit"): fmt(view.x),
                                t("softmax.col_scaled"): fmt(view.scaled),
                                t("softmax.col_prob"): fmt(view.probs)}), hide_index=True)
-        st.caption(t("softmax.formula"))
-        st.latex(SPEC.latex)
-        st.latex(lg.TEMPERATURE_LATEX)
     with chart:
         st.subheader(t("softmax.probabilities"))
         series = {t("softmax.series_t", t=temperature): view.probs}
@@ -96,6 +93,9 @@ def probabilities() -> None:
                         key="softmax.prob_figure", config=PLOTLY_CONFIG,
                         alt=t("softmax.prob_alt"))
         st.caption(t("softmax.sum_note", total=view.total, top=labels[view.top]))
+    st.caption(t("softmax.formula"))  # full width: the formulas do not fit a column
+    st.latex(SPEC.latex)
+    st.latex(lg.TEMPERATURE_LATEX)
 
     # --- the Jacobian -------------------------------------------------------------------
     st.subheader(t("softmax.jacobian"))
