@@ -4,10 +4,12 @@ import streamlit as st
 
 import preload  # noqa: F401  (once per server process: shared imports, then gc.freeze())
 from routes import ROUTES
+from ui import layout_css
 from ui.account import render_account
 from ui.i18n import LANG_KEY, LANGS, t
 
 st.set_page_config(page_title="活性化関数ラボ", page_icon=":material/show_chart:", layout="wide")
+layout_css.apply()
 
 if LANG_KEY not in st.session_state:
     st.session_state[LANG_KEY] = "ja"

@@ -21,7 +21,7 @@ class Param:
     step: float = 0.01
     meaning_ja: str = ""
     meaning_en: str = ""
-    symbol: str = ""  # LaTeX symbol shown next to the slider, e.g. r"\alpha"
+    symbol: str = ""  # the letter shown (and spoken by screen readers) next to the slider, e.g. "α"
     kind: str = "float"
 
     def check(self, value):
@@ -45,19 +45,19 @@ LEAKY_ALPHA = Param(
     "alpha", 0.01, 0.0, 1.0, 0.01,
     meaning_ja="負の領域の傾き（通常 0.01）",
     meaning_en="slope for x ≤ 0 (usually 0.01)",
-    symbol=r"\alpha",
+    symbol="α",
 )
 ELU_ALPHA = Param(
     "alpha", 1.0, 0.05, 5.0, 0.05,
     meaning_ja="負の領域の飽和値の大きさ（出力の下限は −α）",
     meaning_en="size of the negative saturation (the output is bounded below by −α)",
-    symbol=r"\alpha",
+    symbol="α",
 )
 SWISH_BETA = Param(
     "beta", 1.0, 0.0, 10.0, 0.1,
     meaning_ja="σ(βx) の鋭さ（β = 1 が SiLU、β → ∞ で ReLU に近づく）",
     meaning_en="sharpness of σ(βx) (β = 1 is SiLU; β → ∞ tends to ReLU)",
-    symbol=r"\beta",
+    symbol="β",
 )
 GELU_APPROXIMATE = Param(
     "approximate", False, kind="bool",

@@ -1,7 +1,7 @@
 """What each section of /explorer costs the first chart: prints figures, asserts nothing.
 
 For each variant, a copy of the project has one section removed from views/explorer.py
-(the exam-style code, the formulas, the probe metrics, or everything below the chart); one
+(the formulas in the open tab, the probe read-out, or the study tabs below the chart); one
 server per variant, then page loads in fresh browser contexts, interleaved across the
 variants so a busy moment hits them all alike. The figure is the median time from
 navigation to the Plotly chart attached, as in bench_app.py.
@@ -30,12 +30,12 @@ PAGE = "views/explorer.py"
 # variant -> lines of views/explorer.py to delete (each must occur exactly once)
 VARIANTS: dict[str, tuple[str, ...]] = {
     "as shipped": (),
-    "without st.code": ('    st.code(spec.exam_source(params), language="python")\n',),
-    "without the formulas (st.latex)": ("    st.latex(spec.latex_for(params))\n",
-                                        "    st.latex(spec.latex_grad_for(params))\n"),
-    "without the probe metrics": ('    c1.metric(f"h({fmt_number(view.x0)})", f"{pr.h:.6g}")\n',
-                                  '    c2.metric(f"h\'({fmt_number(view.x0)})", f"{pr.grad:.6g}")\n'),
-    "without anything below the chart": ("_study(spec, view.param_dict)\n",),
+    "without the formulas (st.latex)": ("            st.latex(spec.latex_for(params))\n",
+                                        "            st.latex(spec.latex_grad_for(params))\n"),
+    "without the probe read-out": (
+        "    if spec.kind == \"elementwise\" and (view.show_h or view.show_grad) and not morph:\n"
+        "        _probe_readout(spec, view)\n",),
+    "without the study tabs": ("_study(REGISTRY[_view.fn], _view.param_dict)\n",),
 }
 
 

@@ -23,6 +23,10 @@ TANGENT_COLOR = "#16A34A"
 # on any range, and half the points is half the bytes sent on every slider move.
 CURVE_POINTS = 1000
 REFERENCE_POINTS = 400  # the faint default curve needs even fewer
+# Markers for click-to-select only: one drawn at most (maxdisplayed), and that one invisible.
+CLICKABLE = {"mode": "lines+markers",
+             "marker": {"size": 1, "opacity": 0, "maxdisplayed": 1},
+             "selected": {"marker": {"opacity": 0}}, "unselected": {"marker": {"opacity": 0}}}
 TANGENT_HALF_WIDTH = 0.15  # of the x-range: long enough to read the slope, short enough to stay local
 
 
@@ -115,12 +119,15 @@ def _jump_markers(jumps, color: str, labels: Labels, group: str) -> list[dict]:
 
 def make_explorer_figure(spec: Spec, params: dict, xmin: float, xmax: float, *,
                          show_h: bool = True, show_grad: bool = True, x0: float | None = None,
-                         labels: Labels | None = None, height: int = 440) -> go.Figure:
+                         labels: Labels | None = None, height: int = 440,
+                         clickable: bool = False) -> go.Figure:
     """h and h' of an elementwise ``spec`` on [xmin, xmax].
 
     Lines break at jumps, with the convention value (filled) and the other limit (open)
     marked; a parameter off its default brings the default curve back as a faint dotted
     reference; ``x0`` adds the probe: markers at (x₀, h(x₀)), (x₀, h'(x₀)) and the tangent.
+    ``clickable`` lets a click select a point of h or h' (Plotly selects markers only, so the
+    curves get markers that are neither drawn nor seen).
     """
     labels = labels or Labels()
     defaults = spec.defaults()
@@ -142,7 +149,8 @@ def make_explorer_figure(spec: Spec, params: dict, xmin: float, xmax: float, *,
             other_fn, other_name = (spec.grad, labels.grad) if which == "h" else (spec.fn, labels.h)
             custom = other_fn(x, **params)
             hover = f"{name} = %{{y:.6~g}}<br>{other_name} = %{{customdata:.6~g}}<extra></extra>"
-        traces.append(_line(x, y, name, color, group=which, hover=hover, custom=custom))
+        traces.append(_line(x, y, name, color, group=which, hover=hover, custom=custom)
+                      | (CLICKABLE if clickable else {}))
         traces.extend(_jump_markers(jumps, color, labels, which))
 
     if x0 is not None and (show_h or show_grad):

@@ -158,3 +158,17 @@ def test_clean_view_checks_widget_values_too():
     assert codes(problems) == ["range_order"] and (view.xmin, view.xmax) == (-5.0, 5.0)
     view, problems = clean_view("elu", {"alpha": 7.0}, -1.0, 1.0, 0.5)
     assert codes(problems) == ["out_of_range"] and view.param_dict == {"alpha": 1.0}
+
+
+def test_a_click_on_the_chart_becomes_the_probe():
+    from viewstate.explorer_params import x0_from_click
+
+    # Plotly sends every curve under the pointer; the first point's x is taken
+    points = [{"x": -1.23456, "y": 0.1, "curve_number": 0}, {"x": -1.23456, "y": 0.01}]
+    assert x0_from_click(points, -5.0, 5.0) == -1.23  # range 10: steps of 0.01
+    assert x0_from_click(points, -50.0, 50.0) == -1.2  # range 100: steps of 0.1
+    assert x0_from_click(points, -0.5, 0.5) == -0.5  # kept inside a narrow range
+    assert x0_from_click([{"x": 9.7}], -5.0, 5.0) == 5.0  # kept inside the range
+    assert x0_from_click([], -5.0, 5.0) is None
+    assert x0_from_click([{"x": "a"}, {"y": 1}], -5.0, 5.0) is None
+    assert x0_from_click([{"x": float("nan")}], -5.0, 5.0) is None

@@ -24,10 +24,14 @@ def test_default_view():
     assert not at.exception and not at.warning
     assert at.title[0].value == "活性化関数の比較"
     assert curve_names(figure(at)) == ["シグモイド関数", "双曲線正接関数 (tanh)", "ReLU関数", "GELU"]
-    assert len(at.table) == 4  # saturation regions + the notes' three tables
-    formulas = at.table[1].value
-    assert list(formulas.columns)[:2] == ["活性化関数", "数式 h(x)"]
-    assert len(formulas) == len(act.REGISTRY)
+    assert len(at.table) == 3  # saturation regions + the notes' pros/cons and guide tables
+    # the formula table is one card per function, each with its name, h, h' and range
+    markdown = [md.value for md in at.markdown]
+    for spec in act.REGISTRY.values():
+        (i,) = [i for i, v in enumerate(markdown) if v.startswith(f"**{spec.name_ja}")]
+        text = markdown[i:i + 4]
+        assert spec.latex in text[1] and spec.latex_grad in text[2]
+        assert text[3] == f"値域: $\\displaystyle {spec.range_latex}$"
 
 
 def test_every_function_selected_in_both_views():
@@ -82,7 +86,7 @@ def test_english():
     assert not at.exception
     assert at.title[0].value == "Comparing activation functions"
     assert curve_names(figure(at))[0] == "Sigmoid"
-    guide = at.table[3].value
+    guide = at.table[2].value
     assert list(guide.columns) == ["Use", "Recommended", "Why"]
     assert "Softmax" in set(guide["Recommended"])
 

@@ -11,6 +11,7 @@ import pytest
 
 from activations import REGISTRY
 from tests.apptest import open_page
+from ui.strings import CATALOGUE
 
 BAD_QUERIES = [
     {"fn": "nosuch"},
@@ -51,6 +52,16 @@ def latex(at) -> list[str]:
     return [e.value.strip().removeprefix("$$").removesuffix("$$").strip() for e in at.latex]
 
 
+def open_tab(at, key: str, lang: int = 0):
+    """Open a study tab (they run only while open) by its catalogue key, and rerun."""
+    at.session_state["explorer.tab"] = CATALOGUE[key][lang]
+    return at.run()
+
+
+def exam_code(at) -> str:
+    return open_tab(at, "explorer.code").code[0].value
+
+
 def metrics(at):
     return {m.label: m.value for m in at.metric}
 
@@ -66,9 +77,11 @@ def test_default_view():
     s1 = 1 / (1 + math.exp(-1))
     assert metrics(at) == {"h(1)": f"{s1:.6g}", "h'(1)": f"{s1 * (1 - s1):.6g}"}
     assert latex(at)[:2] == [REGISTRY["sigmoid"].latex, REGISTRY["sigmoid"].latex_grad]
-    assert at.code[0].value == REGISTRY["sigmoid"].exam_source()
+    assert not at.code  # the closed tabs do not run
     assert at.title[0].value == "関数エクスプローラ"
     assert at.query_params["fn"] == "sigmoid"
+    assert exam_code(at) == REGISTRY["sigmoid"].exam_source()
+    assert not at.latex and not at.exception
 
 
 @pytest.mark.parametrize("fn", list(REGISTRY))
@@ -79,9 +92,11 @@ def test_every_registry_function(fn):
     spec = REGISTRY[fn]
     assert at.query_params["fn"] == fn
     assert latex(at)[:2] == [spec.latex, spec.latex_grad]
-    assert at.code[0].value == spec.exam_source()
+    if spec.kind == "elementwise":
+        assert len(at.get("plotly_chart")) == 1
+    assert exam_code(at) == spec.exam_source()
     uses = spec.study.uses_ja[0]
-    assert any(uses in md.value for md in at.markdown)
+    assert any(uses in md.value for md in open_tab(at, "explorer.study").markdown)
     if spec.kind == "elementwise":
         assert len(at.get("plotly_chart")) == 1
     else:  # no one-variable graph: a note pointing to the softmax lab
@@ -194,7 +209,7 @@ def test_moved_parameter_shows_the_default_reference():
     at = open_page("explorer", query={"fn": "elu", "alpha": "2"})
     names = [tr.name for tr in figure(at).data]
     assert "h(x)（既定値）" in names and "h'(x)（既定値）" in names
-    assert any("既定値" in c.value and r"$\alpha$ = 1" in c.value for c in at.caption)
+    assert any("既定値" in c.value and "α = 1" in c.value for c in at.caption)
     at = open_page("explorer", query={"fn": "gelu", "approximate": "tanh"})
     assert any("既定値（厳密 (erf)）" in c.value for c in at.caption)
 
@@ -206,11 +221,14 @@ def test_gelu_formula_follows_the_exact_tanh_switch():
     assert shown == [spec.latex_for({"approximate": True}),
                      spec.latex_grad_for({"approximate": True})]
     assert all(r"\tanh" in f and "erf" not in f and r"\Phi" not in f for f in shown)
-    assert at.code[0].value == spec.exam_source({"approximate": True})
-    assert "np.tanh" in at.code[0].value and "erf" not in at.code[0].value
+    code = exam_code(at)
+    assert code == spec.exam_source({"approximate": True})
+    assert "np.tanh" in code and "erf" not in code
     at.radio(key="explorer.gelu.approximate").set_value(False).run()
+    assert "erf" in at.code[0].value  # the switch reran the whole page: the open tab follows
+    open_tab(at, "explorer.formulas")
     assert latex(at)[:2] == [spec.latex, spec.latex_grad]
-    assert "erf" in latex(at)[0] and "erf" in at.code[0].value
+    assert "erf" in latex(at)[0]
 
 
 def test_switching_away_and_back_restores_sane_widgets():
@@ -227,8 +245,10 @@ def test_english():
     assert at.title[0].value == "Function explorer"
     assert REGISTRY["gelu"].name_en in at.selectbox(key="explorer.fn").options
     assert at.radio(key="explorer.gelu.approximate").value is True
+    assert [tab.label for tab in at.tabs] == [CATALOGUE[k][1] for k in (
+        "explorer.formulas", "explorer.study", "explorer.code")]
+    open_tab(at, "explorer.study", lang=1)
     assert any(REGISTRY["gelu"].study.uses_en[0] in md.value for md in at.markdown)
-    assert at.subheader[0].value == "Formulas"
 
 
 def test_english_warning():

@@ -43,10 +43,12 @@ def test_default_view():
 
 def test_the_classic_overflow_example_shows_nan_next_to_the_right_answer():
     at = open_page("softmax")
-    table = at.table[1].value
-    assert list(table.iloc[:, 3]) == ["NaN", "NaN", "NaN"]  # the naive result, honestly
-    assert list(table.iloc[:, 2]) == ["inf", "inf", "inf"]
-    stable = [float(v) for v in table.iloc[:, 5]]
+    table = at.table[1].value  # one row per quantity, one column per class
+    assert list(table.columns) == ["", "x₁", "x₂", "x₃"]
+    rows = {r[0]: list(r[1:]) for r in table.itertuples(index=False)}
+    assert rows["素朴な式の結果"] == ["NaN", "NaN", "NaN"]  # the naive result, honestly
+    assert rows["exp(x)"] == ["inf", "inf", "inf"]
+    stable = [float(v) for v in rows["安定な式の結果"]]
     assert stable == pytest.approx([0.99995, 4.54e-5, 2.06e-9], rel=1e-3)
     assert "NaN" in at.error[0].value
 
@@ -91,7 +93,7 @@ def test_bad_big_logits_warn_too():
     at.text_input(key="softmax.big").set_value("abc").run()
     assert not at.exception
     assert "「abc」" in at.warning[0].value
-    assert list(at.table[1].value.iloc[:, 3]) == ["NaN", "NaN", "NaN"]  # back to 1010, 1000, 990
+    assert list(at.table[1].value.iloc[2, 1:]) == ["NaN", "NaN", "NaN"]  # back to 1010, 1000, 990
 
 
 def test_ten_classes():

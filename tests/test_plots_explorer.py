@@ -211,3 +211,15 @@ def test_long_curves_are_drawn_without_plotly_thinning():
               if tr.mode == "lines" and tr.x is not None and len(tr.x) > 100]
     assert len(curves) >= 6
     assert all(tr.line.simplify is False for tr in curves)
+
+
+def test_clickable_curves_carry_undrawn_markers_only_when_asked():
+    spec = REGISTRY["relu"]
+    plain = make_explorer_figure(spec, {}, -5.0, 5.0, labels=LABELS)
+    assert {tr.mode for tr in traces(plain, "H") + traces(plain, "G")} == {"lines"}
+    fig = make_explorer_figure(spec, {}, -5.0, 5.0, labels=LABELS, clickable=True)
+    for tr in traces(fig, "H") + traces(fig, "G"):
+        assert tr.mode == "lines+markers"
+        assert tr.marker.maxdisplayed == 1 and tr.marker.opacity == 0
+    # the data themselves are the same curves
+    np.testing.assert_array_equal(line(fig, "H")[1], line(plain, "H")[1])

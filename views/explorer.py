@@ -6,6 +6,10 @@ drops an invalid value silently, and its parameter can no longer be written thro
 ``st.query_params``. Instead the page reads ``st.query_params`` before any widget exists,
 cleans it (explorer_params.parse_query, which reports every bad value), seeds the widgets'
 session state, and writes the cleaned view back to the URL after the widgets.
+
+The controls and the chart are one ``st.fragment``: moving a slider reruns and re-sends only
+them. The study below (formulas, exam points, code) sits in tabs that run only when open; a
+control that changes it (the function, GELU's formula switch) asks for a full rerun.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import streamlit as st
 
 from activations import REGISTRY, Spec
 from plots.explorer import Labels, make_explorer_figure, probe, tangent_latex
+from plots.explorer_morph import make_morph_figure
+from ui.charts import PLOTLY_CONFIG
 from ui.i18n import lang, pick, t
 from viewstate.compare_tables import escape_markdown
 from viewstate.explorer_params import (
@@ -28,10 +34,16 @@ from viewstate.explorer_params import (
     fmt_number,
     parse_query,
     to_query,
+    x0_from_click,
 )
 
 SYNCED = "explorer._query"  # the query string this page wrote last: anything else is new
 SYNCED_LANG = "explorer._lang"  # the language of the last run
+URL_PROBLEMS = "explorer._url_problems"  # a new link's problems, warned about once
+STUDY_STALE = "explorer._study_stale"  # a control changed what the study tabs show
+VIEW = "explorer._view"  # the fragment's cleaned view, for the study tabs below it
+CLICKED = "explorer._clicked"  # the chart click last turned into x₀
+FIGURE = "explorer.figure"
 
 
 def _param_key(fn: str, name: str) -> str:
@@ -58,6 +70,22 @@ def _keep_probe_inside() -> None:
         ss["explorer.x0"] = default_x0(xmin, xmax)
 
 
+def _study_changed() -> None:
+    st.session_state[STUDY_STALE] = True
+
+
+def _apply_click() -> None:
+    """A click on the chart moves the probe there (before the x₀ input exists)."""
+    ss = st.session_state
+    points = ss[FIGURE].selection.points if FIGURE in ss else []
+    if not points or points == ss.get(CLICKED):
+        return
+    ss[CLICKED] = points
+    x0 = x0_from_click(points, ss["explorer.xmin"], ss["explorer.xmax"])
+    if x0 is not None:
+        ss["explorer.x0"] = x0
+
+
 def _fn_label(fn: str) -> str:
     spec = REGISTRY[fn]
     name = pick(spec.name_ja, spec.name_en)
@@ -68,7 +96,7 @@ def _param_text(p, value) -> str:
     """α = 0.01, or the GELU switch's label."""
     if p.kind == "bool":
         return t("explorer.gelu.tanh" if value else "explorer.gelu.exact")
-    return f"${p.symbol}$ = {fmt_number(value)}"
+    return f"{p.symbol} = {fmt_number(value)}"
 
 
 def _param_widget(spec: Spec, p):
@@ -76,11 +104,12 @@ def _param_widget(spec: Spec, p):
     if key not in st.session_state:
         st.session_state[key] = p.default
     meaning = pick(p.meaning_ja, p.meaning_en)
-    if p.kind == "bool":  # GELU's exact/tanh switch
+    if p.kind == "bool":  # GELU's exact/tanh switch: the formulas and the code follow it
         names = {False: t("explorer.gelu.exact"), True: t("explorer.gelu.tanh")}
         return st.radio(t("explorer.gelu.label"), (False, True), key=key, horizontal=True,
-                        help=meaning, format_func=names.__getitem__)
-    return st.slider(f"${p.symbol}$ — {meaning}", float(p.min), float(p.max),
+                        help=meaning, format_func=names.__getitem__, on_change=_study_changed)
+    # A plain letter, not LaTeX: the label is also what a screen reader speaks
+    return st.slider(f"{p.symbol} — {meaning}", float(p.min), float(p.max),
                      step=float(p.step), key=key)
 
 
@@ -95,14 +124,35 @@ def _warn(problems: list[Problem]) -> None:
         st.warning(t(f"explorer.warn.{p.code}", **p.fields), icon="⚠️")
 
 
-def _draw(spec: Spec, view: ExplorerView) -> None:
+def _morph_param(spec: Spec):
+    """The parameter a learner can drag in the browser: the first numeric one, if any."""
+    return next((p for p in spec.params if p.kind == "float"), None)
+
+
+def _draw_morph(spec: Spec, view: ExplorerView) -> None:
+    p = _morph_param(spec)
+    fig = make_morph_figure(spec, view.param_dict, p.name, view.xmin, view.xmax,
+                            show_h=view.show_h, show_grad=view.show_grad, labels=_labels(),
+                            symbol=p.symbol)
+    st.plotly_chart(fig, config=PLOTLY_CONFIG,
+                    alt=t("explorer.chart_alt", name=pick(spec.name_ja, spec.name_en)))
+    st.caption(t("explorer.morph_caption", symbol=p.symbol))
+
+
+def _draw(spec: Spec, view: ExplorerView, morph: bool) -> None:
     if not (view.show_h or view.show_grad):
         st.info(t("explorer.nothing_shown"))
         return
+    if morph:
+        _draw_morph(spec, view)
+        return
     # Not cached: building takes ~5 ms, less than unpickling a cached go.Figure (bench_app.py).
     fig = make_explorer_figure(spec, view.param_dict, view.xmin, view.xmax, show_h=view.show_h,
-                               show_grad=view.show_grad, x0=view.x0, labels=_labels())
-    st.plotly_chart(fig, alt=t("explorer.chart_alt", name=pick(spec.name_ja, spec.name_en)))
+                               show_grad=view.show_grad, x0=view.x0, labels=_labels(),
+                               clickable=True)
+    st.plotly_chart(fig, key=FIGURE, on_select="rerun", selection_mode="points",
+                    config=PLOTLY_CONFIG,
+                    alt=t("explorer.chart_alt", name=pick(spec.name_ja, spec.name_en)))
     params = view.param_dict
     if spec.h_jump or (view.show_grad and spec.grad_jump(params)):
         st.caption(t("explorer.jump_caption"))
@@ -110,7 +160,10 @@ def _draw(spec: Spec, view: ExplorerView) -> None:
         defaults = ", ".join(_param_text(p, p.default) for p in spec.params)
         st.caption(t("explorer.reference_caption", defaults=defaults))
 
-    pr = probe(spec, params, view.x0)
+
+def _probe_readout(spec: Spec, view: ExplorerView) -> None:
+    """h(x₀), h'(x₀), the tangent, and what a kink means there."""
+    pr = probe(spec, view.param_dict, view.x0)
     c1, c2 = st.columns(2)
     c1.metric(f"h({fmt_number(view.x0)})", f"{pr.h:.6g}")
     c2.metric(f"h'({fmt_number(view.x0)})", f"{pr.grad:.6g}")
@@ -123,30 +176,97 @@ def _draw(spec: Spec, view: ExplorerView) -> None:
                   other=f"{pr.grad_other:.6g}"))
 
 
+def _controls() -> tuple[Spec, ExplorerView, list[Problem], bool]:
+    # Labels looked up, not computed, in format_func: it must not need the session (AppTest
+    # calls it outside a script run).
+    fn_labels = {name: _fn_label(name) for name in REGISTRY}
+    fn = st.selectbox(t("explorer.fn"), tuple(REGISTRY), key="explorer.fn",
+                      format_func=fn_labels.__getitem__, on_change=_study_changed)
+    spec = REGISTRY[fn]
+    ss = st.session_state
+    if spec.kind != "elementwise":
+        view, problems = clean_view(fn, {}, ss["explorer.xmin"], ss["explorer.xmax"],
+                                    ss["explorer.x0"])
+        return spec, view, problems, False
+    values = {p.name: _param_widget(spec, p) for p in spec.params}
+    morph = False
+    if _morph_param(spec) is not None:
+        morph = st.toggle(t("explorer.morph", symbol=_morph_param(spec).symbol),
+                          key="explorer.morph", help=t("explorer.morph_help"))
+    x0 = st.number_input(t("explorer.probe"), -X_LIMIT, X_LIMIT, step=0.1, format="%g",
+                         key="explorer.x0", help=t("explorer.probe_help"))
+    st.markdown(f"**{t('explorer.range')}**")
+    lo, hi = st.columns(2)
+    xmin = lo.number_input(t("explorer.xmin"), -X_LIMIT, X_LIMIT, step=0.5, format="%g",
+                           key="explorer.xmin", on_change=_keep_probe_inside)
+    xmax = hi.number_input(t("explorer.xmax"), -X_LIMIT, X_LIMIT, step=0.5, format="%g",
+                           key="explorer.xmax", on_change=_keep_probe_inside)
+    show_h = st.toggle(t("explorer.show_h"), key="explorer.show_h")
+    show_grad = st.toggle(t("explorer.show_grad"), key="explorer.show_grad")
+    view, problems = clean_view(fn, values, xmin, xmax, x0, show_h, show_grad)
+    return spec, view, problems, morph
+
+
+@st.fragment
+def _lab() -> None:
+    """Controls and chart: a control's rerun stays in here unless the study must follow."""
+    ss = st.session_state
+    if ss.pop(STUDY_STALE, False):
+        st.rerun(scope="app")
+    _apply_click()
+    warnings = st.container()
+    # Chart first: on a phone the columns stack and the chart must lead the first screen.
+    chart, controls = st.columns([2.4, 1], gap="large")
+    with controls:
+        spec, view, input_problems, morph = _controls()
+    with warnings:
+        _warn(ss.pop(URL_PROBLEMS, []) + input_problems)
+    with chart:
+        if spec.kind == "elementwise":
+            _draw(spec, view, morph)
+        else:
+            st.info(t("explorer.vector_note", name=pick(spec.name_ja, spec.name_en)))
+            st.page_link("views/softmax.py", label=t("explorer.vector_link"),
+                         icon=":material/casino:")
+    # Below both columns: on a phone the controls come right after the chart, then this.
+    if spec.kind == "elementwise" and (view.show_h or view.show_grad) and not morph:
+        _probe_readout(spec, view)
+    ss[VIEW] = view
+    query = to_query(view)
+    if st.query_params.to_dict() != query:
+        st.query_params.from_dict(query)
+    ss[SYNCED] = query
+
+
 def _study(spec: Spec, params: dict) -> None:
-    st.subheader(t("explorer.formulas"))
-    st.latex(spec.latex_for(params))
-    st.latex(spec.latex_grad_for(params))
-    st.markdown(f"{t('explorer.output_range')}: $h \\in {spec.range_latex}$")
-
-    st.subheader(t("explorer.study"))
-    study = spec.study.for_lang(lang())
-    for column, part in zip(st.columns(3), ("uses", "pros", "cons"), strict=True):
-        with column:
-            st.markdown(f"**{t(f'explorer.{part}')}**")
-            st.markdown("\n".join(f"- {escape_markdown(item)}" for item in study[part]))
-    if study["remarks"]:
-        st.markdown(f"**{t('explorer.remarks')}**")
-        st.markdown("\n".join(f"- {escape_markdown(item)}" for item in study["remarks"]))
-
-    st.subheader(t("explorer.code"))
-    st.code(spec.exam_source(params), language="python")
+    """Formulas, exam points and code, each in a tab that runs only while it is open."""
+    formulas, points, code = st.tabs(
+        [t("explorer.formulas"), t("explorer.study"), t("explorer.code")],
+        key="explorer.tab", on_change="rerun")
+    if formulas.open:
+        with formulas:
+            st.latex(spec.latex_for(params))
+            st.latex(spec.latex_grad_for(params))
+            st.markdown(f"{t('explorer.output_range')}: $h \\in {spec.range_latex}$")
+    if points.open:
+        with points:
+            study = spec.study.for_lang(lang())
+            for column, part in zip(st.columns(3), ("uses", "pros", "cons"), strict=True):
+                with column:
+                    st.markdown(f"**{t(f'explorer.{part}')}**")
+                    st.markdown("\n".join(f"- {escape_markdown(item)}" for item in study[part]))
+            if study["remarks"]:
+                st.markdown(f"**{t('explorer.remarks')}**")
+                st.markdown("\n".join(f"- {escape_markdown(item)}"
+                                      for item in study["remarks"]))
+    if code.open:
+        with code:
+            st.code(spec.exam_source(params), language="python")
 
 
 raw = st.query_params.to_dict()
-url_problems: list[Problem] = []
 if raw != st.session_state.get(SYNCED):
-    url_view, url_problems = parse_query(raw)
+    url_view, st.session_state[URL_PROBLEMS] = parse_query(raw)
     _seed(url_view)
 elif st.session_state.get(SYNCED_LANG) != lang():
     # The selectbox and the GELU switch send their choice as its label, which the language
@@ -162,47 +282,6 @@ for _key, _default in (("explorer.xmin", DEFAULT_XMIN), ("explorer.xmax", DEFAUL
 
 st.title(t("explorer.title"))
 st.caption(t("explorer.intro"))
-warnings = st.container()
-
-controls, chart = st.columns([1, 2.4], gap="large")
-with controls:
-    # Labels looked up, not computed, in format_func: it must not need the session (AppTest
-    # calls it outside a script run).
-    fn_labels = {name: _fn_label(name) for name in REGISTRY}
-    fn = st.selectbox(t("explorer.fn"), tuple(REGISTRY), key="explorer.fn",
-                      format_func=fn_labels.__getitem__)
-    spec = REGISTRY[fn]
-    if spec.kind == "elementwise":
-        values = {p.name: _param_widget(spec, p) for p in spec.params}
-        st.markdown(f"**{t('explorer.range')}**")
-        lo, hi = st.columns(2)
-        xmin = lo.number_input(t("explorer.xmin"), -X_LIMIT, X_LIMIT, step=0.5, format="%g",
-                               key="explorer.xmin", on_change=_keep_probe_inside)
-        xmax = hi.number_input(t("explorer.xmax"), -X_LIMIT, X_LIMIT, step=0.5, format="%g",
-                               key="explorer.xmax", on_change=_keep_probe_inside)
-        show_h = st.toggle(t("explorer.show_h"), key="explorer.show_h")
-        show_grad = st.toggle(t("explorer.show_grad"), key="explorer.show_grad")
-        x0 = st.number_input(t("explorer.probe"), -X_LIMIT, X_LIMIT, step=0.1, format="%g",
-                             key="explorer.x0", help=t("explorer.probe_help"))
-        view, input_problems = clean_view(fn, values, xmin, xmax, x0, show_h, show_grad)
-    else:
-        view, input_problems = clean_view(fn, {}, st.session_state["explorer.xmin"],
-                                          st.session_state["explorer.xmax"],
-                                          st.session_state["explorer.x0"])
-
-with warnings:
-    _warn(url_problems + input_problems)
-
-with chart:
-    if spec.kind == "elementwise":
-        _draw(spec, view)
-    else:
-        st.info(t("explorer.vector_note", name=pick(spec.name_ja, spec.name_en)))
-        st.page_link("views/softmax.py", label=t("explorer.vector_link"), icon=":material/casino:")
-
-_study(spec, view.param_dict)
-
-query = to_query(view)
-if raw != query:
-    st.query_params.from_dict(query)
-st.session_state[SYNCED] = query
+_lab()
+_view = st.session_state[VIEW]
+_study(REGISTRY[_view.fn], _view.param_dict)

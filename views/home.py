@@ -7,6 +7,7 @@ import streamlit as st
 from activations import REGISTRY
 from plots.home import HOME_FUNCTIONS, make_home_figure
 from routes import ROUTES
+from ui.charts import PLOTLY_CONFIG
 from ui.i18n import pick, t
 
 # The formula under each role: what the role means, in one line a learner can check.
@@ -24,17 +25,9 @@ def _figure():
 
 st.title(f":material/monitoring: {t('app.title')}")
 st.markdown(f"##### {t('home.tagline')}")
-st.write(t("home.lead"))
-
-for column, (role, icon, formula) in zip(st.columns(3), ROLES, strict=True):
-    with column, st.container(border=True, height="stretch"):
-        st.markdown(f"#### {icon} {t(f'home.role.{role}.title')}")
-        st.write(t(f"home.role.{role}.body"))
-        st.latex(formula)
-
 chart, menu = st.columns([3, 2], gap="large")
 with chart:
-    st.plotly_chart(_figure(), alt=t("home.chart_alt", names=", ".join(
+    st.plotly_chart(_figure(), config=PLOTLY_CONFIG, alt=t("home.chart_alt", names=", ".join(
         pick(REGISTRY[fn].name_ja, REGISTRY[fn].name_en) for fn in HOME_FUNCTIONS)))
     st.caption(t("home.chart_caption"))
 with menu:
@@ -44,6 +37,14 @@ with menu:
             continue
         st.page_link(route.script, label=f"**{t(route.nav_key)}**", icon=route.icon)
         st.caption(t(f"home.desc.{route.nav_key.removeprefix('nav.')}"))
+
+# The chart comes first so a phone's first screen shows it; the lead introduces the roles.
+st.write(t("home.lead"))
+for column, (role, icon, formula) in zip(st.columns(3), ROLES, strict=True):
+    with column, st.container(border=True, height="stretch"):
+        st.markdown(f"#### {icon} {t(f'home.role.{role}.title')}")
+        st.write(t(f"home.role.{role}.body"))
+        st.latex(formula)
 
 with st.expander(t("home.exam"), icon=":material/school:"):
     st.markdown("\n".join(f"- {line}" for line in t("home.exam.items").splitlines()))

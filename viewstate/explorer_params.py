@@ -163,3 +163,14 @@ def to_query(view: ExplorerView) -> dict[str, str]:
         shown = [s for s, on in zip(SHOW_TOKENS, (view.show_h, view.show_grad), strict=True) if on]
         query["show"] = ",".join(shown) or "none"
     return query
+
+
+def x0_from_click(points: list, xmin: float, xmax: float) -> float | None:
+    """The probe where the learner clicked the chart: the clicked point's x, kept in range and
+    rounded to a readable step (about 1/1000 of the range), or None if nothing usable."""
+    xs = [p.get("x") for p in points if isinstance(p, dict)]
+    xs = [float(x) for x in xs if isinstance(x, int | float) and math.isfinite(x)]
+    if not xs or not xmin < xmax:
+        return None
+    decimals = max(0, 3 - math.floor(math.log10(xmax - xmin)))
+    return min(xmax, max(xmin, round(xs[0], decimals)))

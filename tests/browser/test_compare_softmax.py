@@ -20,20 +20,20 @@ def test_page_renders_chart_and_formulas(page, app_url, path):
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
-def test_formula_table_renders_latex_in_its_cells(page, app_url):
+def test_formula_cards_render_latex(page, app_url):
     open_app(page, app_url, "/compare")
-    table = page.locator('[data-testid="stTable"]').filter(has_text="数式 h(x)")
-    table.scroll_into_view_if_needed()
+    cards = page.locator(".st-key-compare-formulas")
+    cards.scroll_into_view_if_needed()
     # h, h' and the range of every registry function, each typeset by KaTeX
-    cells = table.locator("td .katex")
-    cells.nth(3 * len(REGISTRY) - 1).wait_for(state="attached", timeout=30_000)
-    assert cells.count() == 3 * len(REGISTRY)
-    assert table.locator(".katex-error").count() == 0
+    formulas = cards.locator(".katex")
+    formulas.nth(3 * len(REGISTRY) - 1).wait_for(state="attached", timeout=30_000)
+    assert formulas.count() == 3 * len(REGISTRY)
+    assert cards.locator(".katex-error").count() == 0
 
 
 def test_overflow_table_shows_nan_and_the_stable_answer(page, app_url):
     open_app(page, app_url, "/softmax")
-    table = page.locator('[data-testid="stTable"]').filter(has_text="1010").first
+    table = page.locator('.st-key-softmax-overflow [data-testid="stTable"]')
     table.scroll_into_view_if_needed()
     text = table.inner_text()
     assert "NaN" in text and "inf" in text

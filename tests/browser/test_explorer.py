@@ -123,3 +123,47 @@ def test_widgets_write_the_url_and_the_language_toggle_keeps_the_view(page, app_
     probe = traces_by_name(page)["probe x₀"]
     assert probe["y"][0] == pytest.approx(0.5 * 0.5 * (1 + math.erf(0.5 / math.sqrt(2))),
                                           rel=1e-12)
+
+
+def test_drag_and_watch_morphs_alpha_without_a_rerun(page, app_url):
+    open_app(page, app_url, "/explorer?fn=leaky_relu")
+    page.get_by_text("α をドラッグ", exact=True).click()
+    page.wait_for_selector(f"{PLOT} .slider-container", timeout=30_000)
+    assert page.evaluate(f"() => document.querySelector('{PLOT}')._transitionData._frames"
+                         ".length") == 22  # 21 steps over [0, 1], and α = 0.01 itself
+    page.evaluate("() => { window.__runs = 0; new MutationObserver(() => { if (document"
+                  ".querySelector('[data-testid=\"stApp\"]').dataset.testScriptState === "
+                  "'running') window.__runs++; }).observe(document.querySelector("
+                  "'[data-testid=\"stApp\"]'), {attributes: true}); }")
+    rail = page.locator(f"{PLOT} .slider-rail-rect").bounding_box()
+    y = rail["y"] + rail["height"] / 2
+    page.mouse.move(rail["x"] + 2, y)
+    page.mouse.down()
+    for frac in (0.2, 0.45, 0.7):  # a drag across the rail, frame by frame
+        page.mouse.move(rail["x"] + frac * rail["width"], y, steps=4)
+    page.mouse.up()
+    page.wait_for_timeout(300)
+    label = page.locator(f"{PLOT} .slider-label").filter(has_text="α =").text_content()
+    alpha = float(label.split("=")[1])
+    assert 0.5 <= alpha <= 0.9  # the slider moved with the mouse
+    h = traces_by_name(page)["h(x)"]
+    assert at_minus_one(h) == pytest.approx(leaky_relu(-1.0, alpha), abs=1e-12)
+    assert page.evaluate("() => window.__runs") == 0  # no round trip to the server
+    assert "alpha=0.01" in page.url  # the widget's α and the link are untouched
+
+
+def test_a_click_on_the_chart_moves_the_probe(page, app_url):
+    open_app(page, app_url, "/explorer?fn=relu&xmin=-5&xmax=5")
+    box = page.locator(f"{PLOT} .nsewdrag").first.bounding_box()
+    # x = −2.5 is a quarter of the way along the x-axis; click on the h'(x) = 0 line there
+    page.wait_for_function(f"() => document.querySelector('{PLOT}')._fullLayout")
+    px = page.evaluate(f"() => {{ const gd = document.querySelector('{PLOT}'); const xa = "
+                       "gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis; return "
+                       "[xa._offset + xa.l2p(-2.5), ya._offset + ya.l2p(0)]; }")
+    page.mouse.click(box["x"] - page.evaluate(f"() => document.querySelector('{PLOT}')"
+                                              "._fullLayout.xaxis._offset") + px[0],
+                     box["y"] - page.evaluate(f"() => document.querySelector('{PLOT}')"
+                                              "._fullLayout.yaxis._offset") + px[1])
+    page.wait_for_function("() => /x0=-2\\.[45]/.test(location.search)", timeout=30_000)
+    probe = traces_by_name(page)["プローブ x₀"]
+    assert -2.6 < probe["x"][0] < -2.4 and probe["y"] == [0.0, 0.0]  # ReLU and ReLU' at x < 0

@@ -33,6 +33,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "h(x) と h'(x) がどちらも非表示です。少なくとも一方をオンにしてください。",
         "Both h(x) and h'(x) are hidden. Switch at least one on.",
     ),
+    "explorer.morph": ("{symbol} をドラッグ", "Drag {symbol}"),
+    "explorer.morph_help": (
+        "グラフの下のスライダーをドラッグすると、計算済みの曲線が指の動きに合わせて変わります"
+        "（サーバーとの往復なし）。プローブはこの表示では出ません。",
+        "Dragging the slider under the chart morphs the precomputed curves as your finger moves "
+        "(no round trip to the server). The probe is not shown in this view.",
+    ),
+    "explorer.morph_caption": (
+        "グラフ下のスライダーで {symbol} を動かせます（{symbol} の範囲を 20 等分した値で計算済み）。"
+        "URL と上のスライダーの値は変わりません。",
+        "Move {symbol} with the slider under the chart (computed in advance at 20 equal steps of "
+        "its range). The URL and the slider above keep their value.",
+    ),
     "explorer.probe": ("プローブ x₀", "Probe x₀"),
     "explorer.probe_help": (
         "x₀ での h(x₀)・h'(x₀) と接線を表示します（x の範囲内で指定）。",

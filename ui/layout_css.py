@@ -1,0 +1,27 @@
+"""Page CSS that no widget option expresses: titles whole on a phone, tables that fit it."""
+
+import streamlit as st
+
+_CSS = """<style>
+/* Japanese may break between any two characters: keep words (a katakana run, a kanji
+   compound) whole in titles, and break inside one only if it alone is wider than the screen */
+[data-testid="stMain"] :is(h1, h2, h3, h4),
+[data-testid="stTable"] :is(th, td:first-child) {
+    word-break: keep-all;
+    overflow-wrap: anywhere;
+}
+/* a phone fits a 9-character title on one line (Streamlit's 2.75rem fits 7) */
+@media (max-width: 640px) {
+    [data-testid="stMain"] h1 { font-size: 2rem; }
+}
+/* the overflow table: 4.53999e-05 stays one number on one line; the table scrolls instead */
+.st-key-softmax-overflow [data-testid="stTable"] { overflow-x: auto; }
+.st-key-softmax-overflow td { white-space: nowrap; }
+/* a long formula in a card scrolls inside the card instead of leaving the screen */
+.st-key-compare-formulas [data-testid="stMarkdownContainer"] { overflow-x: auto; overflow-y: hidden; }
+</style>"""
+
+
+def apply() -> None:
+    """Add the CSS to the page (a style-only st.html takes no room)."""
+    st.html(_CSS)
