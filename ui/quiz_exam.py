@@ -7,6 +7,7 @@ or a closed tab comes back to it with the timer still counting."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import streamlit as st
 
@@ -91,15 +92,27 @@ def _jump(key: str, store: Store) -> None:
         _go(index, store)
 
 
-@st.fragment(run_every=1)
-def _timer(by_id: dict[str, Question], store: Store) -> None:
-    run = _run()
-    if run is None:
-        return
-    if time_up(run, by_id, store, datetime.now(UTC)):
+_clock = st.components.v2.component(
+    "actlab_exam_clock", js=(Path(__file__).with_name("exam_clock.js")).read_text("utf-8"),
+    isolate_styles=False)
+
+
+def _timer(run: QuizRun, by_id: dict[str, Question], store: Store) -> None:
+    """The time left, drawn by the server and counted down by the browser, which reruns the
+    page once when it reaches 0 (then, or at any earlier rerun, the server scores it)."""
+    now = datetime.now(UTC)
+    if time_up(run, by_id, store, now):
         st.rerun()  # the whole page: the results replace the question
-    seconds = int(run.seconds_left(datetime.now(UTC)))
-    st.markdown(f":material/timer: **{t('quiz.time_left', mm=seconds // 60, ss=seconds % 60)}**")
+    seconds = int(run.seconds_left(now))
+    with st.container(key="quiz-exam-clock"):
+        st.markdown(f":material/timer: **{t('quiz.time_left', mm=seconds // 60, ss=seconds % 60)}**")
+    template = t("quiz.time_left", mm="{mm}", ss=0).replace("00", "{ss}")
+    _clock(key="quiz.exam.clock", height=0, on_time_up_change=_noop,
+           data={"left_ms": run.seconds_left(now) * 1000, "template": template})
+
+
+def _noop() -> None:
+    pass
 
 
 def _restore(question: Question, item: Item, key: str, run: QuizRun) -> None:
@@ -161,7 +174,7 @@ def _navigation(run: QuizRun, store: Store) -> None:
 
 
 def render_exam_question(run: QuizRun, by_id: dict[str, Question], store: Store) -> None:
-    _timer(by_id, store)
+    _timer(run, by_id, store)
     item = run.current
     question = by_id[item.qid]
     n = len(run.items)

@@ -48,7 +48,8 @@ def shown_question(page):
 
 
 def at_question(page, i: int, n: int = 4) -> None:
-    expect(main(page).get_by_text(re.compile(rf"^{i} / {n} 問目"))).to_be_visible()
+    expect(main(page).get_by_text(re.compile(rf"^{i} / {n} 問目"))).to_be_visible(
+        timeout=60_000)
 
 
 def choose_right(page) -> str:
@@ -91,7 +92,9 @@ def test_a_mock_exam_with_flag_skip_back_overview_reload_and_time_out(page, exam
     # The overview: states at a glance, and a jump to question 3.
     overview = main(page).get_by_text(re.compile(r"^問題一覧（解答済み 1・見直し 1・未解答 3）"))
     overview.click()
-    main(page).locator('[data-testid="stButtonGroup"] button', has_text="3 □").click()
+    jump = main(page).locator('[data-testid="stButtonGroup"] button', has_text="3 □")
+    expect(jump).to_be_visible()
+    jump.click()
     wait_rerun(page)
     at_question(page, 3)
 
