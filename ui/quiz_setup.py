@@ -54,7 +54,7 @@ def render_setup(bank: Bank, store: Store) -> None:
     # Labels are fixed at render time: format_func may be called outside this run.
     names = {theme: theme_name(theme, lang()) for theme in present}
     chosen = st.multiselect(t("quiz.themes"), present, default=present, key="quiz.themes",
-                            format_func=names.get)
+                            format_func=lambda theme: names.get(theme, str(theme)))  # total
     keep("quiz.themes", chosen)
     pool = [q for q in bank.questions if q.theme in chosen]
     if not chosen:
