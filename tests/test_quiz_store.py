@@ -51,10 +51,28 @@ def db_url(request, tmp_path):
     return fresh_database(request.getfixturevalue("pg_server"))
 
 
+_OPENED: list[HistoryDB] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_pools():
+    """Every database a test opened gives back its pooled connections (no ResourceWarning
+    from a connection collected during a later test)."""
+    yield
+    while _OPENED:
+        _OPENED.pop().engine.dispose()
+
+
+def opened(db: HistoryDB | None) -> HistoryDB | None:
+    if db is not None:
+        _OPENED.append(db)
+    return db
+
+
 def open_url(url: str) -> HistoryDB:
     if url.startswith("sqlite:///"):
-        return HistoryDB(sqlite_engine(url.removeprefix("sqlite:///")))
-    return HistoryDB(sa.create_engine(normalize(url)))
+        return opened(HistoryDB(sqlite_engine(url.removeprefix("sqlite:///"))))
+    return opened(HistoryDB(sa.create_engine(normalize(url))))
 
 
 def test_each_learner_reads_and_writes_only_their_own_answers(db_url):
@@ -120,10 +138,12 @@ def test_the_plain_postgresql_url_of_a_managed_service_works_as_given(pg_server)
     url = fresh_database(pg_server)
     assert url.startswith("postgresql://")  # no +driver, as services hand it out
     db, warning = open_db(url, None)
+    opened(db)
     assert warning is None and db.engine.dialect.name == "postgresql"
     assert db.add(A, [attempt(1)]) == 1
     heroku_style = "postgres://" + url.removeprefix("postgresql://")
     db2, warning = open_db(heroku_style, None)
+    opened(db2)
     assert warning is None and db2.attempts(A) == [attempt(1)]
 
 

@@ -33,6 +33,11 @@ def pick(ja: str, en: str) -> str:
 _KEPT = "i18n._kept"
 
 
+def kept(key: str, default=None):
+    """The value last kept for ``key`` (in either language)."""
+    return st.session_state.get(_KEPT, {}).get(key, default)
+
+
 def keep(key: str, value):
     """Remember a choice widget's value (call after the widget); returns the value."""
     st.session_state.setdefault(_KEPT, {})[key] = value

@@ -21,7 +21,7 @@ from quiz.session import (
 )
 from quiz.store import LearnerHistory as Store
 from quiz.themes import THEMES, theme_name
-from ui.i18n import keep, lang, t
+from ui.i18n import keep, kept, lang, t
 from ui.quiz_exam import save
 from ui.quiz_play import RUN_KEY, quit_run
 
@@ -53,8 +53,12 @@ def render_setup(bank: Bank, store: Store) -> None:
     present = [theme for theme in THEMES if any(q.theme == theme for q in bank.questions)]
     # Labels are fixed at render time: format_func may be called outside this run.
     names = {theme: theme_name(theme, lang()) for theme in present}
-    chosen = st.multiselect(t("quiz.themes"), present, default=present, key="quiz.themes",
-                            format_func=lambda theme: names.get(theme, str(theme)))  # total
+    # One widget per language: a multiselect sends its labels, and a value still in flight
+    # in the old language's labels must not empty the new one (seen under load).
+    default = [theme for theme in kept("quiz.themes", present) if theme in present]
+    chosen = st.multiselect(t("quiz.themes"), present, default=default,
+                            key=f"quiz.themes.{lang()}",
+                            format_func=lambda theme: names.get(theme, str(theme)))
     keep("quiz.themes", chosen)
     pool = [q for q in bank.questions if q.theme in chosen]
     if not chosen:
