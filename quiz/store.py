@@ -12,7 +12,9 @@ answer) the page falls back to a history in memory and says so; the browser's ow
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
@@ -42,13 +44,28 @@ def _sqlite_setup(engine: Engine, on_disk: bool) -> None:
         cursor = dbapi_conn.cursor()
         cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
         if on_disk:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _wal(cursor)
             cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _wal(cursor) -> None:
+    """Switch the file to WAL (a lasting setting). Switching needs the file to itself, and
+    SQLite refuses at once rather than wait when another process is mid-write (its
+    deadlock rule), so the busy timeout does not help: try again for as long."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def sqlite_engine(path: str | None) -> Engine:
