@@ -31,7 +31,7 @@ def slot(learner: str) -> str:
 
 
 def encode_rows(attempts: list[Attempt]) -> list[list]:
-    return [[*a.row()[:3], int(a.correct), a.answer, a.row()[5], a.rating] for a in attempts]
+    return [[*a.row(), a.rating] for a in attempts]  # FIELDS, in order
 
 
 @dataclass(frozen=True)

@@ -179,12 +179,8 @@ class HistoryDB:
             conn.execute(runs.delete().where(runs.c.learner == learner))
 
 
-def _create_engine(url, **kwargs) -> Engine:
-    return sa.create_engine(url, **kwargs)
-
-
-def open_db(url: str | None, path: str | None,
-            connect: Callable[..., Engine] = _create_engine) -> tuple[HistoryDB | None, str | None]:
+def open_db(url: str | None, path: str | None, connect: Callable[..., Engine] = sa.create_engine,
+            ) -> tuple[HistoryDB | None, str | None]:
     """The history database at ``url`` (a shared deployment), else the SQLite file
     ``path`` (else the default file); or None and why it cannot be used (MISSING_DIR,
     UNWRITABLE, UNREACHABLE). ``connect(url, **engine_kwargs)`` makes the engine

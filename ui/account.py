@@ -15,10 +15,14 @@ def login_configured() -> bool:
         return False
 
 
+def logged_in() -> bool:
+    return login_configured() and bool(st.user.is_logged_in)
+
+
 def render_account() -> None:
     if not login_configured():
         return
-    if st.user.is_logged_in:
+    if logged_in():
         name = st.user.get("name") or st.user.get("email") or ""
         st.sidebar.caption(t("learner.logged_in", name=name))
         st.sidebar.button(t("learner.logout"), key="learner.logout", on_click=st.logout)

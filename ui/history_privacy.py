@@ -6,7 +6,7 @@ import streamlit as st
 
 from quiz.store import LearnerHistory
 from ui import learner
-from ui.account import login_configured
+from ui.account import logged_in
 from ui.i18n import t
 
 _DONE_KEY = "learner.forget.done"
@@ -40,8 +40,7 @@ def render_privacy(history: LearnerHistory) -> None:
     if not history.known:
         st.caption(t("learner.where.waiting"))
     else:
-        logged_in = login_configured() and st.user.is_logged_in
-        st.caption(t("learner.where", login=t("learner.where.login" if logged_in
+        st.caption(t("learner.where", login=t("learner.where.login" if logged_in()
                                                  else "learner.where.anonymous")))
     if n and st.button(t("learner.forget"), key="learner.forget", icon=":material/delete:"):
         _confirm(history, n)

@@ -22,7 +22,7 @@ import streamlit as st
 
 from quiz import browser_copy
 from quiz.store import HistoryDB, LearnerHistory, memory_db
-from ui.account import login_configured
+from ui.account import logged_in
 
 BROWSER_ID_KEY = "learner.browser_id"  # AppTest seeds this; the bridge sets it in a browser
 _BRIDGE_KEY = "learner.bridge"
@@ -44,7 +44,7 @@ def _digest(*parts: str) -> str:
 
 def learner_key() -> str | None:
     """The learner of this session, as the database knows them; None until known."""
-    if login_configured() and st.user.is_logged_in:
+    if logged_in():
         issuer, subject = st.user.get("iss"), st.user.get("sub")
         if isinstance(issuer, str) and isinstance(subject, str) and issuer and subject:
             return "oidc:" + _digest(issuer, subject)
@@ -61,7 +61,6 @@ def browser_learner(browser_id: object) -> str | None:
 @dataclass
 class _Sync:
     """What this session still has to tell the browser, and what it has learned from it."""
-    key: str | None = None
     checked: bool = False  # the browser's copy was compared with the server's history
     push: list = field(default_factory=list)
     replace: list | None = None
@@ -77,7 +76,7 @@ def history(db: HistoryDB | None, warning: str | None) -> LearnerHistory:
     """This session's learner's history (``db`` None: the database cannot be used)."""
     bridge_state = st.session_state.get(_BRIDGE_KEY) or {}
     browser_id = bridge_state.get("id") if hasattr(bridge_state, "get") else None
-    if isinstance(browser_id, str) and _BROWSER_ID.match(browser_id):
+    if browser_learner(browser_id):  # only a well-formed id is taken from the browser
         st.session_state[BROWSER_ID_KEY] = browser_id
     key = learner_key()
     current: LearnerHistory | None = st.session_state.get(_HISTORY_KEY)

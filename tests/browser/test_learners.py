@@ -129,9 +129,13 @@ def _copy_key(page) -> str:
     return next(k for k in keys if k.startswith("actlab.copy."))
 
 
+def _read_copy(page, key: str) -> dict:
+    return json.loads(page.evaluate("k => window.localStorage.getItem(k)", key))
+
+
 def _tamper(page, key: str, edit) -> None:
-    copy = json.loads(page.evaluate("k => window.localStorage.getItem(k)", key))
-    page.evaluate("([k, v]) => window.localStorage.setItem(k, v)", [key, edit(copy)])
+    page.evaluate("([k, v]) => window.localStorage.setItem(k, v)",
+                  [key, edit(_read_copy(page, key))])
 
 
 def test_a_tampered_browser_copy_is_refused_and_good_rows_are_kept(browser, banks, tmp_path):
@@ -140,7 +144,7 @@ def test_a_tampered_browser_copy_is_refused_and_good_rows_are_kept(browser, bank
     with serve_app(ACTLAB_QUIZ_DIR=str(banks), ACTLAB_DB=str(db)) as url:
         answer_once(page, url)
         key = _copy_key(page)
-        good = json.loads(page.evaluate("k => window.localStorage.getItem(k)", key))["rows"][0]
+        good = _read_copy(page, key)["rows"][0]
         later = [*good[:5], "2026-03-03T09:00:00.000000+00:00", None]
 
         # Wrong types and HTML in the answer, beside one good new row.
@@ -154,7 +158,7 @@ def test_a_tampered_browser_copy_is_refused_and_good_rows_are_kept(browser, bank
         expect(page.get_by_text("解答 1 件をサーバーの履歴に戻しました（読み込めなかった行: 2 件）",
                                 exact=False)).to_be_visible()
         assert len(stored(db)) == 2  # the quiz answer and the good restored row
-        clean = json.loads(page.evaluate("k => window.localStorage.getItem(k)", key))
+        clean = _read_copy(page, key)
         assert len(clean["rows"]) == 2  # the browser's copy is now the server's, clean
 
         # Another learner's copy: refused whole.
