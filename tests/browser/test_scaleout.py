@@ -14,12 +14,10 @@ import time
 import urllib.request
 
 import pytest
-import sqlalchemy as sa
 
-from quiz.db_url import normalize
 from tests.browser.conftest import free_port, open_app, serve_app, wait_rerun, wait_synced
 from tests.conftest import ROOT
-from tests.postgres import fresh_database
+from tests.postgres import fresh_database, query
 from tests.quiz_helpers import GOOD_BANK
 
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -108,11 +106,7 @@ def history(page) -> str:
 
 
 def stored(url: str) -> list[tuple]:
-    engine = sa.create_engine(normalize(url))
-    with engine.connect() as conn:
-        rows = conn.exec_driver_sql("SELECT learner, question_id, correct FROM answers").all()
-    engine.dispose()
-    return sorted(tuple(row) for row in rows)
+    return sorted(query(url, "SELECT learner, question_id, correct FROM answers"))
 
 
 def test_behind_haproxy_a_learner_survives_losing_their_server(browser, haproxy_bin, pg_server,

@@ -4,11 +4,9 @@ learner writes through both at once, nothing is lost, and either process shows i
 from __future__ import annotations
 
 import pytest
-import sqlalchemy as sa
 
-from quiz.db_url import normalize
 from tests.browser.conftest import open_app, serve_app, wait_rerun
-from tests.postgres import fresh_database
+from tests.postgres import fresh_database, query
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -46,9 +44,6 @@ def test_two_processes_share_one_history_and_lose_nothing(browser, pg_server, tm
         fresh.get_by_role("tab", name="学習履歴").click()
         wait_rerun(fresh)
         expect(fresh.get_by_text("これまでに 240 回解答", exact=False)).to_be_visible()
-    engine = sa.create_engine(normalize(url))
-    with engine.connect() as conn:
-        rows = conn.exec_driver_sql("SELECT learner, count(*) FROM answers GROUP BY learner").all()
-    engine.dispose()
+    rows = query(url, "SELECT learner, count(*) FROM answers GROUP BY learner")
     assert len(rows) == 1 and rows[0][1] == 240
     context.close()
