@@ -16,6 +16,7 @@ import pytest
 
 import activations as act
 from activations import exam_style as ex
+from tests.apptest import open_page
 
 X = np.unique(np.concatenate([
     np.linspace(-1000, 1000, 20001), np.logspace(-300, 4, 400), -np.logspace(-300, 4, 400),
@@ -187,3 +188,11 @@ def test_the_softmax_code_shows_the_loss_layer():
     for line in ("c = np.max(a, axis=-1, keepdims=True)", "def cross_entropy_error(y, t):",
                  "delta = 1e-7", "class SoftmaxWithLoss:", "dx = (self.y - self.t) / batch_size"):
         assert line in source
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_softmax_lab_shows_the_loss_layer_and_says_what_is_asked(lang):
+    at = open_page("softmax", lang=lang)
+    assert not at.exception
+    assert any("dx = (self.y - self.t) / batch_size" in c.value for c in at.code)
+    assert any("SoftmaxWithLoss" in c.value and "batch_size" in c.value for c in at.caption)
