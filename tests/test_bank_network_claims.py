@@ -346,9 +346,7 @@ def test_every_network_claim_is_checked():
     assert not set(CHECKS) & set(NO_NETWORK_CLAIM)
     # a question that claims something of a network's gradient is checked, not excused
     claims = {qid for qid in scope if _GRADIENT_CLAIM.search(BANK[qid].explanation)}
-    assert claims - set(CHECKS) <= {"vg-remedies-all", "us-roles", "us-clipping-vanishing",
-                                    "vg-xavier-assumption", "vg-weights-chain-blanks",
-                                    "vg-trace-sigmoid-product"}
+    assert claims - set(CHECKS) <= {"vg-remedies-all", "us-clipping-vanishing"}  # no network
 
 
 @pytest.mark.parametrize("qid", sorted(CHECKS))
