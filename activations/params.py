@@ -43,8 +43,8 @@ class Param:
 
 LEAKY_ALPHA = Param(
     "alpha", 0.01, 0.0, 1.0, 0.01,
-    meaning_ja="負の領域の傾き（通常 0.01）",
-    meaning_en="slope for x ≤ 0 (usually 0.01)",
+    meaning_ja="負の領域の傾き（既定値 0.01 は PyTorch と同じ）",
+    meaning_en="slope for x ≤ 0 (default 0.01, as in PyTorch)",
     symbol="α",
 )
 ELU_ALPHA = Param(

@@ -139,7 +139,7 @@ _SPECS = [
          (exam_style.tanh, exam_style.Tanh), True, monotone=True),
     Spec("softmax", "ソフトマックス関数", "Softmax", "vector", sm.softmax, sm.softmax_jacobian, (),
          r"(0, 1),\ \textstyle\sum_i h(x_i) = 1", lambda p: Interval(0.0, 1.0), STUDY["softmax"],
-         (exam_style.softmax,), True),
+         (exam_style.softmax, exam_style.cross_entropy_error, exam_style.SoftmaxWithLoss), True),
     Spec("identity", "恒等関数", "Identity", "elementwise", ew.identity, ew.identity_grad, (),
          r"(-\infty, \infty)", lambda p: Interval(-_INF, _INF), STUDY["identity"],
          (exam_style.identity_function,), True, monotone=True),

@@ -95,8 +95,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "softmax.two_sigmoid": ("σ(a − b)", "σ(a − b)"),
     "softmax.two_diff": ("差 = {diff:.1e}", "Difference = {diff:.1e}"),
     "softmax.code": ("E資格スタイルの実装（NumPy）", "Exam-style implementation (NumPy)"),
-    "softmax.code_note": ("穴埋めで問われやすいのは c = np.max(a) と np.exp(a - c) の 2 行です。",
-                          "The lines fill-in questions ask for: c = np.max(a) and np.exp(a - c)."),
+    "softmax.code_note": (
+        "穴埋めで問われやすいのは、最大値を引く 2 行（`c = np.max(a, ...)` と `np.exp(a - c)`）と、"
+        "SoftmaxWithLoss の逆伝播 `dx = (self.y - self.t) / batch_size` です。ソフトマックスと"
+        "交差エントロピー誤差を合わせた勾配は $y - t$ になり、ミニバッチの平均をとるので"
+        " batch_size で割ります。",
+        "The lines fill-in questions ask for most: the two that subtract the max "
+        "(`c = np.max(a, ...)` and `np.exp(a - c)`) and SoftmaxWithLoss's backward, "
+        "`dx = (self.y - self.t) / batch_size`. Softmax followed by cross-entropy has the gradient "
+        "$y - t$; the loss is the mean over the mini-batch, hence the division by batch_size."),
     "softmax.prob_alt": ("各クラスの確率 softmax(x / T) の棒グラフ",
                          "Bar chart of each class's probability softmax(x / T)"),
     "softmax.jacobian_alt": ("ヤコビ行列 ∂s_i/∂z_j のヒートマップ（各セルに値）",
