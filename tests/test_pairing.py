@@ -150,7 +150,7 @@ def _offer(at) -> str:
     at.button(key="pair.offer.button").click().run()
     assert not at.exception
     code = at.session_state["pair.offer"].code
-    shown = [c.value for c in at.code]
+    shown = [m.value for m in at.metric]
     assert code in shown  # the dialog shows it
     return code
 

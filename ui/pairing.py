@@ -54,9 +54,8 @@ def _qr_png(text: str) -> bytes:
 
 @st.dialog(" ", width="small")
 def _show_offer(offer: pairing.Offer) -> None:
-    st.markdown(f"**{t('pair.offer.title')}**")
+    st.metric(t("pair.offer.title"), offer.code)  # large, to be read and typed on the other
     st.markdown(t("pair.offer.steps"))
-    st.code(offer.code, language=None)
     st.image(_qr_png(_link(offer.code.replace("-", ""))), width=180,
              caption=t("pair.offer.qr"))
     st.caption(t("pair.offer.expiry", minutes=int(pairing.TTL.total_seconds() // 60)))

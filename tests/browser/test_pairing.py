@@ -23,7 +23,7 @@ def show_code(page) -> str:
     dialog = page.get_by_role("dialog")
     expect(dialog.get_by_text("引き継ぎコード")).to_be_visible()
     expect(dialog.get_by_role("img")).to_be_visible()  # the QR code
-    code = dialog.locator("code").first.inner_text().strip()
+    code = dialog.locator('[data-testid="stMetricValue"]').inner_text().strip()
     dialog.get_by_role("button", name="Close").click()
     return code
 
