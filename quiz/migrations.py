@@ -14,7 +14,15 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from .renamed_ids import RENAMED
-from .tables import LEGACY_LEARNER, answers, metadata, runs, schema_version
+from .tables import (
+    LEGACY_LEARNER,
+    answers,
+    metadata,
+    pairing_codes,
+    pairing_fails,
+    runs,
+    schema_version,
+)
 
 # Any fixed number: PostgreSQL's advisory lock id for "migrating the history".
 _PG_LOCK_ID = 0x61637469
@@ -45,7 +53,13 @@ def _v2_renamed_question_ids(conn: Connection) -> None:
                      .values(question_id=new))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_per_learner, _v2_renamed_question_ids]
+def _v3_pairing(conn: Connection) -> None:
+    """One-time codes that make a second browser the same learner (quiz/pairing.py)."""
+    metadata.create_all(conn, tables=[pairing_codes, pairing_fails])
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _v1_per_learner, _v2_renamed_question_ids, _v3_pairing]
 LATEST = len(MIGRATIONS)
 
 

@@ -43,3 +43,23 @@ runs = sa.Table(
     sa.Column("payload", sa.Text, nullable=False),
     sa.Column("updated_at", sa.String(40), nullable=False),
 )
+
+# Pairing two browsers into one learner (quiz/pairing.py): a live code's row, keyed by a slow
+# hash of the code, holds the first browser's id sealed with another part of that hash.
+pairing_codes = sa.Table(
+    "pairing_codes", metadata,
+    sa.Column("lookup", sa.String(64), primary_key=True),
+    sa.Column("learner", sa.String(80), nullable=False),
+    sa.Column("sealed", sa.String(32), nullable=False),  # "" once used or expired
+    sa.Column("expires_at", sa.String(40), nullable=False),
+    sa.Column("used_at", sa.String(40), nullable=True),
+)
+
+# Failed tries at a code, per source (a hash of the session or the client's address).
+pairing_fails = sa.Table(
+    "pairing_fails", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.String(64), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Index("pairing_fails_by_source", "source", "at"),
+)

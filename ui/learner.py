@@ -25,6 +25,7 @@ from quiz.store import HistoryDB, LearnerHistory, memory_db
 from ui.account import logged_in
 
 BROWSER_ID_KEY = "learner.browser_id"  # AppTest seeds this; the bridge sets it in a browser
+ADOPT_KEY = "learner.adopt"  # a browser id taken over by pairing, until the browser keeps it
 _BRIDGE_KEY = "learner.bridge"
 _HISTORY_KEY = "learner.history"
 _SYNC_KEY = "learner.sync"
@@ -76,7 +77,12 @@ def history(db: HistoryDB | None, warning: str | None) -> LearnerHistory:
     """This session's learner's history (``db`` None: the database cannot be used)."""
     bridge_state = st.session_state.get(_BRIDGE_KEY) or {}
     browser_id = bridge_state.get("id") if hasattr(bridge_state, "get") else None
-    if browser_learner(browser_id):  # only a well-formed id is taken from the browser
+    adopted = st.session_state.get(ADOPT_KEY)
+    if adopted is not None and browser_id == adopted:
+        del st.session_state[ADOPT_KEY]  # the browser now keeps the id it was handed
+    if adopted is not None and browser_id != adopted:
+        st.session_state[BROWSER_ID_KEY] = adopted  # paired: this session is that learner now
+    elif browser_learner(browser_id):  # only a well-formed id is taken from the browser
         st.session_state[BROWSER_ID_KEY] = browser_id
     key = learner_key()
     current: LearnerHistory | None = st.session_state.get(_HISTORY_KEY)
@@ -93,6 +99,14 @@ def history(db: HistoryDB | None, warning: str | None) -> LearnerHistory:
             # app on this machine: a local run, reached from the same computer.
             current.db.claim_legacy(key)
     return current
+
+
+def adopt(browser_id: str) -> None:
+    """Become the learner of another browser's id (pairing): at once in this session, and
+    in this browser's storage at the next render of the bridge."""
+    if browser_learner(browser_id) is None:
+        raise ValueError("not a browser id")
+    st.session_state[ADOPT_KEY] = st.session_state[BROWSER_ID_KEY] = browser_id
 
 
 def forget(current: LearnerHistory) -> None:
@@ -120,6 +134,8 @@ def render_bridge(current: LearnerHistory) -> tuple[str, dict] | None:
     Call it near the top of a page, after callbacks have stored this run's answers."""
     sync = _sync()
     data: dict = {}
+    if st.session_state.get(ADOPT_KEY):
+        data["adopt"] = st.session_state[ADOPT_KEY]
     if current.known:
         data["slot"] = browser_copy.slot(current.learner)
         if not sync.checked:

@@ -7,6 +7,8 @@ export default function ({ data, setStateValue, setTriggerValue }) {
   const ID = "actlab.learner";
   let id = null;
   try {
+    // Paired with another browser (quiz/pairing.py): from now on this browser is its learner.
+    if (data && /^[0-9a-f]{32}$/.test(data.adopt || "")) window.localStorage.setItem(ID, data.adopt);
     id = window.localStorage.getItem(ID);
     if (!/^[0-9a-f]{32}$/.test(id || "")) {
       const bytes = window.crypto.getRandomValues(new Uint8Array(16)); // 128 bits

@@ -5,6 +5,7 @@ import streamlit as st
 from quiz.markdown import safe_markdown
 from ui.i18n import lang, restore_choices, t
 from ui.learner import render_bridge
+from ui.pairing import render_pairing, take_link_code
 from ui.quiz_exam import resume
 from ui.quiz_history import TAB_KEY, render_history
 from ui.quiz_play import RUN_KEY
@@ -30,6 +31,8 @@ if bank.problems:
 if store.warning:
     st.warning(t(f"quiz.store.{store.warning}"), icon=":material/save:")
 
+if take_link_code():  # the QR code's link: the code waits in 学習履歴's field
+    st.session_state[TAB_KEY] = t("quiz.tab.history")
 resume(store, bank.by_id)  # a reload returns to the mock exam in progress
 quiz_tab, history_tab = st.tabs([t("quiz.tab.quiz"), t("quiz.tab.history")], key=TAB_KEY,
                                 on_change="rerun")
@@ -43,3 +46,4 @@ with quiz_tab:
         render_run(run, bank.by_id, store)
 with history_tab:
     render_history(bank, store)
+    render_pairing(store)

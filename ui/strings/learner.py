@@ -7,8 +7,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Your answers are kept in this browser (nobody else sees them) and on this app's "
         "server, as yours alone. {login}"),
     "learner.where.anonymous": (
-        "別の端末やブラウザでは別の学習者として扱われます。",
-        "Another device or browser counts as another learner."),
+        "別の端末やブラウザでは別の学習者として扱われます（下の「端末の引き継ぎ」で同じ学習者にできます）。",
+        "Another device or browser counts as another learner (\"Your history on another "
+        "device\" below makes it the same one)."),
     "learner.where.login": (
         "ログインしているので、どの端末からでも同じ履歴を使えます。",
         "You are logged in, so the same history follows you to any device."),
@@ -44,4 +45,46 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Log in to use your history on any device (the app works without it too)."),
     "learner.logout": ("ログアウト", "Log out"),
     "learner.logged_in": ("ログイン中: {name}", "Logged in: {name}"),
+    "pair.header": ("端末の引き継ぎ", "Your history on another device"),
+    "pair.what": (
+        "このブラウザが 1 人の学習者です。スマートフォンとパソコンで同じ履歴を使うには、"
+        "一方で「別の端末に引き継ぐ」を押し、表示されたコードをもう一方のこの欄に入力します。",
+        "Each browser is one learner. To use one history on a phone and a computer, press "
+        "\"Use on another device\" on one and enter the code it shows in this field on the "
+        "other."),
+    "pair.offer": ("別の端末に引き継ぐ", "Use on another device"),
+    "pair.offer.title": ("引き継ぎコード", "Pairing code"),
+    "pair.offer.steps": (
+        "もう一方の端末でこのアプリの「学習履歴」を開き、このコードを入力してください。"
+        "その端末が、この履歴の学習者になります。",
+        "On the other device, open this app's 学習履歴 (history) and enter this code. That "
+        "device becomes the learner of this history."),
+    "pair.offer.qr": ("スマートフォンのカメラで読み取ると、コード入りで開きます",
+                      "Scan with a phone's camera to open the app with the code filled in"),
+    "pair.offer.expiry": (
+        "{minutes} 分間、1 回だけ使えます。もう一度押すと新しいコードになり、前のコードは使えなくなります。",
+        "Valid for {minutes} minutes, once. Pressing again makes a new code and ends this one."),
+    "pair.code": ("別の端末で表示した引き継ぎコード", "Pairing code shown on your other device"),
+    "pair.redeem": ("この端末で引き継ぐ", "Pair this device"),
+    "pair.done": (
+        "引き継ぎました。この端末は、コードを表示した端末と同じ学習者です"
+        "（この端末のこれまでの解答 {n} 件も同じ履歴にまとめました）。",
+        "Paired: this device is now the same learner as the one that showed the code "
+        "({n} answers given here before were added to that history)."),
+    "pair.done.same": ("この端末はすでにその学習者です。", "This device already is that learner."),
+    "pair.refused.malformed": (
+        "コードは 8 文字の英数字です（例: ABCD-EFGH）。もう一度確かめてください。",
+        "A code is 8 letters and digits (e.g. ABCD-EFGH). Please check it."),
+    "pair.refused.unknown": (
+        "そのコードは見つかりません。表示された通りに入力したか確かめてください。",
+        "That code was not found. Check that it was typed as shown."),
+    "pair.refused.expired": (
+        "そのコードは有効期限が切れています。もう一方の端末で新しいコードを表示してください。",
+        "That code has expired. Show a new code on the other device."),
+    "pair.refused.used": (
+        "そのコードはすでに使われています。もう一方の端末で新しいコードを表示してください。",
+        "That code has already been used. Show a new code on the other device."),
+    "pair.refused.limited": (
+        "間違ったコードが続いたため、しばらく受け付けません。10 分ほどしてからもう一度どうぞ。",
+        "Too many wrong codes: please try again in about 10 minutes."),
 }
