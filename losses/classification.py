@@ -3,8 +3,8 @@ cross-entropy (one-hot or label-index targets, batch mean), and softmax + cross-
 
 Stability is in the formulas, not in clipping: ``xlogy``/``xlog1py`` make 0·log 0 = 0, the
 logit forms never take exp of a large positive number, and the fused softmax form uses the
-stable log-softmax. ``cross_entropy_error`` is the textbook's line with its ``+ 1e-7``, kept
-because the exam quotes it.
+stable log-softmax. The textbook's ``cross_entropy_error`` with its ``+ 1e-7`` is the study
+content's own function (activations/exam_style.py), re-exported by the package.
 """
 
 from __future__ import annotations
@@ -14,10 +14,6 @@ from scipy.special import expit, xlog1py, xlogy
 
 from activations import log_softmax, softmax
 from activations._arrays import as_float_array
-
-# The textbook's guard in cross_entropy_error: log(y + 1e-7) is finite where y = 0
-# (log 0 = −inf), at the price of a loss at most −log(1e-7) ≈ 16.1 and a small bias.
-TEXTBOOK_DELTA = 1e-7
 
 
 def _pair(y, t) -> tuple[np.ndarray, np.ndarray]:
@@ -141,23 +137,6 @@ def cross_entropy_grad(y, t):
     with np.errstate(divide="ignore", over="ignore"):
         g = np.divide(t, y, out=np.zeros_like(y), where=t != 0)
     return -g / _size(y)
-
-
-def cross_entropy_error(y, t):
-    r"""The textbook's ``cross_entropy_error``: one-hot or label-index targets, batch mean,
-    and ``+ 1e-7`` inside the log.
-
-    .. math:: E = -\frac{1}{N}\sum_n \sum_k t_{nk} \log (y_{nk} + 10^{-7})
-
-    The 1e-7 keeps log(0) = −inf away (the loss is at most ≈ 16.1 per sample) and shifts
-    every value slightly: ``cross_entropy`` is the exact value.
-    """
-    y = _batch(y)
-    t = np.asarray(t)
-    if t.size == y.size:  # one-hot targets: the label index of each row
-        t = np.asarray(t).reshape(y.shape).argmax(axis=-1)
-    batch_size = y.shape[0]
-    return float(-np.sum(np.log(y[np.arange(batch_size), t] + TEXTBOOK_DELTA)) / batch_size)
 
 
 def softmax_cross_entropy(a, t):

@@ -117,10 +117,10 @@ def test_the_textbooks_cross_entropy_error_and_its_one_e_minus_seven():
     y = np.array([[0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]])
     t = np.array([[0, 0, 1, 0, 0, 0, 0, 0, 0, 0]])
     assert close(L.cross_entropy_error(y, t), -math.log(0.6 + 1e-7), 1e-15)
-    assert L.cross_entropy_error(y, [2]) == L.cross_entropy_error(y, t)  # label index
+    assert L.cross_entropy_error(y, np.array([2])) == L.cross_entropy_error(y, t)  # label index
     assert close(L.cross_entropy(y, t), -math.log(0.6), 1e-15)  # the exact value
     # Where y = 0 at the label: −log(1e-7) instead of inf.
-    assert close(L.cross_entropy_error(y, [3]), -math.log(1e-7), 1e-15)
+    assert close(L.cross_entropy_error(y, np.array([3])), -math.log(1e-7), 1e-15)
     assert L.cross_entropy(y, [3]) == math.inf
     # A batch: the mean of the samples.
     two = np.vstack([y, y[:, ::-1]])
