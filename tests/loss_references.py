@@ -43,11 +43,13 @@ def bce_logits_grad(a, t):
 
 
 def softmax_ce(logits, label):
-    """−log softmax(a)[label] = logsumexp(a) − a[label], for one sample."""
+    """−log softmax(a)[label] = logsumexp(a) − a[label], for one sample: (m − a[label]) +
+    log1p(Σ over all but one top entry of e^{a−m}), so no digit is lost to 1 + tiny."""
     with mp.workdps(DPS):
         a = [mp.mpf(v) for v in logits]
-        m = max(a)
-        return (m - a[label]) + mp.log(mp.fsum(mp.exp(v - m) for v in a))  # m − a first: exact
+        top = a.index(max(a))
+        rest = mp.fsum(mp.exp(v - a[top]) for k, v in enumerate(a) if k != top)
+        return (a[top] - a[label]) + mp.log1p(rest)
 
 
 def softmax_ce_grad(logits, label):

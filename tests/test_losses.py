@@ -76,7 +76,8 @@ def test_bce_from_logits_is_bce_of_the_sigmoid_where_both_are_exact():
 
 
 LOGITS = [([1.0, 2.0, 3.0], 2), ([1010.0, 1000.0, 990.0], 0), ([1010.0, 1000.0, 990.0], 2),
-          ([0.0, 0.0], 1), ([40.0, 0.0, -40.0], 0), ([-1e300, 1e300, 0.0], 1), ([3.0, -2.0], 1)]
+          ([0.0, 0.0], 1), ([40.0, 0.0, -40.0], 0), ([-1e300, 1e300, 0.0], 1), ([3.0, -2.0], 1),
+          ([90.0, 0.0], 0)]  # a tiny loss: the reference must not lose it to 1 + 1e-39
 
 
 @pytest.mark.parametrize(("logits", "label"), LOGITS)
