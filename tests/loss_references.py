@@ -53,12 +53,14 @@ def softmax_ce(logits, label):
 
 
 def softmax_ce_grad(logits, label):
+    """y − t; at the label −Σ_{k≠label} y_k, summed directly (y − 1 would cancel)."""
     with mp.workdps(DPS):
         a = [mp.mpf(v) for v in logits]
         m = max(a)
         e = [mp.exp(v - m) for v in a]
         s = mp.fsum(e)
-        return [e[k] / s - (1 if k == label else 0) for k in range(len(a))]
+        others = mp.fsum(v for k, v in enumerate(e) if k != label)
+        return [-others / s if k == label else e[k] / s for k in range(len(a))]
 
 
 def huber(y, t, delta):
