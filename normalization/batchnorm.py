@@ -5,7 +5,8 @@ running averages kept during training. The textbook keeps them as
 ``running = momentum * running + (1 - momentum) * batch`` with ``momentum = 0.9`` and adds
 ε = ``10e-7`` (that is 1e-6, not 1e-7). PyTorch's ``BatchNorm1d(momentum=0.1)`` means the
 opposite weighting (0.1 on the *new* batch), keeps an unbiased (1/(m − 1)) running
-variance and uses ε = 1e-5.
+variance and uses ε = 1e-5; Keras's ``momentum=0.99`` weights the old value, as the
+textbook's does.
 """
 
 import numpy as np

@@ -61,9 +61,11 @@ class Adam:
 class AdamW(Adam):
     r"""AdamW (Loshchilov & Hutter 2019): weight decay apart from the adaptive step.
 
+    .. math:: m \leftarrow \beta_1 m + (1 - \beta_1) g, \quad v \leftarrow \beta_2 v + (1 - \beta_2) g \odot g
+    .. math:: \hat m = \frac{m}{1 - \beta_1^t}, \quad \hat v = \frac{v}{1 - \beta_2^t}
     .. math:: W \leftarrow W - \eta \lambda W - \eta \frac{\hat m}{\sqrt{\hat v} + \epsilon}
 
-    m̂ and v̂ are Adam's, computed from g alone. This is PyTorch's ``AdamW`` (decay
+    m̂ and v̂ are Adam's, computed from the loss gradient g alone. This is PyTorch's ``AdamW`` (decay
     :math:`\eta\lambda W`, default λ = 0.01); the paper's Algorithm 2 multiplies λW by the
     schedule multiplier :math:`\eta_t` only, not by α.
     """
@@ -86,7 +88,8 @@ class AdamTextbook:
     .. math:: W \leftarrow W - \alpha_t \frac{m}{\sqrt{v} + 10^{-7}}
 
     The m and v lines equal Algorithm 1's. Kingma & Ba (section 2) give this order of
-    computation too; it puts ε beside √v, not √v̂, so its ε acts as
+    computation too, and Keras computes Adam this way (its ε = 1e-7 is this "ε hat"); it puts
+    ε beside √v, not √v̂, so its ε acts as
     :math:`10^{-7}/\sqrt{1 - \beta_2^t}` would in Algorithm 1 (≈ 3.2e-6 at t = 1).
     """
 

@@ -40,6 +40,11 @@ class Trajectory:
     def steps(self) -> int:
         return len(self.grads)
 
+    @property
+    def step_sizes(self) -> np.ndarray:
+        """|Δθ| of every step (AdaGrad's shrinking steps, a diverging run's growing ones)."""
+        return np.linalg.norm(self.updates, axis=1)
+
     def at(self, t: int) -> dict:
         """The numbers of step t as a page shows them: the point reached and what moved it."""
         if not 1 <= t <= self.steps:

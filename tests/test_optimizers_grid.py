@@ -44,7 +44,7 @@ def test_every_offered_setting_stays_finite(name, surface):
             n = run.steps
             assert run.positions.shape == (n + 1, 2) and run.loss.shape == (n + 1,)
             assert all(a.shape == (n, 2) for a in (run.grads, run.updates, *run.state.values()))
-            assert (run.escaped_at is None) == (n == STEPS.max)
+            assert run.escaped_at == n if run.escaped_at is not None else n == STEPS.max
 
 
 @pytest.mark.parametrize(

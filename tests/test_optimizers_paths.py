@@ -131,3 +131,15 @@ def test_at_returns_one_steps_numbers():
         run.at(0)
     with pytest.raises(ValueError):
         run.at(4)
+
+
+def test_adagrad_accumulates_so_its_step_only_shrinks_and_rmsprop_forgets():
+    # h only grows under AdaGrad, so the per-coordinate rate η/(√h + ε) only falls; RMSProp's
+    # moving average can fall again when the gradients do.
+    ada = opt.trajectory("adagrad", "saddle", steps=1000, lr=0.01)
+    assert np.all(np.diff(ada.state["h"], axis=0) >= 0)
+    rate = 0.01 / (np.sqrt(ada.state["h"]) + 1e-7)
+    assert np.all(np.diff(rate, axis=0) <= 0)
+    rms = opt.trajectory("rmsprop", "textbook", steps=300, lr=0.1)
+    assert np.any(np.diff(rms.state["h"], axis=0) < 0)
+    assert_allclose(ada.step_sizes, np.linalg.norm(ada.updates, axis=1))
