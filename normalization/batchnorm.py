@@ -24,8 +24,7 @@ class BatchNormalization:
     ``running_mean`` and ``running_var``.
     """
 
-    def __init__(self, gamma, beta, momentum=0.9, running_mean=None, running_var=None,
-                 eps=10e-7):
+    def __init__(self, gamma, beta, momentum=0.9, running_mean=None, running_var=None, eps=10e-7):
         self.gamma = gamma
         self.beta = beta
         self.momentum = momentum

@@ -24,8 +24,9 @@ class Adam:
     which is not what AdamW does.
     """
 
-    def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8, bias_correction=True,
-                 weight_decay=0.0):
+    def __init__(
+        self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8, bias_correction=True, weight_decay=0.0
+    ):
         self.lr = lr
         self.beta1 = beta1
         self.beta2 = beta2
@@ -70,8 +71,9 @@ class AdamW(Adam):
     schedule multiplier :math:`\eta_t` only, not by α.
     """
 
-    def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8, bias_correction=True,
-                 weight_decay=0.01):
+    def __init__(
+        self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8, bias_correction=True, weight_decay=0.01
+    ):
         super().__init__(lr, beta1, beta2, eps, bias_correction, weight_decay)
 
     def update(self, params, grads):

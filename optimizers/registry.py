@@ -55,22 +55,66 @@ _ADAM_PARAMS = (lr_param(0.3), BETA1, BETA2, BIAS_CORRECTION)
 
 _SPECS = (
     OptimizerSpec("sgd", "SGD", "SGD", SGD, steps.sgd, (lr_param(0.95),), ()),
-    OptimizerSpec("momentum", "Momentum", "Momentum", Momentum, steps.momentum,
-                  (lr_param(0.1), MOMENTUM), ("v",)),
-    OptimizerSpec("nesterov", "Nesterov（NAG）", "Nesterov (NAG)", Nesterov, steps.nesterov,
-                  (lr_param(0.1), MOMENTUM), ("v",)),
-    OptimizerSpec("nesterov_textbook", "Nesterov（教科書のコード）", "Nesterov (the textbook's code)",
-                  NesterovTextbook, steps.nesterov_textbook, (lr_param(0.1), MOMENTUM), ("v",)),
-    OptimizerSpec("adagrad", "AdaGrad", "AdaGrad", AdaGrad, steps.adagrad, (lr_param(1.5),),
-                  ("h",)),
-    OptimizerSpec("rmsprop", "RMSProp", "RMSProp", RMSProp, steps.rmsprop,
-                  (lr_param(0.1), DECAY_RATE), ("h",)),
-    OptimizerSpec("adam", "Adam", "Adam", Adam, steps.adam, (*_ADAM_PARAMS, _ADAM_L2),
-                  ("m", "v", "m_hat", "v_hat")),
-    OptimizerSpec("adamw", "AdamW", "AdamW", AdamW, steps.adamw, (*_ADAM_PARAMS, WEIGHT_DECAY),
-                  ("m", "v", "m_hat", "v_hat")),
-    OptimizerSpec("adam_textbook", "Adam（教科書のコード）", "Adam (the textbook's code)",
-                  AdamTextbook, steps.adam_textbook, (lr_param(0.3), BETA1, BETA2), ("m", "v")),
+    OptimizerSpec(
+        "momentum",
+        "Momentum",
+        "Momentum",
+        Momentum,
+        steps.momentum,
+        (lr_param(0.1), MOMENTUM),
+        ("v",),
+    ),
+    OptimizerSpec(
+        "nesterov",
+        "Nesterov（NAG）",
+        "Nesterov (NAG)",
+        Nesterov,
+        steps.nesterov,
+        (lr_param(0.1), MOMENTUM),
+        ("v",),
+    ),
+    OptimizerSpec(
+        "nesterov_textbook",
+        "Nesterov（教科書のコード）",
+        "Nesterov (the textbook's code)",
+        NesterovTextbook,
+        steps.nesterov_textbook,
+        (lr_param(0.1), MOMENTUM),
+        ("v",),
+    ),
+    OptimizerSpec(
+        "adagrad", "AdaGrad", "AdaGrad", AdaGrad, steps.adagrad, (lr_param(1.5),), ("h",)
+    ),
+    OptimizerSpec(
+        "rmsprop", "RMSProp", "RMSProp", RMSProp, steps.rmsprop, (lr_param(0.1), DECAY_RATE), ("h",)
+    ),
+    OptimizerSpec(
+        "adam",
+        "Adam",
+        "Adam",
+        Adam,
+        steps.adam,
+        (*_ADAM_PARAMS, _ADAM_L2),
+        ("m", "v", "m_hat", "v_hat"),
+    ),
+    OptimizerSpec(
+        "adamw",
+        "AdamW",
+        "AdamW",
+        AdamW,
+        steps.adamw,
+        (*_ADAM_PARAMS, WEIGHT_DECAY),
+        ("m", "v", "m_hat", "v_hat"),
+    ),
+    OptimizerSpec(
+        "adam_textbook",
+        "Adam（教科書のコード）",
+        "Adam (the textbook's code)",
+        AdamTextbook,
+        steps.adam_textbook,
+        (lr_param(0.3), BETA1, BETA2),
+        ("m", "v"),
+    ),
 )
 
 OPTIMIZERS = MappingProxyType({s.name: s for s in _SPECS})

@@ -42,8 +42,7 @@ def rmsprop(g, state, t, theta, *, lr, decay_rate, eps=1e-7):
     return -lr * g / (np.sqrt(h) + eps), {"h": h}
 
 
-def adam(g, state, t, theta, *, lr, beta1, beta2, eps=1e-8, bias_correction=True,
-         weight_decay=0.0):
+def adam(g, state, t, theta, *, lr, beta1, beta2, eps=1e-8, bias_correction=True, weight_decay=0.0):
     g = g + weight_decay * theta  # L2 in the gradient (PyTorch Adam's weight_decay)
     m = beta1 * state.get("m", 0.0) + (1 - beta1) * g
     v = beta2 * state.get("v", 0.0) + (1 - beta2) * g * g
@@ -54,11 +53,21 @@ def adam(g, state, t, theta, *, lr, beta1, beta2, eps=1e-8, bias_correction=True
     return -lr * m_hat / (np.sqrt(v_hat) + eps), {"m": m, "v": v, "m_hat": m_hat, "v_hat": v_hat}
 
 
-def adamw(g, state, t, theta, *, lr, beta1, beta2, eps=1e-8, bias_correction=True,
-          weight_decay=0.01):
+def adamw(
+    g, state, t, theta, *, lr, beta1, beta2, eps=1e-8, bias_correction=True, weight_decay=0.01
+):
     # Decoupled (Loshchilov & Hutter 2019, as PyTorch's AdamW): m and v never see λθ.
-    delta, new_state = adam(g, state, t, theta, lr=lr, beta1=beta1, beta2=beta2, eps=eps,
-                            bias_correction=bias_correction)
+    delta, new_state = adam(
+        g,
+        state,
+        t,
+        theta,
+        lr=lr,
+        beta1=beta1,
+        beta2=beta2,
+        eps=eps,
+        bias_correction=bias_correction,
+    )
     return delta - lr * weight_decay * theta, new_state
 
 

@@ -93,28 +93,62 @@ def _saddle_grad(x, y):
 
 
 TEXTBOOK = Surface(
-    "textbook", "教科書の関数 x²/20 + y²", "The textbook's x²/20 + y²",
-    r"f(x, y) = \frac{1}{20}x^2 + y^2", _textbook_f, _textbook_grad,
-    (-10.0, 10.0), (-10.0, 10.0), (-7.0, 2.0), (0.0, 0.0), hessian=((0.1, 0.0), (0.0, 2.0)),
+    "textbook",
+    "教科書の関数 x²/20 + y²",
+    "The textbook's x²/20 + y²",
+    r"f(x, y) = \frac{1}{20}x^2 + y^2",
+    _textbook_f,
+    _textbook_grad,
+    (-10.0, 10.0),
+    (-10.0, 10.0),
+    (-7.0, 2.0),
+    (0.0, 0.0),
+    hessian=((0.1, 0.0), (0.0, 2.0)),
 )
 ILL_CONDITIONED = Surface(
-    "ill_conditioned", "悪条件の 2 次関数", "Ill-conditioned quadratic",
-    r"f(x, y) = \frac{1}{2}\left(x^2 + 10 y^2\right)", _ill_f, _ill_grad,
-    (-2.0, 2.0), (-2.0, 2.0), (1.0, 1.0), (0.0, 0.0), hessian=((1.0, 0.0), (0.0, 10.0)),
+    "ill_conditioned",
+    "悪条件の 2 次関数",
+    "Ill-conditioned quadratic",
+    r"f(x, y) = \frac{1}{2}\left(x^2 + 10 y^2\right)",
+    _ill_f,
+    _ill_grad,
+    (-2.0, 2.0),
+    (-2.0, 2.0),
+    (1.0, 1.0),
+    (0.0, 0.0),
+    hessian=((1.0, 0.0), (0.0, 10.0)),
 )
 ROSENBROCK = Surface(
-    "rosenbrock", "ローゼンブロック関数", "Rosenbrock function",
-    r"f(x, y) = (1 - x)^2 + 100\,(y - x^2)^2", _rosenbrock_f, _rosenbrock_grad,
-    (-2.0, 2.0), (-1.0, 3.0), (-1.2, 1.0), (1.0, 1.0),
+    "rosenbrock",
+    "ローゼンブロック関数",
+    "Rosenbrock function",
+    r"f(x, y) = (1 - x)^2 + 100\,(y - x^2)^2",
+    _rosenbrock_f,
+    _rosenbrock_grad,
+    (-2.0, 2.0),
+    (-1.0, 3.0),
+    (-1.2, 1.0),
+    (1.0, 1.0),
 )
 SADDLE = Surface(
-    "saddle", "鞍点 x² − y²", "Saddle x² − y²",
-    r"f(x, y) = x^2 - y^2", _saddle_f, _saddle_grad,
-    (-2.0, 2.0), (-2.0, 2.0), (1.5, 0.01), None,
+    "saddle",
+    "鞍点 x² − y²",
+    "Saddle x² − y²",
+    r"f(x, y) = x^2 - y^2",
+    _saddle_f,
+    _saddle_grad,
+    (-2.0, 2.0),
+    (-2.0, 2.0),
+    (1.5, 0.01),
+    None,
 )
 NOISY = replace(
-    with_noise(TEXTBOOK, 0.5), name="noisy", name_ja="雑音のある勾配（x²/20 + y²）",
+    with_noise(TEXTBOOK, 0.5),
+    name="noisy",
+    name_ja="雑音のある勾配（x²/20 + y²）",
     name_en="Noisy gradients (x²/20 + y²)",
 )
 
-SURFACES = MappingProxyType({s.name: s for s in (TEXTBOOK, ILL_CONDITIONED, ROSENBROCK, SADDLE, NOISY)})
+SURFACES = MappingProxyType(
+    {s.name: s for s in (TEXTBOOK, ILL_CONDITIONED, ROSENBROCK, SADDLE, NOISY)}
+)

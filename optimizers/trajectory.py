@@ -49,8 +49,13 @@ class Trajectory:
         """The numbers of step t as a page shows them: the point reached and what moved it."""
         if not 1 <= t <= self.steps:
             raise ValueError(f"step must be in [1, {self.steps}], got {t}")
-        out = {"t": t, "theta": self.positions[t], "loss": float(self.loss[t]),
-               "g": self.grads[t - 1], "update": self.updates[t - 1]}
+        out = {
+            "t": t,
+            "theta": self.positions[t],
+            "loss": float(self.loss[t]),
+            "g": self.grads[t - 1],
+            "update": self.updates[t - 1],
+        }
         out.update({key: values[t - 1] for key, values in self.state.items()})
         return out
 
@@ -77,8 +82,16 @@ def _count(param, value) -> int:
     return round(v)
 
 
-def trajectory(optimizer: str, surface: str | Surface, start=None, steps=STEPS.default, *,
-               noise: float | None = None, seed=SEED.default, **hyper) -> Trajectory:
+def trajectory(
+    optimizer: str,
+    surface: str | Surface,
+    start=None,
+    steps=STEPS.default,
+    *,
+    noise: float | None = None,
+    seed=SEED.default,
+    **hyper,
+) -> Trajectory:
     """Run ``optimizer`` (a name in ``OPTIMIZERS``) on ``surface`` from ``start``.
 
     ``start`` defaults to the surface's; ``noise`` (σ) overrides the surface's own and
@@ -115,7 +128,13 @@ def trajectory(optimizer: str, surface: str | Surface, start=None, steps=STEPS.d
 
     xy = np.array(positions)
     return Trajectory(
-        optimizer=optimizer, surface=surf.name, hyper=hyper, positions=xy,
-        loss=surf.f(xy[:, 0], xy[:, 1]), grads=np.array(grads), updates=np.array(updates),
-        state={key: np.array(values) for key, values in records.items()}, escaped_at=escaped_at,
+        optimizer=optimizer,
+        surface=surf.name,
+        hyper=hyper,
+        positions=xy,
+        loss=surf.f(xy[:, 0], xy[:, 1]),
+        grads=np.array(grads),
+        updates=np.array(updates),
+        state={key: np.array(values) for key, values in records.items()},
+        escaped_at=escaped_at,
     )

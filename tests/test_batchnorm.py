@@ -28,8 +28,9 @@ def test_forward_train_by_hand():
     bn = BatchNormalization(np.array([2.0, 1.0]), np.array([0.5, -1.0]))
     y = bn.forward(x, train_flg=True)
     e = 1e-6
-    xhat = np.array([[-1 / np.sqrt(1 + e), -2 / np.sqrt(4 + e)],
-                     [1 / np.sqrt(1 + e), 2 / np.sqrt(4 + e)]])
+    xhat = np.array(
+        [[-1 / np.sqrt(1 + e), -2 / np.sqrt(4 + e)], [1 / np.sqrt(1 + e), 2 / np.sqrt(4 + e)]]
+    )
     assert_allclose(y, xhat * [2.0, 1.0] + [0.5, -1.0], rtol=1e-15)
     # running averages from 0: 0.9·0 + 0.1·batch
     assert_allclose(bn.running_mean, [0.2, 0.2], rtol=1e-15)
@@ -105,7 +106,9 @@ def test_backward_matches_central_differences():
     dx = bn.backward(dout)
     for analytic, wrt in [(dx, x), (bn.dgamma, bn.gamma), (bn.dbeta, bn.beta)]:
         numeric = _numeric_grad(loss, wrt)
-        err = np.max(np.abs(analytic - numeric) / np.maximum(1e-8, np.abs(analytic) + np.abs(numeric)))
+        err = np.max(
+            np.abs(analytic - numeric) / np.maximum(1e-8, np.abs(analytic) + np.abs(numeric))
+        )
         assert err < 1e-7, err
 
 
@@ -117,8 +120,9 @@ def test_backward_equals_the_compact_formula():
     bn.forward(x)
     dx = bn.backward(dout)
     m, xhat, std = 10, bn.xn, np.sqrt(x.var(axis=0) + 1e-6)
-    compact = bn.gamma / (m * std) * (m * dout - dout.sum(axis=0)
-                                      - xhat * np.sum(dout * xhat, axis=0))
+    compact = (
+        bn.gamma / (m * std) * (m * dout - dout.sum(axis=0) - xhat * np.sum(dout * xhat, axis=0))
+    )
     assert_allclose(dx, compact, rtol=1e-10, atol=1e-13)
     assert_allclose(dx.sum(axis=0), 0.0, atol=1e-12)  # shifting x does not change y
 

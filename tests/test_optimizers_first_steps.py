@@ -67,8 +67,9 @@ def test_nesterov_first_step_nag_and_textbook_differ():
     assert_allclose(nag, [0.905, 0.05], rtol=1e-12)
     assert_allclose(textbook, [0.8645, -0.355], rtol=1e-12)
     assert_allclose(_one_step(opt.Nesterov(lr=eta, momentum=mu), p0, g), nag, rtol=1e-14)
-    assert_allclose(_one_step(opt.NesterovTextbook(lr=eta, momentum=mu), p0, g), textbook,
-                    rtol=1e-14)
+    assert_allclose(
+        _one_step(opt.NesterovTextbook(lr=eta, momentum=mu), p0, g), textbook, rtol=1e-14
+    )
 
 
 def test_adagrad_first_steps():
@@ -152,10 +153,10 @@ def test_adamw_decays_apart_from_the_adaptive_step():
     # Adam + L2: g = λW = 0.02, and Adam's first step is α·sign(g): W ← 2 − 0.1 = 1.9
     # (λ vanishes: L2 through Adam is divided by √v̂, the point of Loshchilov & Hutter 2019).
     zero = [0.0]
-    assert_allclose(_one_step(opt.AdamW(lr=0.1, weight_decay=0.01), [2.0], zero), [1.998],
-                    rtol=1e-15)
-    assert_allclose(_one_step(opt.Adam(lr=0.1, weight_decay=0.01), [2.0], zero), [1.9],
-                    rtol=1e-6)
+    assert_allclose(
+        _one_step(opt.AdamW(lr=0.1, weight_decay=0.01), [2.0], zero), [1.998], rtol=1e-15
+    )
+    assert_allclose(_one_step(opt.Adam(lr=0.1, weight_decay=0.01), [2.0], zero), [1.9], rtol=1e-6)
 
 
 def test_adamw_moments_see_the_loss_gradient_only():

@@ -41,7 +41,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "hyper"), CASES, ids=lambda v: str(v))
-@pytest.mark.parametrize("surface", ["textbook", "ill_conditioned", "rosenbrock", "saddle", "noisy"])
+@pytest.mark.parametrize(
+    "surface", ["textbook", "ill_conditioned", "rosenbrock", "saddle", "noisy"]
+)
 def test_class_form_and_functional_form_agree(name, hyper, surface):
     spec, surf = opt.OPTIMIZERS[name], opt.SURFACES[surface]
     start = (1.0, 0.5)
@@ -49,8 +51,12 @@ def test_class_form_and_functional_form_agree(name, hyper, surface):
         start, hyper = (-1.2, 1.0), {**hyper, "lr": hyper["lr"] / 100}
     run = opt.trajectory(name, surface, start, 40, seed=7, **hyper)
     assert run.escaped_at is None
-    assert_allclose(run.positions, _class_path(spec.make(**hyper), surf, start, 40, seed=7),
-                    rtol=1e-11, atol=1e-14)
+    assert_allclose(
+        run.positions,
+        _class_path(spec.make(**hyper), surf, start, 40, seed=7),
+        rtol=1e-11,
+        atol=1e-14,
+    )
     assert_allclose(run.updates, np.diff(run.positions, axis=0), rtol=1e-9, atol=1e-14)
 
 

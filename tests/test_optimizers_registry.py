@@ -24,9 +24,11 @@ def test_spec_is_complete(name):
 
 def test_the_two_nesterovs_show_their_own_update_lines():
     assert opt.OPTIMIZERS["nesterov"].latex[1] == (
-        r"W \leftarrow W + \mu v - \eta \frac{\partial L}{\partial W}")
+        r"W \leftarrow W + \mu v - \eta \frac{\partial L}{\partial W}"
+    )
     assert opt.OPTIMIZERS["nesterov_textbook"].latex[1] == (
-        r"W \leftarrow W + \mu^2 v - (1 + \mu)\eta \frac{\partial L}{\partial W}")
+        r"W \leftarrow W + \mu^2 v - (1 + \mu)\eta \frac{\partial L}{\partial W}"
+    )
 
 
 def test_lab_learning_rates_are_the_textbooks_comparison():
