@@ -64,11 +64,12 @@ class AdamW(Adam):
 
     .. math:: m \leftarrow \beta_1 m + (1 - \beta_1) g, \quad v \leftarrow \beta_2 v + (1 - \beta_2) g \odot g
     .. math:: \hat m = \frac{m}{1 - \beta_1^t}, \quad \hat v = \frac{v}{1 - \beta_2^t}
-    .. math:: W \leftarrow W - \eta \lambda W - \eta \frac{\hat m}{\sqrt{\hat v} + \epsilon}
+    .. math:: W \leftarrow W - \alpha \lambda W - \alpha \frac{\hat m}{\sqrt{\hat v} + \epsilon}
 
-    m̂ and v̂ are Adam's, computed from the loss gradient g alone. This is PyTorch's ``AdamW`` (decay
-    :math:`\eta\lambda W`, default λ = 0.01); the paper's Algorithm 2 multiplies λW by the
-    schedule multiplier :math:`\eta_t` only, not by α.
+    m̂ and v̂ are Adam's, computed from the loss gradient g alone. This is PyTorch's ``AdamW``
+    (α = ``lr``, default λ = 0.01). The paper's Algorithm 2 writes
+    :math:`W \leftarrow W - \eta_t (\alpha \hat m/(\sqrt{\hat v} + \epsilon) + \lambda W)` with a
+    schedule multiplier :math:`\eta_t`: its λ (with :math:`\eta_t = 1`) is PyTorch's α·λ.
     """
 
     def __init__(
