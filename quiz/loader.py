@@ -3,7 +3,9 @@
 A bad file or a bad question never stops the rest from loading: the question is left out
 and each problem is reported with its file, question id and field. After the schema, the
 checks it cannot express run across all files: ids unique, functions in the registry,
-links to pages that exist, and no answer given away (quiz/leaks.py).
+links to pages that exist, and no answer given away, neither by its own question
+(quiz/leaks.py: the question is left out) nor by another one outside its group
+(quiz/cross_leaks.py: reported, both questions kept, since they only leak when drawn together).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from activations import REGISTRY
 from routes import PATHS
 
 from . import messages
+from .cross_leaks import cross_leaks
 from .figures import FIGURE_KINDS
 from .leaks import leak_issues
 from .problems import Problem, field_path, question_location
@@ -162,6 +165,7 @@ def load_paths(paths: Iterable[str | Path]) -> Bank:
     files, problems = bank_files(paths)
     questions: list[Question] = []
     first_seen: dict[str, str] = {}
+    places: dict[str, tuple[str, int]] = {}
     for path in files:
         valid, found = load_file(path)
         problems += found
@@ -175,5 +179,9 @@ def load_paths(paths: Iterable[str | Path]) -> Bank:
                 ))
                 continue
             first_seen[question.id] = where
+            places[question.id] = (path.as_posix(), index)
             questions.append(question)
+    for question, field_name, en, ja in cross_leaks(questions):
+        file, index = places[question.id]
+        problems.append(Problem(file, question_location(index, question.id, field_name), en, ja))
     return Bank.of(questions, problems)
