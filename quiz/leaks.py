@@ -9,7 +9,9 @@ the options:
 - a choice key written in an example of the text (「例: …」, "e.g. …");
 - a single-choice key that stands out by its length (twice the next longest option);
 - 「小数第N位まで」/「有効数字N桁」: the tolerance must reject the neighbours at that
-  precision (at most half a unit of the last digit) and accept the key rounded to it.
+  precision (at most half a unit of the last digit) and accept the key rounded to it;
+- a text that asks for a precision also says that the answer is rounded (四捨五入): the
+  tolerance accepts only the rounded value, so a truncated answer would be marked wrong.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ _NUMBER = re.compile(r"(?<![\w.^_{])[-−]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?:\s*/
 # An example in a text: from 例 / e.g. to the end of the bracket or sentence.
 _EXAMPLE = re.compile(r"(?:例[えばはとして]*|e\.g\.|for example)[:：,、]?\s*([^）)。\n]*)")
 _DECIMALS = re.compile(r"小数第\s*([0-9０-９]+)\s*位まで|to\s+(\d+)\s+decimal\s+places?")
+_ROUNDED = re.compile(r"四捨五入|\bround(?:ed|ing)?\b", re.IGNORECASE)
 _SIGNIFICANT = re.compile(r"有効数字\s*([0-9０-９]+)\s*桁|to\s+(\d+)\s+significant\s+(?:figures|digits)")
 # What a learner sees of an option: a LaTeX command shows as about one glyph.
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
@@ -72,6 +75,10 @@ def _precision_issues(question: NumericQuestion) -> list[Issue]:
         return []
     unit = 10.0 ** -places
     issues: list[Issue] = []
+    if not _ROUNDED.search(question.text):
+        issues.append(("text", "the text does not say that the answer is rounded (四捨五入): "
+                       "a truncated answer would be marked wrong without warning",
+                       "四捨五入することが本文にありません（切り捨てた答えが予告なく不正解になります）"))
     if question.tolerance > unit / 2 * _SLACK:
         issues.append(("tolerance",
                        f"tolerance {question.tolerance:g} accepts answers off by one in the "
