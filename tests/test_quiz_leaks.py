@@ -33,13 +33,17 @@ def test_each_leak_fixture_is_reported_with_its_field_and_message():
         "questions[6] (id=not-said-rounded) → text":
             "the text does not say that the answer is rounded (四捨五入): a truncated answer "
             "would be marked wrong without warning",
+        "questions[7] (id=key-only-formula) → options":
+            "the key is the only option with a formula or parameter ($…$)",
+        "questions[8] (id=key-only-precise) → options":
+            "the key is the only option written to many decimal places",
     }
     assert bank.questions == ()  # a question that tells its answer is not asked
 
 
 def test_fair_look_alikes_are_not_reported():
     bank = load_paths([LEAKS / "fair.yaml"])
-    assert bank.problems == () and len(bank.questions) == 4
+    assert bank.problems == () and len(bank.questions) == 6
 
 
 def test_the_japanese_message_names_the_bound():
