@@ -26,6 +26,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -57,9 +58,15 @@ def normal_form(text: str) -> str:
 
 @dataclass(frozen=True)
 class Key:
+    """A key as another question could print it."""
+
     text: str  # as the bank writes it
     value: float | None = None  # a number, with the tolerance that accepts it
     tolerance: float = 0.0
+
+    @cached_property
+    def form(self) -> str:
+        return normal_form(self.text)
 
 
 def _printed_tolerance(text: str) -> float:
@@ -126,16 +133,29 @@ def shown(question: Question) -> Iterator[tuple[str, str]]:
         yield "answer", _figure_text(question.answer)
 
 
-def _shows(key: Key, text: str, same_functions: bool) -> str | None:
-    """How ``text`` writes ``key``, or None."""
+@dataclass(frozen=True)
+class _Part:
+    """One thing a learner sees, read once: its numbers and its normal form."""
+
+    field: str
+    numbers: tuple[tuple[str, float], ...]
+    form: str
+
+    @classmethod
+    def of(cls, field: str, text: str) -> _Part:
+        return cls(field, tuple(numbers_in(text)), normal_form(text))
+
+
+def _shows(key: Key, part: _Part, same_functions: bool) -> str | None:
+    """How ``part`` writes ``key``, or None."""
     if key.value is not None:
         if not same_functions:
             return None
-        for written, value in numbers_in(text):
+        for written, value in part.numbers:
             if math.isclose(value, key.value, rel_tol=0, abs_tol=key.tolerance * _SLACK):
                 return written
         return None
-    return key.text if normal_form(key.text) in normal_form(text) else None
+    return key.text if key.form in part.form else None
 
 
 Leak = tuple[Question, str, str, str]  # (the question that shows it, field, en, ja)
@@ -144,7 +164,7 @@ Leak = tuple[Question, str, str, str]  # (the question that shows it, field, en,
 def cross_leaks(questions: list[Question] | tuple[Question, ...]) -> list[Leak]:
     """Every key of one question shown by another question outside its group."""
     keyed = [(q, keys_of(q)) for q in questions]
-    seen = [(q, list(shown(q))) for q in questions]
+    seen = [(q, [_Part.of(f, text) for f, text in shown(q)]) for q in questions]
     leaks: list[Leak] = []
     for owner, keys in keyed:
         graph_key = owner.answer if isinstance(owner, GraphQuestion) else None
@@ -154,8 +174,8 @@ def cross_leaks(questions: list[Question] | tuple[Question, ...]) -> list[Leak]:
             if other is owner or (owner.group is not None and owner.group == other.group):
                 continue
             same = bool(set(owner.functions) & set(other.functions))
-            found = [(f, w) for f, text in parts for k in keys
-                     if (w := _shows(k, text, same)) is not None]
+            found = [(part.field, w) for part in parts for k in keys
+                     if (w := _shows(k, part, same)) is not None]
             if graph_key is not None and getattr(other, "figure", None) == graph_key:
                 found.append(("figure", "its keyed figure"))
             for field, written in dict(found).items():
