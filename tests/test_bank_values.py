@@ -1253,3 +1253,13 @@ def test_formula_options(qid):
         o for o, fn in formula.options.items() if o != q["answer"] and _agrees(fn, want, formula)
     ]
     assert not also, f"{qid}: {also} also equal the formula"
+
+
+def test_the_gelu_tanh_form_differs_from_the_exact_form_as_the_explanations_say():
+    """us-transformer-ffn and gr-gelu-transformer: BERT / GPT-2 compute the tanh form, at
+    most about 5e-4 from the exact form (so the graph of the exact form is theirs too)."""
+    x = np.linspace(-10, 10, 200001)
+    gap = float(np.max(np.abs(act.gelu(x, approximate=True) - act.gelu(x, approximate=False))))
+    assert round(gap, 4) == 5e-4  # 4.7e-4 to two significant figures is "about 5e-4"
+    for qid in ("us-transformer-ffn", "gr-gelu-transformer"):
+        assert r"5 \times 10^{-4}" in BANK[qid]["explanation"] and "tanh 近似" in BANK[qid]["explanation"]
