@@ -1,9 +1,11 @@
 """Keys shown by another question: what one question prints that answers another.
 
-A run draws several questions, so a key written in one question's text, code, options or
-figure answers another question of the same run. ``cross_leaks`` finds them; two questions
-with the same ``group`` never meet in one run (quiz/session.py ``draw``), so a key shown
-within a group is accepted.
+A run draws several questions, so a key written in one question's text, code or figure, or
+revealed as its own key once it is answered, answers another question of the same run.
+``cross_leaks`` finds them; two questions with the same ``group`` never meet in one run
+(quiz/session.py ``draw``), so a key shown within a group is accepted. Distractors are not
+searched (one of four tells nothing), nor explanations (they come with the feedback and
+restate the facts on purpose; the mock exam shows none before its end).
 
 What counts as a key here, so that the check finds leaks and not coincidences:
 
