@@ -23,10 +23,11 @@ from routes import PATHS
 
 from . import messages
 from .cross_leaks import cross_leaks
+from .figure_leaks import figure_value_leaks
 from .figures import FIGURE_KINDS
 from .leaks import leak_issues
 from .problems import Problem, field_path, question_location
-from .schema import QUESTION_ADAPTER, QUESTION_TYPES, Question
+from .schema import QUESTION_ADAPTER, QUESTION_TYPES, GraphQuestion, Question
 from .yaml_text import parse
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -121,6 +122,8 @@ def _question_problems(file: str, index: int, raw: object) -> tuple[Question | N
             problems.append(Problem(file, question_location(index, qid, field_path(loc)), en, ja))
         return None, problems
     issues = list(question.rule_issues()) + leak_issues(question)
+    if isinstance(question, GraphQuestion) and not issues:  # its figures are valid
+        issues += figure_value_leaks(question)
     for i, fn in enumerate(question.functions):
         if fn not in REGISTRY:
             issues.append((f"functions[{i}]", f"unknown function {fn!r} (not in activations.REGISTRY)",

@@ -37,13 +37,15 @@ def test_each_leak_fixture_is_reported_with_its_field_and_message():
             "the key is the only option with a formula or parameter ($…$)",
         "questions[8] (id=key-only-precise) → options":
             "the key is the only option written to many decimal places",
+        "questions[9] (id=graph-value-only-key) → text":
+            "the text gives 0.84, its maximum of the keyed figure and of no other option",
     }
     assert bank.questions == ()  # a question that tells its answer is not asked
 
 
 def test_fair_look_alikes_are_not_reported():
     bank = load_paths([LEAKS / "fair.yaml"])
-    assert bank.problems == () and len(bank.questions) == 6
+    assert bank.problems == () and len(bank.questions) == 8
 
 
 def test_the_japanese_message_names_the_bound():
