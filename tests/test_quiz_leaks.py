@@ -39,6 +39,8 @@ def test_each_leak_fixture_is_reported_with_its_field_and_message():
             "the key is the only option written to many decimal places",
         "questions[9] (id=graph-value-only-key) → text":
             "the text gives 0.84, its maximum of the keyed figure and of no other option",
+        "questions[10] (id=graph-minimum-only-key) → text":
+            "the text gives -0.17, its minimum of the keyed figure and of no other option",
     }
     assert bank.questions == ()  # a question that tells its answer is not asked
 
