@@ -36,7 +36,7 @@ from activations import softmax
 
 from .answers import parse_number
 from .figures import SoftmaxFigure
-from .leaks import numbers_in
+from .leaks import half_unit, numbers_in
 from .schema import (
     BlanksQuestion,
     GraphQuestion,
@@ -71,17 +71,10 @@ class Key:
         return normal_form(self.text)
 
 
-def _printed_tolerance(text: str) -> float:
-    """Half a unit of the last digit written: '0.665' accepts what rounds to it."""
-    mantissa = text.strip().lower().split("e")[0]
-    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
-    return 0.5 * 10.0 ** -decimals
-
-
 def _choice_key(text: str, distractors: list[str]) -> Key | None:
     value = parse_number(text)
     if value is not None:
-        return Key(text, value, _printed_tolerance(text)) if value != round(value) else None
+        return Key(text, value, half_unit(text)) if value != round(value) else None
     form = normal_form(text)
     # A key written inside its own distractors (softmax(x) in c·softmax(x)) is no giveaway.
     if len(form) >= MIN_FORMULA and _FORMULA.search(text) \

@@ -15,15 +15,10 @@ import numpy as np
 from activations import REGISTRY
 
 from .figures import CurveFigure
-from .leaks import numbers_in
+from .leaks import half_unit, numbers_in
 from .schema import GraphQuestion, Issue
 
 _SLACK = 1 + 1e-9
-
-
-def _half_unit(written: str) -> float:
-    mantissa = written.replace("−", "-").split("e")[0].split("/")[0]
-    return 0.5 * 10.0 ** -(len(mantissa.split(".")[1]) if "." in mantissa else 0)
 
 
 Quantity = tuple[str, str]  # how to name it: (English, Japanese)
@@ -54,7 +49,7 @@ def figure_value_leaks(question: GraphQuestion) -> list[Issue]:
     for written, value in printed:
         if value == round(value) or value in parameters:
             continue
-        tol = _half_unit(written) * _SLACK
+        tol = half_unit(written) * _SLACK
         for (en, ja), shown in key.items():
             if abs(shown - value) <= tol and all(
                     (en, ja) in o and abs(o[(en, ja)] - value) > tol for o in others):

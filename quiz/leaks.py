@@ -52,6 +52,12 @@ def numbers_in(text: str) -> list[tuple[str, float]]:
     return found
 
 
+def half_unit(written: str) -> float:
+    """Half a unit of the last digit written: '0.665' -> 0.0005, what rounds to it."""
+    mantissa = written.strip().replace("−", "-").lower().split("e")[0].split("/")[0]
+    return 0.5 * 10.0 ** -(len(mantissa.split(".")[1]) if "." in mantissa else 0)
+
+
 def examples_in(text: str) -> list[str]:
     return [m.group(1) for m in _EXAMPLE.finditer(text)]
 
