@@ -1,6 +1,8 @@
 """``python -m quiz validate [PATHS]``: print every bank problem as ``file: location: message``.
-
 Exits 1 if there is any problem, 0 otherwise. The default path is quiz_data/.
+
+``python -m quiz groups [PATHS]``: each group and its questions (a run draws one of each),
+for writers choosing a group for a new question.
 """
 
 from __future__ import annotations
@@ -19,9 +21,20 @@ def main(argv: list[str] | None = None) -> int:
                           help="bank files or directories (default: quiz_data)")
     validate.add_argument("--lang", choices=("en", "ja"), default="en",
                           help="language of the messages (default: en)")
+    groups = commands.add_parser("groups", help="list the groups of questions (one per run)")
+    groups.add_argument("paths", nargs="*", default=["quiz_data"],
+                        help="bank files or directories (default: quiz_data)")
     args = parser.parse_args(argv)
 
     bank = load_paths(args.paths)
+    if args.command == "groups":
+        members: dict[str, list[str]] = {}
+        for question in bank.questions:
+            if question.group is not None:
+                members.setdefault(question.group, []).append(question.id)
+        for group in sorted(members):
+            print(f"{group}: {', '.join(members[group])}")
+        return 0
     for problem in bank.problems:
         print(problem.text(args.lang))
     count = len(bank.problems)

@@ -7,9 +7,13 @@ the options:
 
 - a numeric key written in the text (「例: −0.632」, or any number within the tolerance);
 - a choice key written in an example of the text (「例: …」, "e.g. …");
-- a single-choice key that stands out by its length (twice the next longest option);
+- a single-choice key that stands out by its length (twice the next longest option), by
+  being the only option with a formula (``$``), or by being written to two or more decimal
+  places more than any other option (the one option that looks computed);
 - 「小数第N位まで」/「有効数字N桁」: the tolerance must reject the neighbours at that
-  precision (at most half a unit of the last digit) and accept the key rounded to it.
+  precision (at most half a unit of the last digit) and accept the key rounded to it;
+- a text that asks for a precision also says that the answer is rounded (四捨五入): the
+  tolerance accepts only the rounded value, so a truncated answer would be marked wrong.
 """
 
 from __future__ import annotations
@@ -25,11 +29,13 @@ _NUMBER = re.compile(r"(?<![\w.^_{])[-−]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?:\s*/
 # An example in a text: from 例 / e.g. to the end of the bracket or sentence.
 _EXAMPLE = re.compile(r"(?:例[えばはとして]*|e\.g\.|for example)[:：,、]?\s*([^）)。\n]*)")
 _DECIMALS = re.compile(r"小数第\s*([0-9０-９]+)\s*位まで|to\s+(\d+)\s+decimal\s+places?")
+_ROUNDED = re.compile(r"四捨五入|\bround(?:ed|ing)?\b", re.IGNORECASE)
 _SIGNIFICANT = re.compile(r"有効数字\s*([0-9０-９]+)\s*桁|to\s+(\d+)\s+significant\s+(?:figures|digits)")
 # What a learner sees of an option: a LaTeX command shows as about one glyph.
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
 _INVISIBLE = re.compile(r"\\[,;!: ]|[{}$\s]")
 LENGTH_RATIO = 2.0
+_DECIMAL_PLACES = re.compile(r"\d\.(\d+)")
 _SLACK = 1 + 1e-9  # the same relative slack as answers.is_correct
 
 
@@ -44,6 +50,12 @@ def numbers_in(text: str) -> list[tuple[str, float]]:
         if value is not None:
             found.append((match.group(), value))
     return found
+
+
+def half_unit(written: str) -> float:
+    """Half a unit of the last digit written: '0.665' -> 0.0005, what rounds to it."""
+    mantissa = written.strip().replace("−", "-").lower().split("e")[0].split("/")[0]
+    return 0.5 * 10.0 ** -(len(mantissa.split(".")[1]) if "." in mantissa else 0)
 
 
 def examples_in(text: str) -> list[str]:
@@ -72,6 +84,10 @@ def _precision_issues(question: NumericQuestion) -> list[Issue]:
         return []
     unit = 10.0 ** -places
     issues: list[Issue] = []
+    if not _ROUNDED.search(question.text):
+        issues.append(("text", "the text does not say that the answer is rounded (四捨五入): "
+                       "a truncated answer would be marked wrong without warning",
+                       "四捨五入することが本文にありません（切り捨てた答えが予告なく不正解になります）"))
     if question.tolerance > unit / 2 * _SLACK:
         issues.append(("tolerance",
                        f"tolerance {question.tolerance:g} accepts answers off by one in the "
@@ -104,10 +120,28 @@ def _choice_leaks(question: SingleQuestion | MultipleQuestion) -> list[Issue]:
                 issues.append(("text", f"an example in the text is the key {key!r}",
                                f"本文の例が正解 {key!r} になっています"))
     if isinstance(question, SingleQuestion):
-        others = sorted(visible_length(o) for o in question.options if o != question.answer)
-        if others and visible_length(question.answer) >= LENGTH_RATIO * max(others[-1], 1):
-            issues.append(("options", "the key is by far the longest option",
-                           "正解だけが目立って長い選択肢です"))
+        issues += _stand_out_issues(question)
+    return issues
+
+
+def _places(option: str) -> int:
+    return max((len(m.group(1)) for m in _DECIMAL_PLACES.finditer(option)), default=0)
+
+
+def _stand_out_issues(question: SingleQuestion) -> list[Issue]:
+    """A key that a learner can pick without knowing the answer: it looks unlike the rest."""
+    key, others = question.answer, [o for o in question.options if o != question.answer]
+    issues: list[Issue] = []
+    lengths = sorted(visible_length(o) for o in others)
+    if lengths and visible_length(key) >= LENGTH_RATIO * max(lengths[-1], 1):
+        issues.append(("options", "the key is by far the longest option",
+                       "正解だけが目立って長い選択肢です"))
+    if "$" in key and not any("$" in o for o in others):
+        issues.append(("options", "the key is the only option with a formula or parameter ($…$)",
+                       "正解だけが数式やパラメータ（$…$）を含む選択肢です"))
+    if others and _places(key) >= max(map(_places, others)) + 2:
+        issues.append(("options", "the key is the only option written to many decimal places",
+                       "正解だけが細かい小数まで書かれた選択肢です"))
     return issues
 
 

@@ -3,7 +3,9 @@
 A bad file or a bad question never stops the rest from loading: the question is left out
 and each problem is reported with its file, question id and field. After the schema, the
 checks it cannot express run across all files: ids unique, functions in the registry,
-links to pages that exist, and no answer given away (quiz/leaks.py).
+links to pages that exist, and no answer given away, neither by its own question
+(quiz/leaks.py: the question is left out) nor by another one outside its group
+(quiz/cross_leaks.py: reported, both questions kept, since they only leak when drawn together).
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from activations import REGISTRY
 from routes import PATHS
 
 from . import messages
+from .cross_leaks import cross_leaks
+from .figure_leaks import figure_value_leaks
 from .figures import FIGURE_KINDS
 from .leaks import leak_issues
 from .problems import Problem, field_path, question_location
-from .schema import QUESTION_ADAPTER, QUESTION_TYPES, Question
+from .schema import QUESTION_ADAPTER, QUESTION_TYPES, GraphQuestion, Question
 from .yaml_text import parse
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -118,6 +122,8 @@ def _question_problems(file: str, index: int, raw: object) -> tuple[Question | N
             problems.append(Problem(file, question_location(index, qid, field_path(loc)), en, ja))
         return None, problems
     issues = list(question.rule_issues()) + leak_issues(question)
+    if isinstance(question, GraphQuestion) and not issues:  # its figures are valid
+        issues += figure_value_leaks(question)
     for i, fn in enumerate(question.functions):
         if fn not in REGISTRY:
             issues.append((f"functions[{i}]", f"unknown function {fn!r} (not in activations.REGISTRY)",
@@ -162,6 +168,7 @@ def load_paths(paths: Iterable[str | Path]) -> Bank:
     files, problems = bank_files(paths)
     questions: list[Question] = []
     first_seen: dict[str, str] = {}
+    places: dict[str, tuple[str, int]] = {}
     for path in files:
         valid, found = load_file(path)
         problems += found
@@ -175,5 +182,9 @@ def load_paths(paths: Iterable[str | Path]) -> Bank:
                 ))
                 continue
             first_seen[question.id] = where
+            places[question.id] = (path.as_posix(), index)
             questions.append(question)
+    for question, field_name, en, ja in cross_leaks(questions):
+        file, index = places[question.id]
+        problems.append(Problem(file, question_location(index, question.id, field_name), en, ja))
     return Bank.of(questions, problems)

@@ -44,6 +44,9 @@ class _Question(BaseModel):
     text: str
     explanation: str
     link: str | None = None
+    # Questions that must not meet in one run (one shows another's key): a run draws at
+    # most one question per group, and the validator accepts a key shown across the group.
+    group: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")] | None = None
 
     _blank_text = field_validator("text", "explanation")(_not_blank)
 

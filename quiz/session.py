@@ -54,16 +54,26 @@ def shuffled_options(question: Question, rng: np.random.Generator) -> tuple:
 
 def draw(questions: list[Question], n: int, rng: np.random.Generator,
          weights: np.ndarray | None = None) -> list[Question]:
-    """``n`` distinct questions (all of them when fewer), more likely where weight is larger."""
-    n = max(0, min(n, len(questions)))
-    if n == 0:
-        return []
-    p = None
-    if weights is not None:
-        w = np.asarray(weights, dtype=float)
-        p = w / w.sum()
-    picked = rng.choice(len(questions), size=n, replace=False, p=p)
-    return [questions[i] for i in picked]
+    """``n`` distinct questions, more likely where weight is larger, and at most one of each
+    ``group`` (questions of a group show each other's keys). Fewer when the pool runs out:
+    as many as there are groups plus questions in none."""
+    w = np.ones(len(questions)) if weights is None else np.asarray(weights, dtype=float)
+    free = np.ones(len(questions), dtype=bool)
+    picked: list[Question] = []
+    while len(picked) < n and free.any():
+        p = np.where(free, w, 0.0)
+        p = p / p.sum() if p.sum() > 0 else free / free.sum()
+        question = questions[rng.choice(len(questions), p=p)]
+        picked.append(question)
+        free &= [q is not question and (question.group is None or q.group != question.group)
+                 for q in questions]
+    return picked
+
+
+def drawable(questions: list[Question]) -> int:
+    """How many questions one draw can give at most: one per group, and every ungrouped one."""
+    return len({q.group for q in questions if q.group is not None}) \
+        + sum(q.group is None for q in questions)
 
 
 def askable(questions: list[Question], mode: str) -> list[Question]:

@@ -282,3 +282,27 @@ def test_every_computable_blanks_question_is_checked():
         "us-binary-pairing-blanks",
     }
     assert set(BLANKS_Q) == checked | conceptual
+
+
+def test_the_keepdims_explanation_of_the_softmax_backward_is_right():
+    """im-softmax-backward-blanks says what `keepdims=False` does: right by chance at N = 1,
+    an error when N != C (N > 1), wrong values when N == C. Each claim, run on its code."""
+    q = BANK["im-softmax-backward-blanks"]
+    assert "$N = 1$ なら" in q["explanation"] and "$N = C$ なら" in q["explanation"]
+    ns = run(fill_blanks(q, ["`dout * s`", "`False`"]))
+    rng = np.random.default_rng(5)
+
+    def dx(shape):
+        x, dout = rng.normal(size=shape), rng.normal(size=shape)
+        layer = ns["Softmax"]()
+        layer.forward(x.copy())
+        got = quietly(lambda: layer.backward(dout.copy()))
+        want = np.array([bp.softmax_vjp(row, g) for row, g in zip(x, dout, strict=True)])
+        return got, want
+
+    got, want = dx((1, 4))
+    assert np.allclose(got, want, atol=1e-7)  # N = 1: right by chance
+    got, _ = dx((3, 4))
+    assert got is None  # N != C: broadcasting fails
+    got, want = dx((3, 3))
+    assert got is not None and not np.allclose(got, want, atol=1e-3)  # N == C: wrong values

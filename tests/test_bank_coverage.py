@@ -109,3 +109,10 @@ def test_explanations_name_options_by_content():
         if positional.search(q["text"]) or positional.search(q["explanation"])
     ]
     assert not offenders
+
+
+def test_true_false_keys_are_balanced():
+    """A learner who always answers 「正しい」 must not pass: at least 40 % of the true/false
+    keys each way."""
+    keys = Counter(q["answer"] for q in QUESTIONS if q["type"] == "truefalse")
+    assert min(keys[True], keys[False]) >= 0.4 * sum(keys.values()), keys

@@ -242,8 +242,9 @@ FIGURE_OPTIONS = {
         "ReLU 関数": fits_curve("relu", True), "ソフトプラス関数": fits_curve("softplus", True)},
     "gr-grad-to-elu": {
         "ELU（$\\alpha = 1$）": fits_curve("elu", True, alpha=1.0),
-        "ReLU 関数": fits_curve("relu", True), "シグモイド関数": fits_curve("sigmoid", True),
-        "ソフトプラス関数": fits_curve("softplus", True)},
+        "Leaky ReLU（$\\alpha = 0.1$）": fits_curve("leaky_relu", True, alpha=0.1),
+        "ELU（$\\alpha = 0.5$）": fits_curve("elu", True, alpha=0.5),
+        "Swish（$\\beta = 1$）": fits_curve("swish", True, beta=1.0)},
     "gr-softmax-which-temperature": {
         f"$T = {t:g}$": fits_softmax([3, 1, 0.2], t) for t in (0.5, 1, 2, 5)},
     "gr-init-sigmoid-std1": {

@@ -42,3 +42,11 @@ def test_a_missing_path_is_a_problem():
     done = run("no/such/dir")
     assert done.returncode == 1
     assert done.stdout.strip() == "no/such/dir: top level: no such file or directory"
+
+
+def test_groups_lists_each_group_with_its_questions():
+    done = subprocess.run([sys.executable, "-m", "quiz", "groups", str(FIXTURES / "cross" / "grouped.yaml")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["relu-mask: cx-mask, cx-shows-mask",
+                                        "softmax-123: cx-value, cx-shows-value"]

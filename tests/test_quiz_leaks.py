@@ -12,6 +12,7 @@ from quiz.leaks import stated_decimals, visible_length
 from quiz.loader import DEFAULT_BANK_DIR, load_paths
 
 LEAKS = Path(__file__).parent / "fixtures" / "quiz" / "leaks"
+CROSS = Path(__file__).parent / "fixtures" / "quiz" / "cross"
 
 
 def test_each_leak_fixture_is_reported_with_its_field_and_message():
@@ -29,13 +30,24 @@ def test_each_leak_fixture_is_reported_with_its_field_and_message():
             "(at most 5e-07)",
         "questions[4] (id=choice-example-is-key) → text": "an example in the text is the key 'ReLU'",
         "questions[5] (id=key-by-far-longest) → options": "the key is by far the longest option",
+        "questions[6] (id=not-said-rounded) → text":
+            "the text does not say that the answer is rounded (四捨五入): a truncated answer "
+            "would be marked wrong without warning",
+        "questions[7] (id=key-only-formula) → options":
+            "the key is the only option with a formula or parameter ($…$)",
+        "questions[8] (id=key-only-precise) → options":
+            "the key is the only option written to many decimal places",
+        "questions[9] (id=graph-value-only-key) → text":
+            "the text gives 0.84, its maximum of the keyed figure and of no other option",
+        "questions[10] (id=graph-minimum-only-key) → text":
+            "the text gives -0.17, its minimum of the keyed figure and of no other option",
     }
     assert bank.questions == ()  # a question that tells its answer is not asked
 
 
 def test_fair_look_alikes_are_not_reported():
     bank = load_paths([LEAKS / "fair.yaml"])
-    assert bank.problems == () and len(bank.questions) == 4
+    assert bank.problems == () and len(bank.questions) == 8
 
 
 def test_the_japanese_message_names_the_bound():
@@ -65,3 +77,32 @@ def test_visible_length_counts_a_latex_command_as_one_glyph(option, length):
 
 def test_the_real_banks_pass_the_leak_checks():
     assert load_paths([DEFAULT_BANK_DIR]).problems == ()
+
+
+def test_a_key_shown_by_another_question_is_reported_where_it_shows():
+    bank = load_paths([CROSS / "leak.yaml"])
+    found = {p.location: p.message for p in bank.problems}
+    assert found == {
+        "questions[1] (id=cx-shows-value) → text":
+            "shows the key of cx-value (0.6652): reword it, or put both questions in one group",
+        "questions[3] (id=cx-shows-mask) → code":
+            "shows the key of cx-mask (`(x <= 0)`): reword it, or put both questions in one "
+            "group",
+    }
+    # both questions of a pair stay askable: they leak only when drawn together
+    assert len(bank.questions) == 5
+
+
+def test_the_same_number_in_a_question_about_another_function_is_no_leak():
+    bank = load_paths([CROSS / "leak.yaml"])
+    assert not any("cx-same-number" in p.location for p in bank.problems)
+
+
+def test_a_grouped_pair_is_accepted():
+    bank = load_paths([CROSS / "grouped.yaml"])
+    assert bank.problems == () and len(bank.questions) == 5
+
+
+def test_the_cross_check_reads_the_learners_language_too():
+    [problem, _] = load_paths([CROSS / "leak.yaml"]).problems
+    assert "cx-value の正解（0.6652）が見えています" in problem.message_ja

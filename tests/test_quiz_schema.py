@@ -62,6 +62,8 @@ def test_themes_are_the_agreed_six_with_the_exam_four_first():
     ("truefalse", {"difficulty": True}, ("literal_error", ("difficulty",))),
     ("truefalse", {"theme": "misc"}, ("literal_error", ("theme",))),
     ("truefalse", {"functions": []}, ("too_short", ("functions",))),
+    ("truefalse", {"group": "Softmax 123"}, ("string_pattern_mismatch", ("group",))),
+    ("truefalse", {"group": 3}, ("string_type", ("group",))),
 ])
 def test_a_wrong_field_is_reported_at_that_field(kind, change, expected):
     assert expected in errors_of({**VALID[kind], **change})
@@ -97,3 +99,9 @@ def test_repeated_options_and_functions_are_reported():
 def test_an_integer_numeric_answer_is_accepted_as_a_number():
     q = NumericQuestion.model_validate({**VALID["numeric"], "answer": 1})
     assert q.answer == 1.0
+
+
+def test_a_group_is_an_optional_slug():
+    assert QUESTION_ADAPTER.validate_python(VALID["single"]).group is None
+    assert QUESTION_ADAPTER.validate_python({**VALID["single"], "group": "softmax-123"}).group \
+        == "softmax-123"

@@ -8,7 +8,18 @@ import numpy as np
 import pytest
 
 from quiz.answers import answer_text, encode, is_correct, parse_number
-from quiz.session import EXAM, SECONDS_PER_QUESTION, STUDY, QuizRun, askable, draw, score_by_theme
+from quiz.loader import DEFAULT_BANK_DIR, load_paths
+from quiz.schema import QUESTION_ADAPTER
+from quiz.session import (
+    EXAM,
+    SECONDS_PER_QUESTION,
+    STUDY,
+    QuizRun,
+    askable,
+    draw,
+    drawable,
+    score_by_theme,
+)
 from tests.quiz_helpers import fixture_questions
 
 BANK = fixture_questions()
@@ -31,6 +42,48 @@ def test_draw_prefers_heavy_weights():
                for s in range(200))
     # P(first) = 50/54 ≈ 0.93; 200 fixed seeds.
     assert hits > 160
+
+
+def _tf(qid: str, group: str | None = None):
+    raw = {"id": qid, "theme": "softmax", "functions": ["softmax"], "difficulty": 1,
+           "type": "truefalse", "text": "t", "answer": True, "explanation": "e"}
+    return QUESTION_ADAPTER.validate_python(raw if group is None else {**raw, "group": group})
+
+
+@pytest.mark.parametrize("mode", [STUDY, EXAM])
+def test_a_draw_from_the_banks_never_holds_two_questions_of_a_group(mode):
+    pool = askable(list(load_paths([DEFAULT_BANK_DIR]).questions), mode)
+    grouped = [q for q in pool if q.group is not None]
+    assert len({q.group for q in grouped}) < len(grouped)  # some group has 2+ in this mode
+    for seed in range(40):
+        for n in (10, 40, len(pool)):  # up to the whole pool: the groups must still hold
+            got = draw(pool, n, np.random.default_rng(seed))
+            groups = [q.group for q in got if q.group is not None]
+            assert len(groups) == len(set(groups))
+            assert len({q.id for q in got}) == len(got) == min(n, drawable(pool))
+
+
+def test_a_small_pool_gives_one_per_group_and_every_ungrouped_question():
+    pool = [_tf("a", "g"), _tf("b", "g"), _tf("c", "g"), _tf("d"), _tf("e", "h")]
+    assert drawable(pool) == 3
+    for seed in range(30):
+        got = draw(pool, 5, np.random.default_rng(seed))
+        assert len(got) == 3
+        assert sum(q.group == "g" for q in got) == 1 and {"d", "e"} <= {q.id for q in got}
+
+
+def test_every_member_of_a_group_can_be_drawn():
+    pool = [_tf("a", "g"), _tf("b", "g"), _tf("c")]
+    seen = {q.id for seed in range(60) for q in draw(pool, 2, np.random.default_rng(seed))}
+    assert seen == {"a", "b", "c"}
+
+
+def test_weights_choose_within_a_group():
+    pool = [_tf("a", "g"), _tf("b", "g")]
+    weights = np.array([1.0, 50.0])
+    hits = sum(draw(pool, 2, np.random.default_rng(s), weights)[0].id == "b" for s in range(200))
+    assert hits > 160  # P = 50/51; and only one of the two is ever drawn
+    assert all(len(draw(pool, 2, np.random.default_rng(s), weights)) == 1 for s in range(20))
 
 
 def test_options_are_shuffled_and_the_answer_followed_by_content():

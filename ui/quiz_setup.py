@@ -17,6 +17,7 @@ from quiz.session import (
     QuizRun,
     askable,
     draw,
+    drawable,
     exam_time_limit_s,
 )
 from quiz.store import LearnerHistory as Store
@@ -70,7 +71,7 @@ def render_setup(bank: Bank, store: Store) -> None:
     mode = keep("quiz.mode", st.radio(t("quiz.mode"), list(modes), key="quiz.mode",
                                       format_func=modes.get))
     if mode == EXAM:
-        n = min(int(count), len(askable(pool, EXAM)))
+        n = min(int(count), drawable(askable(pool, EXAM)))  # one per group
         st.caption(t("quiz.exam.limit", minutes=round(exam_time_limit_s(n) / 60, 1),
                      seconds=SECONDS_PER_QUESTION))
         st.caption(t("quiz.exam.formats", n=len(askable(pool, EXAM))))
