@@ -23,6 +23,7 @@ import streamlit as st
 from quiz import browser_copy
 from quiz.store import HistoryDB, LearnerHistory, memory_db
 from ui.account import logged_in
+from ui.i18n import t
 
 BROWSER_ID_KEY = "learner.browser_id"  # AppTest seeds this; the bridge sets it in a browser
 _BRIDGE_KEY = "learner.bridge"
@@ -102,14 +103,23 @@ def forget(current: LearnerHistory) -> None:
     sync.push, sync.replace, sync.forget = [], None, True
 
 
+def refused_text(refused: dict[str, int]) -> str:
+    """「読めなかった行: 4（IDが不正: 2、解答の形式が不正: 2）」: how many rows were not
+    read, and why, in the learner's language ('' when none)."""
+    if not refused:
+        return ""
+    reasons = t("learner.rows.sep").join(f"{t(f'learner.rows.{r}')}: {n}"
+                                          for r, n in sorted(refused.items()))
+    return t("learner.rows.refused", n=sum(refused.values()), reasons=reasons)
+
+
 def _restore(current: LearnerHistory, sync: _Sync, text: object) -> None:
     restored = browser_copy.decode(text, browser_copy.slot(current.learner))
     if restored.rejected:
         sync.notice = ("learner.copy.rejected", {"reason": restored.rejected})
     else:
         added = current.db.add(current.learner, restored.attempts)
-        sync.notice = ("learner.copy.restored",
-                       {"added": added, "refused": sum(restored.refused.values())})
+        sync.notice = ("learner.copy.restored", {"added": added, "refused": restored.refused})
     # The browser's copy becomes exactly what the server now holds: clean, and complete.
     sync.replace = browser_copy.encode_rows(current.attempts())
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from quiz.markdown import safe_markdown
 from ui.i18n import lang, restore_choices, t
-from ui.learner import render_bridge
+from ui.learner import refused_text, render_bridge
 from ui.quiz_exam import resume
 from ui.quiz_history import TAB_KEY, render_history
 from ui.quiz_play import RUN_KEY
@@ -21,9 +21,12 @@ store = get_history()  # this learner's history only
 notice = render_bridge(store)
 if notice:
     key, fields = notice
-    (st.error if key.endswith("rejected") else st.success)(
-        t(key, **{k: t(f"learner.copy.reason.{v}") if k == "reason" else v
-                  for k, v in fields.items()}), icon=":material/sync:")
+    shown = {"reason": lambda v: t(f"learner.copy.reason.{v}"), "refused": refused_text}
+    show = (st.error if key.endswith("rejected") else st.warning if fields.get("refused")
+            else st.success)
+    show(
+        t(key, **{k: shown.get(k, lambda v: v)(v) for k, v in fields.items()}),
+        icon=":material/sync:")
 if bank.problems:
     listing = "\n".join(f"- {safe_markdown(p.text(lang()))}" for p in bank.problems)
     st.warning(f"{t('quiz.bank.problems', n=len(bank.problems))}\n\n{listing}", icon=":material/warning:")

@@ -16,10 +16,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ブラウザとの接続を確認しています。解答は確認が済みしだい保存されます。",
         "Checking in with your browser; answers are stored as soon as it has."),
     "learner.copy.restored": (
-        "このブラウザに保存されていた解答 {added} 件をサーバーの履歴に戻しました"
-        "（読み込めなかった行: {refused} 件）。",
-        "Restored {added} answers kept in this browser to the server's history "
-        "({refused} unreadable rows skipped)."),
+        "このブラウザに保存されていた解答 {added} 件をサーバーの履歴に戻しました。{refused}",
+        "Restored {added} answers kept in this browser to the server's history. {refused}"),
     "learner.copy.rejected": (
         "このブラウザに保存されていた解答のコピーは使えないため、読み込みませんでした"
         "（{reason}）。サーバーの履歴はそのままです。",
@@ -44,4 +42,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Log in to use your history on any device (the app works without it too)."),
     "learner.logout": ("ログアウト", "Log out"),
     "learner.logged_in": ("ログイン中: {name}", "Logged in: {name}"),
+    # Why a row of a history file or of the browser's copy was not read (quiz/rows.py).
+    "learner.rows.refused": ("読めなかった行: {n}（{reasons}）", "Rows not read: {n} ({reasons})"),
+    "learner.rows.sep": ("、", ", "),
+    "learner.rows.missing": ("必要な値が空", "a required field is empty"),
+    "learner.rows.bad_id": ("問題IDなどの形式が不正", "malformed question or session id"),
+    "learner.rows.bad_theme": ("テーマが不明", "unknown theme"),
+    "learner.rows.bad_correct": ("正誤の値が不正", "malformed right/wrong value"),
+    "learner.rows.bad_time": ("日時が不正", "malformed time"),
+    "learner.rows.bad_answer": ("解答の形式が不正", "malformed answer"),
+    "learner.rows.html": ("解答に HTML を含む", "HTML in the answer"),
+    "learner.rows.bad_rating": ("自己評価の値が不正", "malformed self-rating"),
+    "learner.rows.bad_shape": ("行の形が不正（列の数など）", "not a row (number of fields)"),
 }
