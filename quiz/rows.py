@@ -17,7 +17,7 @@ from .themes import THEMES
 
 _TRUE, _FALSE = {"1", "true", "True", "TRUE"}, {"0", "false", "False", "FALSE"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,119}$")  # the banks' id pattern, capped
-_SESSION = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
+SESSION_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
 # An HTML tag (not a lone "<" as in "$x < 0$"): such text never came from this app.
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--|<!\[CDATA\[")
 MAX_ANSWER_CHARS = 2_000
@@ -94,7 +94,7 @@ def parse_row(values: dict[str, object]) -> Attempt | str:
                                             text("theme"), text("answered_at"))
     if not (session_id and question_id and theme and when):
         return MISSING
-    if not _SESSION.match(session_id) or not _ID.match(question_id):
+    if not SESSION_ID.match(session_id) or not _ID.match(question_id):
         return BAD_ID
     if theme not in THEMES:
         return BAD_THEME

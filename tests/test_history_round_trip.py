@@ -21,6 +21,7 @@ import pytest
 from quiz import browser_copy
 from quiz.csv_io import export_csv, import_csv
 from quiz.loader import DEFAULT_BANK_DIR, load_paths
+from quiz.run_json import dumps, loads
 from quiz.schema import ONE_CHOICE, MultipleQuestion, NumericQuestion, Question
 from quiz.session import EXAM, EXAM_TYPES, STUDY, QuizRun
 from quiz.store import LearnerHistory, memory_db
@@ -191,3 +192,125 @@ def test_a_csv_with_broken_quoting_says_why():
     result = import_csv(LearnerHistory(memory_db(), LEARNER), text)
     assert result.added == 1 and result.refused == {"bad_theme": 1, "bad_id": 1}
     assert result.bad_rows == (3, 4)
+
+
+RUN_FIELDS = ("mode", "items", "session_id", "index", "started_at", "entered_at", "choices",
+              "flags", "spent_s", "review_round", "revealed", "responses")
+
+
+def same_run(back: QuizRun | None, run: QuizRun) -> None:
+    assert back is not None
+    for name in RUN_FIELDS:
+        assert getattr(back, name) == getattr(run, name), name
+
+
+def test_every_answer_in_a_study_run_and_an_exam_survives_a_reload(monkeypatch):
+    """A reload reads the run kept as JSON: for every question and every answer the page
+    can take, the run comes back the same (study: checked, then moved on; exam: chosen)."""
+    state: dict = {}
+    page = SimpleNamespace(session_state=state)
+    monkeypatch.setattr(quiz_play, "st", page)
+    monkeypatch.setattr(quiz_exam, "st", page)
+    store = LearnerHistory(memory_db(), LEARNER)
+    rng = np.random.default_rng(16)
+    checked = 0
+    for question in BANK.questions:
+        # Two questions, so that the run goes on after this one's answer.
+        other = BANK.questions[(BANK.questions.index(question) + 1) % len(BANK.questions)]
+        shown = QuizRun.start([question, other], STUDY, rng).items
+        for values in widget_values(question, shown[0].options):
+            for mode in (STUDY, EXAM) if isinstance(question, EXAM_TYPES) else (STUDY,):
+                run = (QuizRun(mode=STUDY, items=shown) if mode == STUDY else
+                       QuizRun(mode=EXAM, items=list(shown)))
+                if mode == EXAM and not isinstance(other, EXAM_TYPES):
+                    run.items = run.items[:1]
+                run.entered_at = run.started_at if mode == EXAM else None
+                state.clear()
+                state[quiz_play.RUN_KEY] = run
+                key = quiz_play.answer_key(run)
+                state.update({key + suffix: value for suffix, value in values.items()})
+                if mode == STUDY:
+                    quiz_play._submit(BY_ID, store)
+                    same_run(loads(dumps(run), BY_ID), run)  # checked, verdict shown
+                    quiz_play._next(store)
+                else:
+                    quiz_exam._choose(BY_ID, store)
+                    assert run.choices
+                same_run(loads(dumps(run), BY_ID), run)
+                checked += 1
+    assert checked > len(BANK.questions)
+
+
+def test_a_review_round_survives_a_reload():
+    questions = [q for q in BANK.questions if isinstance(q, NumericQuestion)][:3]
+    run = QuizRun.start(questions, STUDY, np.random.default_rng(1))
+    for q in questions:
+        run.answer(q, q.answer + 10 * q.tolerance + 1, datetime.now(UTC))  # wrong
+        run.next()
+    review = run.review(BY_ID, np.random.default_rng(2))
+    review.answer(BY_ID[review.current.qid], questions[0].answer, datetime.now(UTC))
+    back = loads(dumps(review), BY_ID)
+    same_run(back, review)
+    assert back.review_round == 1 and back.session_id == run.session_id
+
+
+def study_text(change=None) -> str:
+    """A study run of a single, a numeric and a true/false question: two answered (one
+    wrong), the third checked."""
+    picked = [next(q for q in BANK.questions if q.type == kind)
+              for kind in ("single", "numeric", "truefalse")]
+    run = QuizRun.start(picked, STUDY, np.random.default_rng(4),
+                        started_at=datetime.now(UTC) - timedelta(minutes=3))
+    for q, given in zip(picked, (run.items[0].options[0], -1e9, True), strict=True):
+        run.answer(q, given, datetime.now(UTC))
+        if q is not picked[-1]:
+            run.next()
+    data = json.loads(dumps(run))
+    if change:
+        change(data)
+    return json.dumps(data)
+
+
+def _later(minutes: float) -> str:
+    return (datetime.now(UTC) + timedelta(minutes=minutes)).isoformat()
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d.update(started_at=_later(60)),  # a start in the future: more time
+    lambda d: d["responses"][0].__setitem__(2, _later(60)),
+    lambda d: d["responses"][0].__setitem__(2, "2000-01-01T00:00:00+00:00"),  # before start
+    lambda d: d["responses"].pop(),  # fewer answers than questions passed
+    lambda d: d["responses"].append(d["responses"][0]),
+    lambda d: d["responses"][0].__setitem__(0, d["responses"][1][0]),  # another question's
+    lambda d: d["responses"][1].__setitem__(1, "0.5"),  # a number as text
+    lambda d: d["responses"][1].__setitem__(1, float("nan")),
+    lambda d: d["responses"][1].__setitem__(1, True),
+    lambda d: d["responses"][2].__setitem__(1, 1),  # true/false as a number
+    lambda d: d["responses"][0].__setitem__(1, "not an option"),
+    lambda d: d["responses"][0].__setitem__(1, "<script>alert(1)</script>"),
+    lambda d: d["responses"][0].__setitem__(1, [[[[[[[["deep"]]]]]]]]),
+    lambda d: d.update(revealed="yes"),
+    lambda d: d.update(review_round=-1),
+    lambda d: d.update(review_round=True),
+    lambda d: d.update(choices={d["items"][0][0]: d["items"][0][1][0]}),  # exam fields
+    lambda d: d.update(entered_at=d["started_at"]),
+    lambda d: d["items"][1].__setitem__(1, ["0.5"]),  # options for a numeric question
+    lambda d: d.update(session_id="<b>x</b>"),
+    lambda d: d.update(mode="drill"),
+])
+def test_a_tampered_study_run_gives_none(change):
+    assert loads(study_text(), BY_ID) is not None
+    assert loads(study_text(change), BY_ID) is None
+
+
+def test_a_tampered_exam_cannot_start_later_than_it_did():
+    q = next(q for q in BANK.questions if isinstance(q, EXAM_TYPES))
+    run = QuizRun.start([q], EXAM, np.random.default_rng(0))
+    data = json.loads(dumps(run))
+    assert loads(json.dumps(data), BY_ID) is not None
+    data["started_at"] = data["entered_at"] = _later(30)  # 30 minutes more on the clock
+    assert loads(json.dumps(data), BY_ID) is None
+    data = json.loads(dumps(run))
+    data["responses"] = [[q.id, run.items[0].options[0] if not isinstance(
+        run.items[0].options[0], tuple) else list(run.items[0].options[0]), data["started_at"]]]
+    assert loads(json.dumps(data), BY_ID) is None  # a mock exam has no answers until scored

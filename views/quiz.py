@@ -7,6 +7,7 @@ from ui.i18n import lang, restore_choices, t
 from ui.learner import refused_text, render_bridge
 from ui.quiz_exam import resume
 from ui.quiz_history import TAB_KEY, render_history
+from ui.quiz_kept import keep_run
 from ui.quiz_play import RUN_KEY
 from ui.quiz_resources import get_history, load_bank
 from ui.quiz_run import render_run
@@ -18,22 +19,20 @@ st.caption(t("quiz.intro"))
 
 bank = load_bank()
 store = get_history()  # this learner's history only
-notice = render_bridge(store)
-if notice:
-    key, fields = notice
+resume(store, bank.by_id)  # a reload returns to the quiz in progress
+keep_run(store)  # as the callbacks left it
+for key, fields in render_bridge(store, bank.by_id):
     shown = {"reason": lambda v: t(f"learner.copy.reason.{v}"), "refused": refused_text}
-    show = (st.error if key.endswith("rejected") else st.warning if fields.get("refused")
-            else st.success)
-    show(
-        t(key, **{k: shown.get(k, lambda v: v)(v) for k, v in fields.items()}),
-        icon=":material/sync:")
+    show = (st.error if key.endswith(("rejected", "refused")) else
+            st.warning if fields.get("refused") else st.success)
+    show(t(key, **{k: shown.get(k, lambda v: v)(v) for k, v in fields.items()}),
+         icon=":material/sync:")
 if bank.problems:
     listing = "\n".join(f"- {safe_markdown(p.text(lang()))}" for p in bank.problems)
     st.warning(f"{t('quiz.bank.problems', n=len(bank.problems))}\n\n{listing}", icon=":material/warning:")
 if store.warning:
     st.warning(t(f"quiz.store.{store.warning}"), icon=":material/save:")
 
-resume(store, bank.by_id)  # a reload returns to the mock exam in progress
 quiz_tab, history_tab = st.tabs([t("quiz.tab.quiz"), t("quiz.tab.history")], key=TAB_KEY,
                                 on_change="rerun")
 with quiz_tab:
@@ -46,3 +45,4 @@ with quiz_tab:
         render_run(run, bank.by_id, store)
 with history_tab:
     render_history(bank, store)
+keep_run(store)  # as this run left it (time up, a question gone from the bank)

@@ -54,4 +54,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "learner.rows.html": ("解答に HTML を含む", "HTML in the answer"),
     "learner.rows.bad_rating": ("自己評価の値が不正", "malformed self-rating"),
     "learner.rows.bad_shape": ("行の形が不正（列の数など）", "not a row (number of fields)"),
+    "learner.run.restored": (
+        "このブラウザに保存されていた途中のクイズを再開しました（サーバーの記録が失われていたため）。"
+        "模試の残り時間は、最初に開始した時刻から数えています。",
+        "Resumed the quiz in progress kept in this browser (the server had lost it). A mock "
+        "exam's time left still counts from when it first started."),
+    "learner.run.refused": (
+        "このブラウザに途中のクイズが保存されていましたが、内容を確認できないため再開できませんでした"
+        "（問題集が変わったか、データが壊れています）。新しいクイズを始めてください。",
+        "A quiz in progress was kept in this browser, but it could not be checked and was not "
+        "resumed (the question bank changed or the data is damaged). Please start a new quiz."),
 }
