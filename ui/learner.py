@@ -21,6 +21,7 @@ from pathlib import Path
 import streamlit as st
 
 from quiz import browser_copy, run_json
+from quiz.rows import REASONS
 from quiz.schema import Question
 from quiz.session import EXAM
 from quiz.store import HistoryDB, LearnerHistory, memory_db
@@ -110,13 +111,17 @@ def forget(current: LearnerHistory) -> None:
     sync.push, sync.replace, sync.forget = [], None, True
 
 
+def _reason_order(item: tuple[str, int]) -> int:
+    return REASONS.index(item[0]) if item[0] in REASONS else len(REASONS)
+
+
 def refused_text(refused: dict[str, int]) -> str:
     """「読めなかった行: 4（IDが不正: 2、解答の形式が不正: 2）」: how many rows were not
     read, and why, in the learner's language ('' when none)."""
     if not refused:
         return ""
     reasons = t("learner.rows.sep").join(f"{t(f'learner.rows.{r}')}: {n}"
-                                          for r, n in sorted(refused.items()))
+                                          for r, n in sorted(refused.items(), key=_reason_order))
     return t("learner.rows.refused", n=sum(refused.values()), reasons=reasons)
 
 

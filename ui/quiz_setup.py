@@ -27,6 +27,7 @@ from ui.quiz_play import RUN_KEY, quit_run
 
 DEFAULT_COUNT = 10
 MAX_COUNT = 100
+_LAST_COUNT, _LAST_MODE = "quiz.last_count", "quiz.last_mode"  # as the last run began
 
 
 def start_run(questions: list[Question], mode: str, store: Store) -> None:
@@ -39,8 +40,8 @@ def start_run(questions: list[Question], mode: str, store: Store) -> None:
 
 
 def _start(pool: list[Question], store: Store) -> None:
-    count = keep("quiz.count", int(st.session_state.get("quiz.count") or DEFAULT_COUNT))
-    mode = keep("quiz.mode", st.session_state.get("quiz.mode") or STUDY)
+    count = keep(_LAST_COUNT, int(st.session_state.get("quiz.count") or DEFAULT_COUNT))
+    mode = keep(_LAST_MODE, st.session_state.get("quiz.mode") or STUDY)
     pool = askable(pool, mode)
     weights = draw_weights(pool, store.attempts(), datetime.now(UTC))
     start_run(draw(pool, count, np.random.default_rng(), weights), mode, store)
@@ -63,12 +64,11 @@ def render_setup(bank: Bank, store: Store) -> None:
         st.warning(t("quiz.themes.none"))
     st.caption(t("quiz.available", n=len(pool)))
     # A widget's value is dropped while a run hides it: 「新しいクイズ」 puts back the
-    # learner's last choices (kept), not the defaults.
-    for key, default in (("quiz.count", DEFAULT_COUNT), ("quiz.mode", STUDY)):
-        if key not in st.session_state:
-            st.session_state[key] = kept(key, default)
-    count = keep("quiz.count", st.number_input(t("quiz.count"), min_value=1,
-                                               max_value=MAX_COUNT, step=1, key="quiz.count"))
+    # learner's last choices, not the defaults.
+    count = st.number_input(t("quiz.count"), min_value=1, max_value=MAX_COUNT, step=1,
+                            value=kept(_LAST_COUNT, DEFAULT_COUNT), key="quiz.count")
+    if "quiz.mode" not in st.session_state:
+        st.session_state["quiz.mode"] = kept(_LAST_MODE, STUDY)
     modes = {m: t(f"quiz.mode.{m}") for m in (STUDY, EXAM)}
     mode = keep("quiz.mode", st.radio(t("quiz.mode"), list(modes), key="quiz.mode",
                                       format_func=modes.get))
