@@ -17,7 +17,7 @@ def lang() -> str:
     return value if value in LANGS else "ja"
 
 
-_ASKED, _APPLIED = "i18n.lang_asked", "i18n.lang_applied"
+_FIRST, _APPLIED = "i18n.lang_first", "i18n.lang_applied"
 _memory = st.components.v2.component(
     "actlab_lang", js=Path(__file__).with_name("lang_memory.js").read_text("utf-8"))
 
@@ -27,13 +27,16 @@ def _noop() -> None:
 
 
 def remember_lang() -> None:
-    """The language this browser chose last time, once per session; and the current one
-    kept for next time. Call before the language toggle is drawn."""
+    """The language this browser chose last time, taken once per session; and the current
+    one kept for next time. Until the browser has answered (or the learner has switched),
+    nothing is written: another rerun must not overwrite the kept choice with the default.
+    Call before the language toggle is drawn."""
+    first = st.session_state.setdefault(_FIRST, lang())
+    settled = st.session_state.get(_APPLIED, False) or lang() != first
     result = _memory(key="i18n.memory", height=0, on_saved_change=_noop,
-                     data={"lang": lang(), "ask": _ASKED not in st.session_state})
-    st.session_state[_ASKED] = True
+                     data={"lang": lang(), "ask": not settled})
     saved = result.get("saved")
-    if saved in LANGS and not st.session_state.get(_APPLIED):
+    if saved in LANGS and not settled:
         st.session_state[_APPLIED] = True
         st.session_state[LANG_KEY] = saved
 
