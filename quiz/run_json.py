@@ -23,6 +23,8 @@ VERSION = 1
 # How far a kept time may lie ahead of this server's clock (another server's clock, a
 # browser's copy written a moment ago); later than that it is not a time this app wrote.
 CLOCK_SKEW = timedelta(minutes=5)
+# A run of 100 questions is well under 200,000 characters; a browser may send anything.
+MAX_CHARS = 1_000_000
 
 
 def _stamp(moment: datetime | None) -> str | None:
@@ -166,7 +168,7 @@ def loads(text: object, questions: dict[str, Question],
     """The quiz kept in ``text``, or None when there is none or it does not check out
     (bad JSON, another version, a question no longer in the bank, a tampered field, a time
     after ``now``)."""
-    if not text or not isinstance(text, str):
+    if not text or not isinstance(text, str) or len(text) > MAX_CHARS:
         return None
     try:
         return _run(json.loads(text), questions, now or datetime.now(UTC))
