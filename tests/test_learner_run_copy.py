@@ -82,3 +82,20 @@ def test_a_tampered_or_oversized_run_is_refused_and_said():
         assert store.load_run() is None
         assert sync.run_notice == ("learner.run.refused", {})
     assert run_json.loads(text, BANK.by_id) is not None  # the untouched run checks out
+
+
+def test_a_study_run_comes_back_with_its_answers_and_verdicts():
+    picked = [q for q in BANK.questions if q.type == "truefalse"][:3]
+    run = QuizRun.start(picked, "study", np.random.default_rng(0),
+                        started_at=datetime.now(UTC) - timedelta(minutes=1))
+    run.answer(picked[0], not picked[0].answer, datetime.now(UTC))
+    run.next()
+    store, sync = LearnerHistory(memory_db(), LEARNER), _Sync()
+    assert _restore_run(store, sync, run_json.dumps(run), BANK.by_id)
+    back = run_json.loads(store.load_run(), BANK.by_id)
+    assert back.index == 1 and [r.correct for r in back.responses] == [False]
+    data = json.loads(run_json.dumps(run))
+    data["responses"][0][1] = picked[0].answer  # tampered to the right answer: verdict follows
+    store, sync = LearnerHistory(memory_db(), LEARNER), _Sync()
+    assert _restore_run(store, sync, json.dumps(data), BANK.by_id)
+    assert [r.correct for r in run_json.loads(store.load_run(), BANK.by_id).responses] == [True]
