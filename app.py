@@ -6,13 +6,15 @@ import preload  # noqa: F401  (once per server process: shared imports, then gc.
 from routes import ROUTES
 from ui import layout_css
 from ui.account import render_account
-from ui.i18n import LANG_KEY, LANGS, t
+from ui.i18n import LANG_KEY, LANGS, remember_lang, t
 
 st.set_page_config(page_title="活性化関数ラボ", page_icon=":material/show_chart:", layout="wide")
 layout_css.apply()
 
 if LANG_KEY not in st.session_state:
     st.session_state[LANG_KEY] = "ja"
+with st.sidebar:
+    remember_lang()  # the language this browser chose last time
 st.sidebar.radio(
     t("app.language"), LANGS, key=LANG_KEY, horizontal=True,
     format_func=lambda code: {"ja": "日本語", "en": "English"}[code],

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 
 from .attempt import Attempt
-from .rows import parse_row
+from .rows import BAD_SHAPE, parse_row
 
 VERSION = 1
 MAX_CHARS = 2_000_000  # ~15,000 answers; a learner's year of daily quizzes fits well within
@@ -63,7 +63,7 @@ def decode(text: object, expected_slot: str) -> Restored:
     refused: dict[str, int] = {}
     for row in data["rows"]:
         result = (parse_row(dict(zip(FIELDS, row, strict=True)))
-                  if isinstance(row, list) and len(row) == len(FIELDS) else "bad_shape")
+                  if isinstance(row, list) and len(row) == len(FIELDS) else BAD_SHAPE)
         if isinstance(result, Attempt):
             good.append(result)
         else:

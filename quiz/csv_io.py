@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .attempt import COLUMNS, Attempt
-from .rows import parse_row
+from .rows import BAD_SHAPE, parse_row
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class ImportResult:
     added: int = 0
     duplicates: int = 0
     bad_rows: tuple[int, ...] = ()  # line numbers in the file (the header is line 1)
+    refused: dict[str, int] = field(default_factory=dict)  # why, as quiz.rows reasons
     missing_columns: tuple[str, ...] = ()
     unreadable: bool = False  # not UTF-8 text
 
@@ -36,10 +37,8 @@ def export_csv(store) -> str:
     return BOM + out.getvalue()
 
 
-def _parse_row(row: dict[str, str]) -> Attempt | None:
-    values = {k: row.get(k) or "" for k in (*COLUMNS, RATING)}
-    attempt = parse_row(values)
-    return attempt if isinstance(attempt, Attempt) else None
+def _parse_row(row: dict) -> Attempt | str:
+    return parse_row({k: row.get(k) or "" for k in (*COLUMNS, RATING)})
 
 
 def import_csv(store, data: bytes | str) -> ImportResult:
@@ -56,14 +55,20 @@ def import_csv(store, data: bytes | str) -> ImportResult:
         return ImportResult(missing_columns=missing)
     good: list[Attempt] = []
     bad: list[int] = []
+    refused: dict[str, int] = {}
+
+    def refuse(reason: str) -> None:
+        bad.append(reader.line_num)
+        refused[reason] = refused.get(reason, 0) + 1
+
     try:
         for row in reader:
             attempt = _parse_row(row)
-            if attempt is None:
-                bad.append(reader.line_num)
-            else:
+            if isinstance(attempt, Attempt):
                 good.append(attempt)
-    except csv.Error:
-        bad.append(reader.line_num)
+            else:
+                refuse(attempt)
+    except csv.Error:  # broken quoting: the rest of the file cannot be split into rows
+        refuse(BAD_SHAPE)
     added = store.add(good)
-    return ImportResult(added, len(good) - added, tuple(bad))
+    return ImportResult(added, len(good) - added, tuple(bad), refused)

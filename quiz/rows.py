@@ -4,47 +4,69 @@ text, checked field by field before it may become an ``Attempt``."""
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import UTC, datetime
 
+from pydantic import TypeAdapter, ValidationError
+
 from .attempt import Attempt
+from .figures import Figure
 from .renamed_ids import RENAMED
 from .themes import THEMES
 
 _TRUE, _FALSE = {"1", "true", "True", "TRUE"}, {"0", "false", "False", "FALSE"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,119}$")  # the banks' id pattern, capped
-_SESSION = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
+SESSION_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
 # An HTML tag (not a lone "<" as in "$x < 0$"): such text never came from this app.
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--|<!\[CDATA\[")
 MAX_ANSWER_CHARS = 2_000
 
-# Why a row was refused, for the learner (ui/strings: quiz.rows.<reason>).
-MISSING, BAD_ID, BAD_THEME, BAD_CORRECT, BAD_TIME, BAD_ANSWER, HTML, BAD_RATING = (
+# Why a row was refused, for the learner (ui/strings: rows.<reason>).
+MISSING, BAD_ID, BAD_THEME, BAD_CORRECT, BAD_TIME, BAD_ANSWER, HTML, BAD_RATING, BAD_SHAPE = (
     "missing", "bad_id", "bad_theme", "bad_correct", "bad_time", "bad_answer", "html",
-    "bad_rating")
+    "bad_rating", "bad_shape")
+REASONS = (MISSING, BAD_ID, BAD_THEME, BAD_CORRECT, BAD_TIME, BAD_ANSWER, HTML, BAD_RATING,
+           BAD_SHAPE)  # BAD_SHAPE: not a row at all (wrong number of fields, broken quoting)
 
 
-def _strings(value: object, depth: int = 0) -> list[str] | None:
-    """Every string inside a stored answer; None when it is not what the quiz records (a
-    string, number or boolean; a list of those for choices and blanks; a small mapping for
-    a chosen figure)."""
-    if depth > 3:
-        return None
+_FIGURE = TypeAdapter(Figure)
+
+
+def _scalar(value: object) -> bool:
+    return isinstance(value, str | bool | int) or (isinstance(value, float)
+                                                   and math.isfinite(value))
+
+
+def _strings(value: object, depth: int = 0) -> list[str]:
+    """Every string inside a decoded answer (keys included), whatever its shape."""
     if isinstance(value, str):
         return [value]
-    if isinstance(value, bool | int | float):
+    if depth > 3 or not isinstance(value, list | dict):
         return []
-    items = (value if isinstance(value, list)
-             else [*value.keys(), *value.values()] if isinstance(value, dict) else None)
-    if items is None:
-        return None
-    found: list[str] = []
-    for item in items:
-        inner = _strings(item, depth + 1)
-        if inner is None:
-            return None
-        found += inner
-    return found
+    items = value if isinstance(value, list) else [*value.keys(), *value.values()]
+    return [s for item in items for s in _strings(item, depth + 1)]
+
+
+def _shape_ok(value: object) -> bool:
+    """What the quiz records (quiz.answers.encode): a choice, number or true/false; a list
+    of texts (multiple choice, blanks); or a chosen figure, checked against the figure
+    schema (so ``null`` passes only where a figure may hold it, e.g. ``"at": null``)."""
+    if _scalar(value):
+        return True
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(v, str) for v in value)
+    if isinstance(value, dict):
+        try:
+            _FIGURE.validate_python(value)
+        except ValidationError:
+            return False
+        return True
+    return False
+
+
+def _no_constants(name: str) -> float:
+    raise ValueError(name)  # NaN and Infinity: JSON has no such numbers, the quiz none
 
 
 def _answer_ok(text: str) -> str | None:
@@ -54,14 +76,12 @@ def _answer_ok(text: str) -> str | None:
     if len(text) > MAX_ANSWER_CHARS:
         return BAD_ANSWER
     try:
-        strings = _strings(json.loads(text))
-    except ValueError:
+        value = json.loads(text, parse_constant=_no_constants)
+    except (ValueError, RecursionError):  # RecursionError: "[[[[…" nested past Python's limit
         return BAD_ANSWER
-    if strings is None:
-        return BAD_ANSWER
-    if any(_TAG.search(s) for s in strings):
+    if any(_TAG.search(s) for s in _strings(value)):
         return HTML
-    return None
+    return None if _shape_ok(value) else BAD_ANSWER
 
 
 def parse_row(values: dict[str, object]) -> Attempt | str:
@@ -74,7 +94,7 @@ def parse_row(values: dict[str, object]) -> Attempt | str:
                                             text("theme"), text("answered_at"))
     if not (session_id and question_id and theme and when):
         return MISSING
-    if not _SESSION.match(session_id) or not _ID.match(question_id):
+    if not SESSION_ID.match(session_id) or not _ID.match(question_id):
         return BAD_ID
     if theme not in THEMES:
         return BAD_THEME

@@ -1,21 +1,30 @@
-"""A mock exam in progress as JSON, kept with the learner's history so that a reload or a
-closed tab comes back to it with the timer still counting.
+"""A quiz in progress as JSON, kept with the learner's history (and in their browser, for a
+wiped disk) so that a reload or a closed tab comes back to it: a mock exam with its timer
+still counting from its start, a study run at the same question with its answers so far and
+its review round.
 
-The text comes back from storage, so it is untrusted: ``loads`` checks every field against
-the bank and returns None for anything it cannot vouch for (the page then starts afresh).
+The text comes back from storage or from a browser, so it is untrusted: ``loads`` checks
+every field against the bank and the clock (no start in the future: a restored exam keeps
+its deadline), recomputes every verdict, and returns None for anything it cannot vouch for.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
-from .answers import Given
-from .schema import ONE_CHOICE, Question
-from .session import EXAM, EXAM_TYPES, Item, QuizRun
+from .answers import Given, is_correct
+from .rows import SESSION_ID
+from .schema import ONE_CHOICE, MultipleQuestion, NumericQuestion, Question, TrueFalseQuestion
+from .session import EXAM, EXAM_TYPES, STUDY, Item, QuizRun, Response
 
 VERSION = 1
+# How far a kept time may lie ahead of this server's clock (another server's clock, a
+# browser's copy written a moment ago); later than that it is not a time this app wrote.
+CLOCK_SKEW = timedelta(minutes=5)
+# A run of 100 questions is well under 200,000 characters; a browser may send anything.
+MAX_CHARS = 1_000_000
 
 
 def _stamp(moment: datetime | None) -> str | None:
@@ -32,7 +41,7 @@ def _plain(value: object) -> object:
 
 
 def dumps(run: QuizRun) -> str:
-    """The state of a mock exam in progress (study runs are not kept)."""
+    """The state of a quiz in progress."""
     return json.dumps({
         "version": VERSION, "mode": run.mode, "session_id": run.session_id,
         "index": run.index, "started_at": _stamp(run.started_at),
@@ -40,6 +49,8 @@ def dumps(run: QuizRun) -> str:
         "items": [[item.qid, [_plain(o) for o in item.options]] for item in run.items],
         "choices": {qid: _plain(g) for qid, g in run.choices.items()},
         "flags": sorted(run.flags), "spent_s": run.spent_s,
+        "review_round": run.review_round, "revealed": run.revealed,
+        "responses": [[r.qid, _plain(r.given), _stamp(r.answered_at)] for r in run.responses],
     }, ensure_ascii=False)
 
 
@@ -52,19 +63,23 @@ def _check(ok: bool) -> None:
         raise _Invalid
 
 
-def _moment(value: object) -> datetime:
+def _moment(value: object, earliest: datetime | None, latest: datetime) -> datetime:
     _check(isinstance(value, str))
     moment = datetime.fromisoformat(value)
-    _check(moment.tzinfo is not None)
+    _check(moment.tzinfo is not None and moment <= latest)
+    _check(earliest is None or moment >= earliest)
     return moment
 
 
-def _item(raw: object, questions: dict[str, Question]) -> Item:
+def _item(raw: object, questions: dict[str, Question], mode: str) -> Item:
     _check(isinstance(raw, list) and len(raw) == 2)
     qid, options = raw
     _check(isinstance(qid, str) and isinstance(options, list))
     question = questions.get(qid)
-    _check(isinstance(question, EXAM_TYPES))
+    _check(question is not None and (mode == STUDY or isinstance(question, EXAM_TYPES)))
+    if not isinstance(question, EXAM_TYPES):
+        _check(options == [])  # numeric and true/false show no options
+        return Item(qid)
     plain = [_plain(o) for o in question.options]
     _check(len(options) == len(plain) and all(o in plain for o in options))
     order = [plain.index(o) for o in options]
@@ -78,23 +93,50 @@ def _option(option: object) -> object:
 
 
 def _choice(raw: object, question: Question) -> Given:
+    """A given answer, as the page holds it (quiz_play.read_given)."""
+    if isinstance(question, NumericQuestion):
+        _check(isinstance(raw, int | float) and not isinstance(raw, bool) and math.isfinite(raw))
+        return float(raw)
+    if isinstance(question, TrueFalseQuestion):
+        _check(isinstance(raw, bool))
+        return raw
     if isinstance(question, ONE_CHOICE):
         plain = [_plain(o) for o in question.options]
         _check(raw in plain)
         return _option(question.options[plain.index(raw)])
-    _check(isinstance(raw, list) and raw and len(set(raw)) == len(raw))
-    _check(all(isinstance(o, str) and o in question.options for o in raw))
+    _check(isinstance(question, MultipleQuestion))
+    _check(isinstance(raw, list) and raw and all(isinstance(o, str) for o in raw))
+    _check(len(set(raw)) == len(raw) and all(o in question.options for o in raw))
     return tuple(raw)
 
 
-def _run(data: object, questions: dict[str, Question]) -> QuizRun:
-    _check(isinstance(data, dict) and data.get("version") == VERSION and data.get("mode") == EXAM)
-    items = [_item(raw, questions) for raw in data["items"]]
+def _responses(data: dict, run: QuizRun, questions: dict[str, Question],
+               latest: datetime) -> list[Response]:
+    """A study run's answers so far: one per question up to the current one (and the
+    current one once checked), each verdict recomputed from the bank."""
+    raw = data.get("responses", [])
+    _check(isinstance(raw, list) and isinstance(run.revealed, bool))
+    _check(len(raw) == run.index + run.revealed)
+    responses = []
+    for item, entry in zip(run.items, raw, strict=False):
+        _check(isinstance(entry, list) and len(entry) == 3 and entry[0] == item.qid)
+        question = questions[item.qid]
+        given = _choice(entry[1], question)
+        responses.append(Response(item.qid, question.theme, given, is_correct(question, given),
+                                  _moment(entry[2], run.started_at, latest)))
+    return responses
+
+
+def _run(data: object, questions: dict[str, Question], now: datetime) -> QuizRun:
+    _check(isinstance(data, dict) and data.get("version") == VERSION)
+    mode = data.get("mode")
+    _check(mode in (STUDY, EXAM) and isinstance(data["items"], list))
+    items = [_item(raw, questions, mode) for raw in data["items"]]
     ids = [item.qid for item in items]
     _check(bool(items) and len(set(ids)) == len(ids))
     index, session_id = data["index"], data["session_id"]
     _check(isinstance(index, int) and not isinstance(index, bool) and 0 <= index < len(items))
-    _check(isinstance(session_id, str) and 0 < len(session_id) <= 64)
+    _check(isinstance(session_id, str) and bool(SESSION_ID.match(session_id)))
     choices, flags, spent = data["choices"], data["flags"], data["spent_s"]
     _check(isinstance(choices, dict) and set(choices) <= set(ids))
     _check(isinstance(flags, list) and all(isinstance(f, str) for f in flags))
@@ -102,20 +144,33 @@ def _run(data: object, questions: dict[str, Question]) -> QuizRun:
     _check(isinstance(spent, dict) and set(spent) <= set(ids))
     _check(all(isinstance(s, int | float) and not isinstance(s, bool) and math.isfinite(s)
                and s >= 0 for s in spent.values()))
-    run = QuizRun(mode=EXAM, items=items, session_id=session_id, index=index,
-                  started_at=_moment(data["started_at"]))
-    run.entered_at = _moment(data["entered_at"])
+    latest = now + CLOCK_SKEW
+    run = QuizRun(mode=mode, items=items, session_id=session_id, index=index,
+                  started_at=_moment(data["started_at"], None, latest))
+    if mode == STUDY:
+        _check(not choices and not flags and not spent and data["entered_at"] is None)
+        review_round, run.revealed = data.get("review_round", 0), data.get("revealed", False)
+        _check(isinstance(review_round, int) and not isinstance(review_round, bool)
+               and 0 <= review_round <= 100)
+        run.review_round = review_round
+        run.responses = _responses(data, run, questions, latest)
+        return run
+    _check(not data.get("responses") and not data.get("revealed")
+           and not data.get("review_round"))
+    run.entered_at = _moment(data["entered_at"], run.started_at, latest)
     run.choices = {qid: _choice(raw, questions[qid]) for qid, raw in choices.items()}
     run.flags, run.spent_s = set(flags), {k: float(v) for k, v in spent.items()}
     return run
 
 
-def loads(text: str | None, questions: dict[str, Question]) -> QuizRun | None:
-    """The mock exam kept in ``text``, or None when there is none or it does not check out
-    (bad JSON, another version, a question no longer in the bank, a tampered field)."""
-    if not text:
+def loads(text: object, questions: dict[str, Question],
+          now: datetime | None = None) -> QuizRun | None:
+    """The quiz kept in ``text``, or None when there is none or it does not check out
+    (bad JSON, another version, a question no longer in the bank, a tampered field, a time
+    after ``now``)."""
+    if not text or not isinstance(text, str) or len(text) > MAX_CHARS:
         return None
     try:
-        return _run(json.loads(text), questions)
-    except (ValueError, KeyError, TypeError):  # _Invalid is a ValueError
-        return None
+        return _run(json.loads(text), questions, now or datetime.now(UTC))
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None  # _Invalid is a ValueError

@@ -287,13 +287,23 @@ class LearnerHistory:
             self._pending = []
         return 0 if self.learner is None else self.db.forget(self.learner)
 
+    def _guarded(self, action: Callable[[HistoryDB, str], object]) -> object:
+        """``action(db, learner)``, going on in memory if the database went away."""
+        try:
+            return action(self.db, self.learner)
+        except sa.exc.SQLAlchemyError:
+            self._fall_back()
+            return action(self.db, self.learner)
+
     def save_run(self, payload: str) -> None:
         if self.learner is not None:
-            self.db.save_run(self.learner, payload)
+            self._guarded(lambda db, learner: db.save_run(learner, payload))
 
     def load_run(self) -> str | None:
-        return None if self.learner is None else self.db.load_run(self.learner)
+        if self.learner is None:
+            return None
+        return self._guarded(lambda db, learner: db.load_run(learner))
 
     def clear_run(self) -> None:
         if self.learner is not None:
-            self.db.clear_run(self.learner)
+            self._guarded(lambda db, learner: db.clear_run(learner))

@@ -268,6 +268,8 @@ def test_csv_import_reports_bad_rows_and_columns(tmp_path):
             "s,q,no-such-theme,0,\"1\",2026-03-01T09:00:05\n")
     result = import_csv(history, "\ufeff" + text)
     assert (result.added, result.bad_rows) == (2, (3, 4, 5, 7, 8))
+    assert result.refused == {"bad_correct": 1, "bad_time": 1, "missing": 1, "html": 1,
+                              "bad_theme": 1}  # why, per reason
     assert history.attempts()[-1].answered_at == datetime(2026, 3, 1, 9, 0, 3, tzinfo=UTC)
     assert import_csv(history, "a,b\n1,2\n").missing_columns == (
         "session_id", "question_id", "theme", "correct", "answer", "answered_at")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from .strings import CATALOGUE
@@ -13,6 +15,30 @@ LANG_KEY = "lang"
 def lang() -> str:
     value = st.session_state.get(LANG_KEY, "ja")
     return value if value in LANGS else "ja"
+
+
+_FIRST, _APPLIED = "i18n.lang_first", "i18n.lang_applied"
+_memory = st.components.v2.component(
+    "actlab_lang", js=Path(__file__).with_name("lang_memory.js").read_text("utf-8"))
+
+
+def _noop() -> None:
+    pass
+
+
+def remember_lang() -> None:
+    """The language this browser chose last time, taken once per session; and the current
+    one kept for next time. Until the browser has answered (or the learner has switched),
+    nothing is written: another rerun must not overwrite the kept choice with the default.
+    Call before the language toggle is drawn."""
+    first = st.session_state.setdefault(_FIRST, lang())
+    settled = st.session_state.get(_APPLIED, False) or lang() != first
+    result = _memory(key="i18n.memory", height=0, on_saved_change=_noop,
+                     data={"lang": lang(), "ask": not settled})
+    saved = result.get("saved")
+    if saved in LANGS and not settled:
+        st.session_state[_APPLIED] = True
+        st.session_state[LANG_KEY] = saved
 
 
 def t(key: str, **fields) -> str:

@@ -19,6 +19,8 @@ _CSS = """<style>
 .st-key-softmax-overflow td { white-space: nowrap; }
 /* a long formula in a card scrolls inside the card instead of leaving the screen */
 .st-key-compare-formulas [data-testid="stMarkdownContainer"] { overflow-x: auto; overflow-y: hidden; }
+/* the language memory (ui/lang_memory.js) draws nothing: no gap above the toggle */
+.st-key-i18n-memory { display: none; }
 </style>"""
 
 

@@ -6,9 +6,9 @@ Without login each browser is one learner: a random 128-bit id kept in its local
 device. The database only ever sees a hash of either. Until the browser has said who it is,
 the page renders and answers wait in memory (quiz.store.LearnerHistory).
 
-The browser also keeps the learner's own copy of their answers; when a session finds the
-server without them (a wiped disk), the copy is read back, checked, and restored into that
-learner's history only.
+The browser also keeps the learner's own copy of their answers and of the quiz in progress;
+when a session finds the server without them (a wiped disk), the copy is read back, checked,
+and restored into that learner's history only.
 """
 
 from __future__ import annotations
@@ -20,9 +20,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from quiz import browser_copy
+from quiz import browser_copy, run_json
+from quiz.rows import REASONS
+from quiz.schema import Question
+from quiz.session import EXAM
 from quiz.store import HistoryDB, LearnerHistory, memory_db
 from ui.account import logged_in
+from ui.i18n import t
 
 BROWSER_ID_KEY = "learner.browser_id"  # AppTest seeds this; the bridge sets it in a browser
 ADOPT_KEY = "learner.adopt"  # a browser id taken over by pairing, until the browser keeps it
@@ -67,6 +71,11 @@ class _Sync:
     replace: list | None = None
     forget: bool = False
     notice: tuple[str, dict] | None = None  # (ui string key, fields) about the copy
+    restored: bool = False  # the server had lost answers that the copy gave back
+    # The quiz in progress (quiz/run_json.py), kept in the browser too for a wiped disk.
+    run_checked: bool = False  # the browser said which run it keeps, if any
+    run_sent: str | None = None  # what the browser was last told to keep ('' for none)
+    run_notice: tuple[str, dict] | None = None
 
 
 def _sync() -> _Sync:
@@ -116,22 +125,56 @@ def forget(current: LearnerHistory) -> None:
     sync.push, sync.replace, sync.forget = [], None, True
 
 
+def _reason_order(item: tuple[str, int]) -> int:
+    return REASONS.index(item[0]) if item[0] in REASONS else len(REASONS)
+
+
+def refused_text(refused: dict[str, int]) -> str:
+    """「読めなかった行: 4（IDが不正: 2、解答の形式が不正: 2）」: how many rows were not
+    read, and why, in the learner's language ('' when none)."""
+    if not refused:
+        return ""
+    reasons = t("learner.rows.sep").join(f"{t(f'learner.rows.{r}')}: {n}"
+                                          for r, n in sorted(refused.items(), key=_reason_order))
+    return t("learner.rows.refused", n=sum(refused.values()), reasons=reasons)
+
+
 def _restore(current: LearnerHistory, sync: _Sync, text: object) -> None:
     restored = browser_copy.decode(text, browser_copy.slot(current.learner))
     if restored.rejected:
         sync.notice = ("learner.copy.rejected", {"reason": restored.rejected})
     else:
         added = current.db.add(current.learner, restored.attempts)
-        sync.notice = ("learner.copy.restored",
-                       {"added": added, "refused": sum(restored.refused.values())})
+        sync.restored = True
+        sync.notice = ("learner.copy.restored", {"added": added, "refused": restored.refused})
     # The browser's copy becomes exactly what the server now holds: clean, and complete.
     sync.replace = browser_copy.encode_rows(current.attempts())
 
 
-def render_bridge(current: LearnerHistory) -> tuple[str, dict] | None:
+def _restore_run(current: LearnerHistory, sync: _Sync, text: str,
+                 questions: dict[str, Question]) -> bool:
+    """The quiz in progress kept by the browser, when the server has lost it (a wiped disk:
+    the server has no run and had no answers, or has just been given them back from the
+    copy); checked as untrusted. Returns whether a run was restored."""
+    if current.load_run() is not None or not (sync.restored or current.count() == 0):
+        return False  # the server's word stands: it finished or dropped that run
+    run = run_json.loads(text, questions)
+    if run is None:
+        sync.run_notice = ("learner.run.refused", {})
+        return False
+    if run.mode == EXAM and any(a.session_id == run.session_id for a in current.attempts()):
+        return False  # that exam was scored already
+    current.save_run(run_json.dumps(run))
+    sync.run_notice = ("learner.run.restored", {})
+    return True
+
+
+def render_bridge(current: LearnerHistory,
+                  questions: dict[str, Question]) -> list[tuple[str, dict]]:
     """Mount the browser side; returns what to tell the learner about their browser's
     copy (ui string key, fields), if anything happened to it in this session.
-    Call it near the top of a page, after callbacks have stored this run's answers."""
+    Call it near the top of a page, after callbacks have stored this run's answers and the
+    run in progress (ui/quiz_kept.py); ``questions`` check a run the browser gives back."""
     sync = _sync()
     data: dict = {}
     if st.session_state.get(ADOPT_KEY):
@@ -147,8 +190,12 @@ def render_bridge(current: LearnerHistory) -> tuple[str, dict] | None:
         elif sync.push:
             data["push"] = sync.push
         sync.push, sync.replace, sync.forget = [], None, False  # each is sent once
+        if not sync.run_checked:
+            data["ask_run"] = True
+        elif (kept := current.load_run() or "") != sync.run_sent:
+            data["run"] = sync.run_sent = kept
     result = _bridge(key=_BRIDGE_KEY, data=data, height=0, on_id_change=_noop,
-                     on_count_change=_noop, on_backup_change=_noop)
+                     on_count_change=_noop, on_backup_change=_noop, on_run_change=_noop)
     if current.known and not sync.checked:
         backup, count = result.get("backup"), result.get("count")
         if backup is not None:
@@ -159,4 +206,11 @@ def render_bridge(current: LearnerHistory) -> tuple[str, dict] | None:
             sync.checked = True
             if count != current.count():
                 sync.replace = browser_copy.encode_rows(current.attempts())
-    return sync.notice  # shown for the rest of this session: the bridge may rerun the page
+    if current.known and sync.checked and not sync.run_checked:
+        kept = result.get("run")
+        if isinstance(kept, str):  # the browser has answered (with '' when it keeps none)
+            sync.run_checked = True
+            if kept and _restore_run(current, sync, kept, questions):
+                st.rerun()  # ui/quiz_exam.resume takes it up
+    # Shown for the rest of this session: the bridge may rerun the page.
+    return [n for n in (sync.notice, sync.run_notice) if n]

@@ -2,7 +2,9 @@
 // learner's own copy of their answers, both in localStorage. Python sends what to write
 // (data.push, data.replace, data.forget) and asks once per session how large the copy is
 // (data.ask = the number of answers the server has); the copy itself is sent back only
-// when it holds more than the server (the server lost them).
+// when it holds more than the server (the server lost them). The quiz in progress is kept
+// beside it (data.run: its JSON, '' once there is none) and handed back when asked
+// (data.ask_run); the server decides whether it needs it.
 export default function ({ data, setStateValue, setTriggerValue }) {
   const ID = "actlab.learner";
   let id = null;
@@ -23,6 +25,14 @@ export default function ({ data, setStateValue, setTriggerValue }) {
   if (!id || !data || !data.slot) return;
 
   const key = "actlab.copy." + data.slot;
+  const runKey = "actlab.run." + data.slot;
+  if (typeof data.run === "string") {
+    try {
+      if (data.run) window.localStorage.setItem(runKey, data.run);
+      else window.localStorage.removeItem(runKey);
+    } catch (e) { /* over the quota: the server still keeps the run */ }
+  }
+  if (data.ask_run) setStateValue("run", window.localStorage.getItem(runKey) || "");
   const read = () => {
     const raw = window.localStorage.getItem(key);
     try {

@@ -17,6 +17,7 @@ from quiz.store import LearnerHistory as Store
 from quiz.themes import theme_name
 from ui.history_privacy import render_privacy
 from ui.i18n import lang, t
+from ui.learner import refused_text
 from ui.quiz_play import RUN_KEY
 from ui.quiz_setup import start_run
 from ui.quiz_text import mark, md
@@ -78,7 +79,7 @@ def _show_import(result: ImportResult) -> None:
     else:
         st.success(t("quiz.history.imported", added=result.added, duplicates=result.duplicates))
         if result.bad_rows:
-            st.warning(t("quiz.history.bad_rows",
+            st.warning(t("quiz.history.bad_rows", refused=refused_text(result.refused),
                          rows=", ".join(str(r) for r in result.bad_rows[:50])))
 
 

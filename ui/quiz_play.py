@@ -87,8 +87,7 @@ def quit_run(store: Store) -> None:
     run: QuizRun | None = st.session_state.get(RUN_KEY)
     if run is not None:
         _record_checked(run, store)
-        if run.mode == EXAM:
-            store.clear_run()
+        store.clear_run()  # kept runs, study or exam (ui/quiz_kept.py), are forgotten
     st.session_state[RUN_KEY] = None
 
 

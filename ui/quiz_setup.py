@@ -28,22 +28,21 @@ from ui.quiz_play import RUN_KEY, quit_run
 
 DEFAULT_COUNT = 10
 MAX_COUNT = 100
+_LAST_COUNT, _LAST_MODE = "quiz.last_count", "quiz.last_mode"  # as the last run began
 
 
 def start_run(questions: list[Question], mode: str, store: Store) -> None:
-    """Start a run of exactly these questions (options shuffled); a mock exam is kept in
-    the store from its first second, so that a reload comes back to it."""
+    """Start a run of exactly these questions (options shuffled); it is kept in the store
+    from its first second, so that a reload comes back to it."""
     quit_run(store)  # an answer checked but not yet stored is kept, not lost
     run = QuizRun.start(questions, mode, np.random.default_rng())
     st.session_state[RUN_KEY] = run
-    store.clear_run()
-    if mode == EXAM:
-        save(run, store)
+    save(run, store)
 
 
 def _start(pool: list[Question], store: Store) -> None:
-    count = int(st.session_state.get("quiz.count") or DEFAULT_COUNT)
-    mode = st.session_state.get("quiz.mode") or STUDY
+    count = keep(_LAST_COUNT, int(st.session_state.get("quiz.count") or DEFAULT_COUNT))
+    mode = keep(_LAST_MODE, st.session_state.get("quiz.mode") or STUDY)
     pool = askable(pool, mode)
     weights = draw_weights(pool, store.attempts(), datetime.now(UTC))
     start_run(draw(pool, count, np.random.default_rng(), weights), mode, store)
@@ -65,8 +64,12 @@ def render_setup(bank: Bank, store: Store) -> None:
     if not chosen:
         st.warning(t("quiz.themes.none"))
     st.caption(t("quiz.available", n=len(pool)))
-    count = st.number_input(t("quiz.count"), min_value=1, max_value=MAX_COUNT,
-                            value=DEFAULT_COUNT, step=1, key="quiz.count")
+    # A widget's value is dropped while a run hides it: 「新しいクイズ」 puts back the
+    # learner's last choices, not the defaults.
+    count = st.number_input(t("quiz.count"), min_value=1, max_value=MAX_COUNT, step=1,
+                            value=kept(_LAST_COUNT, DEFAULT_COUNT), key="quiz.count")
+    if "quiz.mode" not in st.session_state:
+        st.session_state["quiz.mode"] = kept(_LAST_MODE, STUDY)
     modes = {m: t(f"quiz.mode.{m}") for m in (STUDY, EXAM)}
     mode = keep("quiz.mode", st.radio(t("quiz.mode"), list(modes), key="quiz.mode",
                                       format_func=modes.get))

@@ -17,10 +17,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ブラウザとの接続を確認しています。解答は確認が済みしだい保存されます。",
         "Checking in with your browser; answers are stored as soon as it has."),
     "learner.copy.restored": (
-        "このブラウザに保存されていた解答 {added} 件をサーバーの履歴に戻しました"
-        "（読み込めなかった行: {refused} 件）。",
-        "Restored {added} answers kept in this browser to the server's history "
-        "({refused} unreadable rows skipped)."),
+        "このブラウザに保存されていた解答 {added} 件をサーバーの履歴に戻しました。{refused}",
+        "Restored {added} answers kept in this browser to the server's history. {refused}"),
     "learner.copy.rejected": (
         "このブラウザに保存されていた解答のコピーは使えないため、読み込みませんでした"
         "（{reason}）。サーバーの履歴はそのままです。",
@@ -87,4 +85,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pair.refused.limited": (
         "間違ったコードが続いたため、しばらく受け付けません。10 分ほどしてからもう一度どうぞ。",
         "Too many wrong codes: please try again in about 10 minutes."),
+    # Why a row of a history file or of the browser's copy was not read (quiz/rows.py).
+    "learner.rows.refused": ("読めなかった行: {n}（{reasons}）", "Rows not read: {n} ({reasons})"),
+    "learner.rows.sep": ("、", ", "),
+    "learner.rows.missing": ("必要な値が空", "a required field is empty"),
+    "learner.rows.bad_id": ("問題IDなどの形式が不正", "malformed question or session id"),
+    "learner.rows.bad_theme": ("テーマが不明", "unknown theme"),
+    "learner.rows.bad_correct": ("正誤の値が不正", "malformed right/wrong value"),
+    "learner.rows.bad_time": ("日時が不正", "malformed time"),
+    "learner.rows.bad_answer": ("解答の形式が不正", "malformed answer"),
+    "learner.rows.html": ("解答に HTML を含む", "HTML in the answer"),
+    "learner.rows.bad_rating": ("自己評価の値が不正", "malformed self-rating"),
+    "learner.rows.bad_shape": ("行の形が不正（列の数など）", "not a row (number of fields)"),
+    "learner.run.restored": (
+        "このブラウザに保存されていた途中のクイズを再開しました（サーバーの記録が失われていたため）。"
+        "模試の残り時間は、最初に開始した時刻から数えています。",
+        "Resumed the quiz in progress kept in this browser (the server had lost it). A mock "
+        "exam's time left still counts from when it first started."),
+    "learner.run.refused": (
+        "このブラウザに途中のクイズが保存されていましたが、内容を確認できないため再開できませんでした"
+        "（問題集が変わったか、データが壊れています）。新しいクイズを始めてください。",
+        "A quiz in progress was kept in this browser, but it could not be checked and was not "
+        "resumed (the question bank changed or the data is damaged). Please start a new quiz."),
 }

@@ -167,7 +167,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.history.upload": ("CSV から履歴を読み込む", "Load a history CSV"),
     "quiz.history.imported": ("{added} 件を追加しました（既にあった {duplicates} 件は除きました）。",
                               "Added {added} answer(s) ({duplicates} already there were skipped)."),
-    "quiz.history.bad_rows": ("読めなかった行（行番号）: {rows}", "Rows that could not be read (line numbers): {rows}"),
+    "quiz.history.bad_rows": ("{refused}。行番号: {rows}", "{refused}. Line numbers: {rows}"),
     "quiz.history.missing_columns": ("CSV に必要な列がありません: {columns}",
                                      "The CSV lacks the columns: {columns}"),
     "quiz.history.unreadable": ("UTF-8 の CSV ではないため読み込めません。",
