@@ -40,6 +40,7 @@ def dumps(run: QuizRun) -> str:
         "items": [[item.qid, [_plain(o) for o in item.options]] for item in run.items],
         "choices": {qid: _plain(g) for qid, g in run.choices.items()},
         "flags": sorted(run.flags), "spent_s": run.spent_s,
+        "chosen_at": {qid: _stamp(m) for qid, m in run.chosen_at.items()},
     }, ensure_ascii=False)
 
 
@@ -107,6 +108,9 @@ def _run(data: object, questions: dict[str, Question]) -> QuizRun:
     run.entered_at = _moment(data["entered_at"])
     run.choices = {qid: _choice(raw, questions[qid]) for qid, raw in choices.items()}
     run.flags, run.spent_s = set(flags), {k: float(v) for k, v in spent.items()}
+    chosen_at = data.get("chosen_at", {})  # absent in runs kept before answer times were
+    _check(isinstance(chosen_at, dict) and set(chosen_at) <= set(run.choices))
+    run.chosen_at = {qid: _moment(m) for qid, m in chosen_at.items()}
     return run
 
 
