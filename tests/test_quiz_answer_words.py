@@ -19,22 +19,10 @@ from quiz.schema import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from tests.quiz_helpers import wrong_answer
 
 BANK = load_paths([Path(__file__).parents[1] / "quiz_data"])
 QUESTIONS = BANK.questions
-
-
-def _wrong(q):
-    """A wrong answer of the kind the quiz records (blanks rows as tuples, as a run has them)."""
-    if isinstance(q, TrueFalseQuestion):
-        return not q.answer
-    if isinstance(q, NumericQuestion):
-        return q.answer + 10 * q.tolerance + 1
-    if isinstance(q, MultipleQuestion):
-        others = [o for o in q.options if o not in q.answer]
-        return tuple(others[:1] + q.answer[:1])
-    wrong = next(o for o in q.options if o != q.answer)
-    return tuple(wrong) if isinstance(q, BlanksQuestion) else wrong
 
 
 def _right(q):
@@ -72,7 +60,7 @@ def _check(q, given, text):
 
 @pytest.mark.parametrize("q", QUESTIONS, ids=[q.id for q in QUESTIONS])
 def test_every_question_right_and_wrong_in_words(q):
-    for given, right in ((_right(q), True), (_wrong(q), False)):
+    for given, right in ((_right(q), True), (wrong_answer(q), False)):
         assert is_correct(q, given) is right
         stored = encode(given)
         assert decode(q, stored) is not None
