@@ -82,6 +82,7 @@ def given_words(question: Question, given: Given, words: Words = Words()) -> str
             return " / ".join(given)
         return option_text(question, list(given))
     if isinstance(question, MultipleQuestion):
+        given = (given,) if isinstance(given, str) else given  # one option
         # in the bank's option order, whatever order they were ticked in
         chosen = set(given)
         return LIST_SEP.join([o for o in question.options if o in chosen]
