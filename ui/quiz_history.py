@@ -19,6 +19,7 @@ from quiz.study_record import RecordText, study_record_csv
 from quiz.themes import theme_name
 from ui.history_privacy import render_privacy
 from ui.i18n import lang, t
+from ui.quiz_anki import render_anki
 from ui.quiz_play import RUN_KEY
 from ui.quiz_review import local_zone, render_review
 from ui.quiz_setup import start_run
@@ -154,4 +155,5 @@ def render_history(bank: Bank, store: Store) -> None:
             st.info(t("quiz.history.no_weak"))
         render_review(bank, attempts, _retry(bank, store))
         _record(bank, store)
+    render_anki(bank, attempts)
     _backup(store)

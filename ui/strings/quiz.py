@@ -215,6 +215,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "the back. Exporting a question again updates the same card in Anki."),
     "quiz.anki.scope": ("書き出す問題", "Questions to export"),
     "quiz.anki.mistakes": ("間違えた問題（{n} 問）", "My mistakes ({n})"),
+    "quiz.anki.mistakes_deck": ("間違えた問題", "My mistakes"),
     "quiz.anki.theme": ("{theme}（{n} 問）", "{theme} ({n})"),
     "quiz.anki.download": ("Anki デッキをダウンロード（.apkg）", "Download the Anki deck (.apkg)"),
     "quiz.anki.empty": ("書き出す問題がありません。", "There are no questions to export."),
