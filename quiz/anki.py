@@ -6,8 +6,8 @@ Bank text is Markdown with LaTeX in ``$…$`` / ``$$…$$``; Anki renders HTML a
 ``\\(…\\)`` / ``\\[…\\]``. The maths is set aside, the rest rendered by markdown-it (raw HTML
 escaped, never passed through), then the maths put back with Anki's delimiters.
 
-Options are shuffled once per question (seeded by its id, so a new export matches the old
-cards): the banks list some keys first, and a card cannot shuffle them itself."""
+Options are in the reading order of quiz/answer_words.py (fixed per question, so a new
+export matches the old cards, and the letters match the review list and the study record)."""
 
 from __future__ import annotations
 
@@ -25,17 +25,15 @@ from functools import lru_cache
 from pathlib import Path
 
 import genanki
-import numpy as np
 from markdown_it import MarkdownIt
 
 from plots.figure_png import figure_png
 from plots.quiz_figures import make_question_figure
 
-from .answer_words import Words, given_words
+from .answer_words import Words, given_words, reading_order
 from .figures import describe
 from .markdown import _KEEP
 from .schema import GraphQuestion, MultipleQuestion, Question
-from .session import shuffled_options
 from .themes import theme_name
 
 # Fixed ids: Anki matches a re-imported note type and deck by them (random once, never change).
@@ -97,15 +95,6 @@ def to_html(text: str, inline: bool = False) -> str:
     return out.strip()
 
 
-def _seed(qid: str) -> int:
-    return int.from_bytes(hashlib.sha256(qid.encode()).digest()[:8], "big")
-
-
-def card_options(question: Question) -> tuple:
-    """The options in the card's order (fixed per question), or () without options."""
-    return shuffled_options(question, np.random.default_rng(_seed(question.id)))
-
-
 @lru_cache(maxsize=512)
 def _png(kind: type, spec_json: str, label: str | None) -> bytes:
     return figure_png(make_question_figure(kind.model_validate_json(spec_json), label))
@@ -135,7 +124,7 @@ def front(question: Question, text: CardText, media: dict[str, bytes]) -> str:
         parts.append(f"<pre><code>{html.escape(code.rstrip())}</code></pre>")
     if getattr(question, "figure", None) is not None:
         parts.append(_media(question.figure, None, media))
-    options = card_options(question)
+    options = reading_order(question)
     if isinstance(question, GraphQuestion):
         parts.append('<div class="figures">' + "".join(
             f"<figure>{_media(o, LETTERS[k], media)}</figure>" for k, o in enumerate(options))
@@ -149,7 +138,7 @@ def front(question: Question, text: CardText, media: dict[str, bytes]) -> str:
 
 def key_html(question: Question, text: CardText) -> str:
     """The key as the card shows it: the letters of the key options and what they say."""
-    options = card_options(question)
+    options = reading_order(question)
     if not options:
         return to_html(given_words(question, question.answer, text.words), inline=True)
     keys = (question.answer if isinstance(question, MultipleQuestion)
@@ -167,7 +156,7 @@ def back(question: Question, text: CardText) -> str:
 
 
 def deck_id(name: str) -> int:
-    return DECK_BASE_ID + _seed(name) % 1_000_000_000
+    return DECK_BASE_ID + int(hashlib.sha256(name.encode()).hexdigest()[:12], 16) % 10**9
 
 
 def build_apkg(questions: list[Question], deck_name: str, text: CardText = CardText(),

@@ -5,14 +5,17 @@ true/false 正しい/誤り.
 
 A multiple-select answer is a list, one option a line (LIST_SEP).
 
-Graph letters are those of the bank's option order (A–D): the order a run shuffled them in
-is not recorded, so the review list shows the figures in that same order."""
+Options are read in one fixed order per question (``reading_order``): the order a run
+shuffled them in is not recorded, and the banks list some keys first. The review list, the
+study record and the Anki cards all letter them so, and a graph answer's letter is that."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 
+import numpy as np
 from pydantic import TypeAdapter, ValidationError
 
 from .answers import LETTERS, Given, answer_text, option_text
@@ -26,6 +29,7 @@ from .schema import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from .session import shuffled_options
 
 _FIGURE: TypeAdapter = TypeAdapter(Figure)
 # A multiple-select answer is one option a line: options may hold " / " and "、" themselves.
@@ -39,6 +43,12 @@ class Words:
     true: str = "正しい"
     false: str = "誤り"
     unanswered: str = "未回答"
+
+
+def reading_order(question: Question) -> tuple:
+    """The options in a fixed shuffled order (seeded by the question's id), () without."""
+    seed = int.from_bytes(hashlib.sha256(question.id.encode()).digest()[:8], "big")
+    return shuffled_options(question, np.random.default_rng(seed))
 
 
 def decode(question: Question, text: str) -> Given:
@@ -74,9 +84,8 @@ def given_words(question: Question, given: Given, words: Words = Words()) -> str
     if isinstance(given, bool):
         return words.true if given else words.false
     if isinstance(question, GraphQuestion):
-        text = describe(given)
-        return (f"{LETTERS[question.options.index(given)]}: {text}"
-                if given in question.options else text)
+        order, text = reading_order(question), describe(given)
+        return f"{LETTERS[order.index(given)]}: {text}" if given in order else text
     if isinstance(question, BlanksQuestion):
         if len(given) != len(question.blanks):
             return " / ".join(given)

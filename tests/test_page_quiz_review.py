@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from quiz.answer_words import reading_order
 from quiz.answers import encode
 from quiz.attempt import Attempt
+from quiz.figures import describe
 from quiz.loader import load_paths
 from quiz.schema import (
     BlanksQuestion,
@@ -72,8 +74,10 @@ def test_each_mistake_in_words_newest_first_and_retry(env):
     assert "7 問のうち 1〜7 問目を表示" in " ".join(c.value for c in at.caption)
     # the answers in words: never JSON
     graph, numeric, tf = first(GraphQuestion), first(NumericQuestion), first(TrueFalseQuestion)
-    letter = "ABCD"[graph.options.index(wrong_answer(graph))]
+    letter = "ABCD"[reading_order(graph).index(wrong_answer(graph))]
     assert f"**あなたの解答**: {letter}: " in body
+    # the figure lettered so in the list is the one answered
+    assert f"{letter}: {describe(wrong_answer(graph))}" in [c.value for c in at.caption]
     assert f"**あなたの解答**: {wrong_answer(numeric):g}" in body
     assert f"**あなたの解答**: {'正しい' if wrong_answer(tf) else '誤り'}" in body
     blanks = first(BlanksQuestion)
@@ -130,3 +134,17 @@ def test_anki_with_no_mistakes_offers_the_themes(env):
     assert "quiz.anki.download" not in {b.key for b in at.get("download_button")}
     scope.set_value("softmax").run()
     assert "quiz.anki.download" in {b.key for b in at.get("download_button")}
+
+
+def test_hidden_during_a_mock_exam(env):
+    at = open_page("quiz")
+    seed(at, mistakes_of((SingleQuestion,)))
+    assert at.button(key="quiz.review.0.retry")
+    at.number_input(key="quiz.count").set_value(2)
+    at.radio(key="quiz.mode").set_value("exam")
+    at.button(key="quiz.start").click().run()
+    assert at.session_state["quiz.run"].mode == "exam"
+    assert "quiz.review.0.retry" not in {b.key for b in at.button}
+    assert "quiz.anki.download" not in {b.key for b in at.get("download_button")}
+    assert any("模試の実施中は" in i.value for i in at.info)
+    assert "**あなたの解答**" not in texts(at)

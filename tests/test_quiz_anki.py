@@ -18,7 +18,8 @@ from PIL import Image
 
 from plots import figure_png as png_module
 from plots.quiz_figures import make_question_figure
-from quiz.anki import build_apkg, card_options, to_html
+from quiz.anki import build_apkg, to_html
+from quiz.answer_words import reading_order
 from quiz.loader import load_paths
 from quiz.schema import (
     BlanksQuestion,
@@ -83,7 +84,7 @@ def test_front_question_back_key_and_explanation(apkg, q):
         assert f"{q.answer:g}" in key_part
     else:
         # the key's letters are the letters of the key options in the card's order
-        options = card_options(q)
+        options = reading_order(q)
         keys = q.answer if isinstance(q, MultipleQuestion) else [
             tuple(q.answer) if isinstance(q, BlanksQuestion) else q.answer]
         letters = ["ABCDEF"[k] for k, o in enumerate(options) if o in keys]

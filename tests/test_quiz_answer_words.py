@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from quiz.answer_words import Words, decode, key_words, plain_first_line, stored_words
+from quiz.answer_words import (
+    Words,
+    decode,
+    key_words,
+    plain_first_line,
+    reading_order,
+    stored_words,
+)
 from quiz.answers import encode, is_correct
 from quiz.loader import load_paths
 from quiz.schema import (
@@ -51,7 +58,7 @@ def _check(q, given, text):
         for label, value in zip(q.blanks, given, strict=True):
             at = text.index(f"（{label}） {value}", at + 1)  # each blank, in order
     elif isinstance(q, GraphQuestion):
-        letter = "ABCD"[q.options.index(given)]
+        letter = "ABCD"[reading_order(q).index(given)]
         assert text.startswith(f"{letter}: ") and len(text) > 5
     else:
         assert isinstance(q, SingleQuestion)
@@ -76,8 +83,23 @@ def test_every_type_is_in_the_bank():
 
 def test_graph_answers_differ_per_figure_and_say_the_letter():
     q = next(q for q in QUESTIONS if isinstance(q, GraphQuestion))
-    texts = [stored_words(q, encode(o)) for o in q.options]
+    texts = [stored_words(q, encode(o)) for o in reading_order(q)]
     assert [t[0] for t in texts] == list("ABCD") and len(set(texts)) == 4
+
+
+def test_the_reading_order_is_fixed_and_does_not_put_keys_first():
+    """The banks list every graph and blanks key first: read in bank order, the key would
+    always be A."""
+    positions = []
+    for q in QUESTIONS:
+        order = reading_order(q)
+        assert order == reading_order(q)  # the same every time (and in every process)
+        if isinstance(q, GraphQuestion | BlanksQuestion):
+            options = [tuple(o) if isinstance(q, BlanksQuestion) else o for o in q.options]
+            assert sorted(map(options.index, order)) == [0, 1, 2, 3]
+            key = tuple(q.answer) if isinstance(q, BlanksQuestion) else q.answer
+            positions.append(order.index(key))
+    assert set(positions) == {0, 1, 2, 3}
 
 
 def test_unanswered_unreadable_and_english_words():

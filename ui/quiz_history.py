@@ -153,7 +153,11 @@ def render_history(bank: Bank, store: Store) -> None:
             _weak_list(bank, weak)
         else:
             st.info(t("quiz.history.no_weak"))
-        render_review(bank, attempts, _retry(bank, store))
-        _record(bank, store)
-    render_anki(bank, attempts)
+    if _exam_running():  # the keys would be a tab away from the exam's questions
+        st.info(t("quiz.review.exam_running"), icon=":material/visibility_off:")
+    else:
+        if attempts:
+            render_review(bank, attempts, _retry(bank, store))
+            _record(bank, store)
+        render_anki(bank, attempts)
     _backup(store)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import streamlit as st
 
 from plots.quiz_figures import CONFIG, make_question_figure
-from quiz.answer_words import LIST_SEP, decode, key_words, stored_words
+from quiz.answer_words import LIST_SEP, decode, key_words, reading_order, stored_words
 from quiz.answers import LETTERS
 from quiz.figures import alt_text, describe
 from quiz.history import LOCAL_TZ
@@ -47,7 +47,7 @@ def _chart(fig, key: str, label: str | None = None) -> None:
 
 
 def _figures(question: Question, key: str) -> None:
-    """The snippet, the figure and a graph question's four figures in the bank's order,
+    """The snippet, the figure and a graph question's four figures in the reading order,
     each with its letter and what it shows (the letters of the answers below)."""
     code = getattr(question, "code", None)
     if code:
@@ -56,11 +56,11 @@ def _figures(question: Question, key: str) -> None:
         _chart(question.figure, f"{key}.figure")
     if not isinstance(question, GraphQuestion):
         return
-    for row in range(0, len(question.options), 2):
-        for col, k in zip(st.columns(2), range(row, min(row + 2, len(question.options))),
-                          strict=False):
+    options = reading_order(question)
+    for row in range(0, len(options), 2):
+        for col, k in zip(st.columns(2), range(row, min(row + 2, len(options))), strict=False):
             with col:
-                option = question.options[k]
+                option = options[k]
                 _chart(option, f"{key}.{k}", LETTERS[k])
                 mark = ":material/check_circle: " if option == question.answer else ""
                 st.caption(f"{mark}{LETTERS[k]}: {describe(option)}")
@@ -87,7 +87,8 @@ def _mistake(m: Mistake, question: Question | None, zone: ZoneInfo, key: str,
         md(question.text)
         _figures(question, key)
         if isinstance(question, SingleQuestion | MultipleQuestion | BlanksQuestion):
-            marked_answers(question, decode(question, a.answer))  # options in place, marked
+            # the options in place, marked
+            marked_answers(question, decode(question, a.answer), reading_order(question))
         multiple = isinstance(question, MultipleQuestion)
         md(f"**{t('quiz.given')}**: {_words(stored_words(question, a.answer, words()), multiple)}")
         md(f"**{t('quiz.key')}**: {_words(key_words(question, words()), multiple)}")

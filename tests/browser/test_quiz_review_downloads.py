@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz.answer_words import reading_order
 from quiz.answers import encode
 from quiz.loader import load_paths
 from quiz.schema import GraphQuestion, TrueFalseQuestion
@@ -59,7 +60,7 @@ def test_review_list_study_record_anki_and_retry(browser, url, tmp_path):
         wait_rerun(page)
         main = page.locator('[data-testid="stMain"]')
         expect(main.get_by_text("2 問のうち 1〜2 問目を表示（時刻は America/New_York）")).to_be_visible()
-        letter = "ABCD"[GRAPH.options.index(WRONG_FIGURE)]
+        letter = "ABCD"[reading_order(GRAPH).index(WRONG_FIGURE)]
         expect(main.get_by_text(f"{letter}: ", exact=False).first).to_be_visible()
         expect(main.get_by_text("2026-03-01 21:30", exact=False).first).to_be_visible()
 

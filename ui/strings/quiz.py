@@ -188,6 +188,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "{theme} · {when} · {verdict} · wrong or hard {times}×"),
     "quiz.review.wrong": ("不正解", "wrong"),
     "quiz.review.hard": ("正解（自己評価「{rating}」）", "right (rated “{rating}”)"),
+    "quiz.review.exam_running": ("模試の実施中は、間違えた問題の復習・学習記録・Anki の書き出し（正解と解説を含むもの）"
+                                 "は表示しません。",
+                                 "During a mock exam, your mistakes, the study record and the "
+                                 "Anki export (which hold keys and explanations) are hidden."),
     "quiz.review.retry": ("この問題を解き直す", "Try this question again"),
     # The study record and the Anki deck
     "quiz.record.header": ("学習記録", "Study record"),
