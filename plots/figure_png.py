@@ -106,12 +106,18 @@ def _annotations(fig: go.Figure, panels: dict, mpl: Figure, font: str | None) ->
         if panel is not None:
             panel.set_title(text, fontsize=9)
         else:
-            mpl.text(0.99, 0.01, text, ha="right", va="bottom", fontsize=8)
+            mpl.text(0.99, 0.98, text, ha="right", va="top", fontsize=8)
 
 
 def _draw(fig: go.Figure, font: str | None) -> bytes:
     names = list(dict.fromkeys(_axis_names(tr) for tr in fig.data))
-    mpl = Figure(figsize=(max(4.8, 1.5 * len(names)), 2.8), dpi=DPI, layout="constrained")
+    width, height = max(4.8, 1.5 * len(names)), 2.8
+    mpl = Figure(figsize=(width, height), dpi=DPI)
+    # margins in inches, set once: a layout engine would draw the figure twice
+    xlabel = any(fig.layout[x].title.text for x, _ in names if fig.layout[x].title)
+    top = 0.45 + 0.25 * bool(fig.layout.annotations)
+    mpl.subplots_adjust(left=0.62 / width, right=1 - 0.15 / width, top=1 - top / height,
+                        bottom=(0.42 + 0.25 * xlabel) / height, wspace=0.12)
     axes = mpl.subplots(1, len(names), sharey=len(names) > 1, squeeze=False)[0]
     panels = {}
     for ax, (xname, yname) in zip(axes, names, strict=True):
@@ -123,7 +129,8 @@ def _draw(fig: go.Figure, font: str | None) -> bytes:
     _annotations(fig, panels, mpl, font)
     title = _text(fig.layout.title.text, font) if fig.layout.title else ""
     if title:
-        mpl.suptitle(title, x=0.02, ha="left", fontweight="bold", fontsize=14)
+        mpl.suptitle(title, x=0.02, y=0.98, ha="left", va="top", fontweight="bold",
+                     fontsize=14)
     out = io.BytesIO()
     mpl.savefig(out, format="png", metadata={"Software": None})
     return out.getvalue()

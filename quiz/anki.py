@@ -39,16 +39,14 @@ from .themes import theme_name
 # Fixed ids: Anki matches a re-imported note type and deck by them (random once, never change).
 MODEL_ID = 1_734_055_201
 DECK_BASE_ID = 1_734_055_300
-CSS = """.card { font-family: sans-serif; font-size: 18px; text-align: left; color: #111;
- background: #fff; line-height: 1.6; }
-.meta { color: #666; font-size: 14px; }
+# No text or background colour: Anki's and AnkiDroid's night modes then apply their own.
+CSS = """.card { font-family: sans-serif; font-size: 18px; text-align: left; line-height: 1.6; }
+.meta { opacity: 0.7; font-size: 14px; }
 img { max-width: 100%; height: auto; }
 .figures { display: flex; flex-wrap: wrap; gap: 8px; }
 .figures figure { margin: 0; flex: 1 1 240px; }
 ol.options { padding-left: 1.8em; }
-pre { background: #f4f4f4; padding: 8px; overflow-x: auto; font-size: 15px; }
-.nightMode pre { background: #333; }
-.nightMode.card, .night_mode .card { color: #eee; background: #222; }
+pre { background: rgba(127, 127, 127, 0.15); padding: 8px; overflow-x: auto; font-size: 15px; }
 """
 MODEL = genanki.Model(
     MODEL_ID, "Activation Lab question",
