@@ -123,12 +123,12 @@ def test_english_and_the_download_buttons(env):
     assert f"**You answered**: {'True' if wrong_answer(tf) else 'False'}" in texts(at)
     keys = {b.key for b in at.get("download_button")}
     assert {"quiz.record.download", "quiz.history.download", "quiz.anki.download"} <= keys
-    assert at.selectbox(key="quiz.anki.scope").value == "mistakes"
+    assert at.radio(key="quiz.anki.scope").value == "mistakes"
 
 
 def test_anki_with_no_mistakes_offers_the_themes(env):
     at = open_page("quiz")
-    scope = at.selectbox(key="quiz.anki.scope")
+    scope = at.radio(key="quiz.anki.scope")
     assert scope.value == "mistakes" and scope.options[0] == "間違えた問題（0 問）"
     assert "書き出す問題がありません。" in [i.value for i in at.info]
     assert "quiz.anki.download" not in {b.key for b in at.get("download_button")}

@@ -34,8 +34,9 @@ def render_anki(bank: Bank, attempts: list) -> None:
     st.subheader(t("quiz.anki.header"))
     st.caption(t("quiz.anki.note"))
     scopes = _scopes(bank, attempts)
-    scope = keep(SCOPE_KEY, st.selectbox(t("quiz.anki.scope"), list(scopes), key=SCOPE_KEY,
-                                         format_func=lambda s: scopes[s][1]))
+    # a radio: all choices in view, and no text box a phone's keyboard would open for
+    scope = keep(SCOPE_KEY, st.radio(t("quiz.anki.scope"), list(scopes), key=SCOPE_KEY,
+                                     format_func=lambda s: scopes[s][1]))
     questions = scopes[scope][0]
     if not questions:
         st.info(t("quiz.anki.empty"))
