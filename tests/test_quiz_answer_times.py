@@ -68,3 +68,46 @@ def test_after_the_deadline_the_time_is_the_deadline():
     run.chosen_at["fx-relu-props"] = late  # as if the clock had run past the limit
     times = {r.qid: r.answered_at for r in run.finish(Q, late)}
     assert times["fx-relu-props"] == run.deadline
+
+
+class _Clock:
+    """ui/quiz_exam's datetime, at a time the test sets."""
+
+    moment = NOW
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls.moment
+
+
+def test_the_page_stores_each_answer_at_the_time_it_was_chosen(tmp_path, monkeypatch):
+    import ui.quiz_exam
+    from tests.apptest import open_page
+    from tests.quiz_helpers import GOOD_BANK
+    from ui.quiz_play import answer_key
+
+    monkeypatch.setenv("ACTLAB_QUIZ_DIR", str(GOOD_BANK))
+    monkeypatch.setenv("ACTLAB_DB", str(tmp_path / "history.sqlite3"))
+    monkeypatch.setattr(ui.quiz_exam, "datetime", _Clock)
+    at = open_page("quiz")
+    at.number_input(key="quiz.count").set_value(2)
+    at.radio(key="quiz.mode").set_value("exam")
+    at.button(key="quiz.start").click().run()
+    run = at.session_state["quiz.run"]
+    first, second, end = (run.started_at + timedelta(seconds=s) for s in (5, 40, 90))
+    chosen = {}
+    for n, moment in enumerate((first, second)):
+        _Clock.moment = moment
+        item, key = run.current, answer_key(run)
+        if Q.get(item.qid) is not None and Q[item.qid].type == "multiple":
+            at.checkbox(key=f"{key}.0").check().run()
+        else:
+            at.radio(key=key).set_value(0).run()
+        chosen[item.qid] = moment
+        if n == 0:
+            at.button(key="quiz.exam.next").click().run()
+    _Clock.moment = end
+    at.button(key="quiz.exam.finish").click().run()
+    assert not at.exception
+    stored = {a.question_id: a.answered_at for a in at.session_state["learner.history"].attempts()}
+    assert stored == chosen  # not the time the exam was scored
