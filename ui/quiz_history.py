@@ -100,7 +100,7 @@ def _record(bank: Bank, store: Store) -> None:
     zone = local_zone()
     text = RecordText(lang(), tuple(t(f"quiz.record.col.{c}", tz=zone.key) for c in
                                     ("time", "theme", "question", "given", "key", "result")),
-                      t("quiz.record.right"), t("quiz.record.wrong"), t("quiz.record.gone"),
+                      t("quiz.record.right"), t("quiz.record.wrong"), t("quiz.history.gone"),
                       words())
     st.subheader(t("quiz.record.header"))
     st.caption(t("quiz.record.note", tz=zone.key))

@@ -210,7 +210,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.record.col.result": ("正誤", "Result"),
     "quiz.record.right": ("○ 正解", "○ right"),
     "quiz.record.wrong": ("× 不正解", "× wrong"),
-    "quiz.record.gone": ("（問題集から削除された問題）", "(a question no longer in the banks)"),
     "quiz.anki.header": ("Anki で復習する", "Review in Anki"),
     "quiz.anki.note": ("問題を Anki（AnkiDroid・AnkiMobile でも）の単語帳として書き出します。表に問題と図、"
                        "裏に正解と解説。同じ問題を書き出し直すと、Anki では同じカードが更新されます。",
