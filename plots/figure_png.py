@@ -6,8 +6,8 @@ traces of the very Plotly figure the page shows (plots/quiz_figures.py), so no m
 done twice: lines, markers (○ open, ● filled), bars with their labels, panels side by side,
 the axes' ranges, log scale and ticks, the option letter and the panel titles.
 
-Japanese labels need a CJK font; where none is installed, their non-ASCII characters are
-left out (「クラス1」 becomes 「1」) rather than drawn as empty boxes."""
+Japanese labels need a CJK font; where none is installed they are drawn in English
+(「クラス1」 as "class 1"), never as empty boxes."""
 
 from __future__ import annotations
 
@@ -21,10 +21,15 @@ import plotly.graph_objects as go
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
+from plots.quiz_figures import CUT_NOTE
+
 CJK_FONTS = ("Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "IPAGothic", "Hiragino Sans",
              "Yu Gothic", "Meiryo", "TakaoGothic", "VL Gothic")
 DPI = 150
 _TAG = re.compile(r"<[^>]+>")
+# The labels plots/quiz_figures.py writes, in English for a machine without a CJK font.
+_ENGLISH = ((re.compile(r"クラス(\d+)"), r"class \1"), (re.compile(r"(\d+)層目"), r"layer \1"),
+            (re.compile("層の数"), "layers"), (re.compile(re.escape(CUT_NOTE)), "first bar cut"))
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +41,11 @@ def cjk_font() -> str | None:
 
 def _text(text: str | None, font: str | None) -> str:
     plain = _TAG.sub("", text or "")
-    return plain if font else "".join(c for c in plain if c.isascii()).strip()
+    if font:
+        return plain
+    for pattern, english in _ENGLISH:
+        plain = pattern.sub(english, plain)
+    return "".join(c for c in plain if c.isascii()).strip()
 
 
 def _axis_names(trace) -> tuple[str, str]:
@@ -81,6 +90,10 @@ def _style_axes(ax, xaxis, yaxis, font: str | None) -> None:
     if xaxis.tickvals is not None:
         ax.set_xticks(list(xaxis.tickvals),
                       [_text(str(v), font) for v in (xaxis.ticktext or xaxis.tickvals)])
+        # the ends' labels inside their panel, clear of the next panel's
+        labels = ax.get_xticklabels()
+        labels[0].set_horizontalalignment("left")
+        labels[-1].set_horizontalalignment("right")
     if yaxis.showticklabels is False:
         ax.tick_params(axis="y", labelleft=False)
     if xaxis.title and xaxis.title.text:

@@ -141,8 +141,8 @@ def test_markdown_and_html_in_bank_text():
 
 
 def test_without_a_japanese_font_no_glyph_is_missing(monkeypatch):
-    """Where no CJK font is installed the figure's Japanese labels are left out, never
-    drawn as empty boxes (matplotlib warns for each missing glyph)."""
+    """Where no CJK font is installed the figure's Japanese labels are drawn in English,
+    never as empty boxes (matplotlib warns for each missing glyph)."""
     monkeypatch.setattr(png_module, "cjk_font", lambda: None)
     figures = {f.kind: f for q in QUESTIONS
                for f in [getattr(q, "figure", None), *getattr(q, "options", [])]
@@ -152,3 +152,10 @@ def test_without_a_japanese_font_no_glyph_is_missing(monkeypatch):
         warnings.simplefilter("error")
         for fig in figures.values():
             assert png_module.figure_png(make_question_figure(fig, "A")).startswith(b"\x89PNG")
+
+
+def test_japanese_labels_in_english_without_a_font():
+    assert png_module._text("クラス3", None) == "class 3"
+    assert png_module._text("12層目", None) == "layer 12"
+    assert png_module._text("<b>層の数</b>", None) == "layers"
+    assert png_module._text("クラス3", "Noto Sans CJK JP") == "クラス3"
