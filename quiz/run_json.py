@@ -51,6 +51,7 @@ def dumps(run: QuizRun) -> str:
         "flags": sorted(run.flags), "spent_s": run.spent_s,
         "review_round": run.review_round, "revealed": run.revealed,
         "responses": [[r.qid, _plain(r.given), _stamp(r.answered_at)] for r in run.responses],
+        "chosen_at": {qid: _stamp(m) for qid, m in run.chosen_at.items()},
     }, ensure_ascii=False)
 
 
@@ -160,6 +161,9 @@ def _run(data: object, questions: dict[str, Question], now: datetime) -> QuizRun
     run.entered_at = _moment(data["entered_at"], run.started_at, latest)
     run.choices = {qid: _choice(raw, questions[qid]) for qid, raw in choices.items()}
     run.flags, run.spent_s = set(flags), {k: float(v) for k, v in spent.items()}
+    chosen_at = data.get("chosen_at", {})  # absent in runs kept before answer times were
+    _check(isinstance(chosen_at, dict) and set(chosen_at) <= set(run.choices))
+    run.chosen_at = {qid: _moment(m, run.started_at, latest) for qid, m in chosen_at.items()}
     return run
 
 

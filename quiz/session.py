@@ -100,6 +100,7 @@ class QuizRun:
     choices: dict[str, Given] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
     spent_s: dict[str, float] = field(default_factory=dict)
+    chosen_at: dict[str, datetime] = field(default_factory=dict)  # when each was last chosen
     entered_at: datetime | None = None  # when the current question was opened
     ended_at: datetime | None = None  # when the mock exam was scored
 
@@ -149,14 +150,19 @@ class QuizRun:
 
     # -- the mock exam --------------------------------------------------------------------
 
-    def choose(self, given: Given) -> None:
-        """The answer chosen for the current question (None or () un-chooses it)."""
+    def choose(self, given: Given, now: datetime | None = None) -> None:
+        """The answer chosen for the current question (None or () un-chooses it) at ``now``:
+        the time the history records for it."""
         if self.finished:
             return
+        qid = self.current.qid
         if given is None or given == ():
-            self.choices.pop(self.current.qid, None)
+            self.choices.pop(qid, None)
+            self.chosen_at.pop(qid, None)
         else:
-            self.choices[self.current.qid] = given
+            self.choices[qid] = given
+            if now is not None:
+                self.chosen_at[qid] = now
 
     def toggle_flag(self) -> None:
         if not self.finished:
@@ -194,6 +200,7 @@ class QuizRun:
 
     def finish(self, questions: dict[str, Question], now: datetime) -> list[Response]:
         """Score the mock exam: every chosen answer counts as given, the rest as unanswered.
+        Each answer keeps the time it was chosen (the end, for a run that did not record it).
 
         After the deadline the answers are scored as of the deadline."""
         end = now if self.deadline is None else min(now, self.deadline)
@@ -202,7 +209,8 @@ class QuizRun:
         for item in self.items:
             q = questions[item.qid]
             given = self.choices.get(q.id)
-            self.responses.append(Response(q.id, q.theme, given, is_correct(q, given), end))
+            at = min(self.chosen_at.get(q.id, end), end)
+            self.responses.append(Response(q.id, q.theme, given, is_correct(q, given), at))
         self.index, self.ended_at = len(self.items), end
         return self.responses
 
@@ -228,6 +236,7 @@ class QuizRun:
             self.index = min(self.index, len(self.items) - 1)  # the exam ends only by finish
         self.responses = [r for r in self.responses if r.qid in questions]
         self.choices = {q: g for q, g in self.choices.items() if q in questions}
+        self.chosen_at = {q: m for q, m in self.chosen_at.items() if q in questions}
         self.flags &= set(questions)
 
     def time_out(self, questions: dict[str, Question], now: datetime) -> list[Response]:

@@ -64,11 +64,11 @@ def time_up(run: QuizRun, by_id: dict[str, Question], store: Store, now: datetim
 
 
 def _choose(by_id: dict[str, Question], store: Store) -> None:
-    run = _run()
-    if run is None or time_up(run, by_id, store, datetime.now(UTC)):
+    run, now = _run(), datetime.now(UTC)
+    if run is None or time_up(run, by_id, store, now):
         return
     given, _ = read_given(by_id[run.current.qid], run.current, answer_key(run))
-    run.choose(given)
+    run.choose(given, now)
     save(run, store)
 
 

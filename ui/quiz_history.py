@@ -1,5 +1,6 @@
 """The 学習履歴 view: today's review (FSRS), accuracy per theme over time, the weakest
-questions (each set can be started as a quiz), CSV backup."""
+questions (each set can be started as a quiz), the mistakes to read again, the study record
+and the Anki deck to download, CSV backup."""
 
 from __future__ import annotations
 
@@ -14,13 +15,16 @@ from quiz.loader import Bank
 from quiz.scheduler import due_ids
 from quiz.session import EXAM, STUDY
 from quiz.store import LearnerHistory as Store
+from quiz.study_record import RecordText, study_record_csv
 from quiz.themes import theme_name
 from ui.history_privacy import render_privacy
 from ui.i18n import lang, t
 from ui.learner import refused_text
+from ui.quiz_anki import render_anki
 from ui.quiz_play import RUN_KEY
+from ui.quiz_review import local_zone, render_review
 from ui.quiz_setup import start_run
-from ui.quiz_text import mark, md
+from ui.quiz_text import mark, md, words
 
 TAB_KEY = "quiz.tab"  # the page's tabs; set to the quiz tab's label to show it
 _IMPORTED_KEY = "quiz.history.imported"  # (file id, result) of the last upload
@@ -83,6 +87,31 @@ def _show_import(result: ImportResult) -> None:
                          rows=", ".join(str(r) for r in result.bad_rows[:50])))
 
 
+def _retry(bank: Bank, store: Store):
+    """The 「この問題を解き直す」 button of one question of the review list."""
+    def button(key: str, qid: str) -> None:
+        _start_button(t("quiz.review.retry"), key, [qid], bank, store,
+                      icon=":material/replay:")
+    return button
+
+
+def _record(bank: Bank, store: Store) -> None:
+    """The study record: read and written only when the button is clicked; its words are
+    taken now, in the learner's language and time zone."""
+    zone = local_zone()
+    text = RecordText(lang(), tuple(t(f"quiz.record.col.{c}", tz=zone.key) for c in
+                                    ("time", "theme", "question", "given", "key", "result")),
+                      t("quiz.record.right"), t("quiz.record.wrong"), t("quiz.history.gone"),
+                      words())
+    st.subheader(t("quiz.record.header"))
+    st.caption(t("quiz.record.note", tz=zone.key))
+    st.download_button(
+        t("quiz.record.download"),
+        lambda: study_record_csv(store.attempts(), bank.by_id, zone, text).encode("utf-8"),
+        file_name="activation-lab-study-record.csv", mime="text/csv",
+        key="quiz.record.download", on_click="ignore", icon=":material/table_view:")
+
+
 def _backup(store: Store) -> None:
     st.subheader(t("quiz.history.backup"))
     st.caption(t("quiz.history.backup_note"))
@@ -125,4 +154,11 @@ def render_history(bank: Bank, store: Store) -> None:
             _weak_list(bank, weak)
         else:
             st.info(t("quiz.history.no_weak"))
+    if _exam_running():  # the keys would be a tab away from the exam's questions
+        st.info(t("quiz.review.exam_running"), icon=":material/visibility_off:")
+    else:
+        if attempts:
+            render_review(bank, attempts, _retry(bank, store))
+            _record(bank, store)
+        render_anki(bank, attempts)
     _backup(store)

@@ -8,7 +8,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import streamlit as st
 
-from quiz.answers import Given, answer_text, chosen_options, missed_and_extra, option_labels
+from quiz.answer_words import Words, given_words, plain_first_line
+from quiz.answers import Given, chosen_options, missed_and_extra, option_labels
 from quiz.markdown import safe_markdown
 from quiz.schema import ONE_CHOICE, BlanksQuestion, MultipleQuestion, Question
 from routes import ROUTES
@@ -25,22 +26,20 @@ def md(text: str) -> None:
 
 def first_line(question: Question) -> str:
     """The question's first line of prose (Markdown and LaTeX kept), for lists and labels."""
-    for line in question.text.strip().splitlines():
-        if line.strip() and not line.lstrip().startswith(("```", "~~~")):
-            return safe_markdown(line.strip())
-    return ""
+    return safe_markdown(plain_first_line(question.text))
 
 
 def mark(correct: bool) -> str:
     return RIGHT if correct else WRONG
 
 
+def words() -> Words:
+    """The UI language's words for true, false and unanswered."""
+    return Words(t("quiz.true"), t("quiz.false"), t("quiz.unanswered"))
+
+
 def given_text(question: Question, given: Given) -> str:
-    if given is None or given == ():
-        return t("quiz.unanswered")
-    if isinstance(given, bool):
-        return t("quiz.true") if given else t("quiz.false")
-    return answer_text(given, question)
+    return given_words(question, given, words())
 
 
 def key_text(question: Question) -> str:

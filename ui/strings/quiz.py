@@ -172,4 +172,57 @@ STRINGS: dict[str, tuple[str, str]] = {
                                      "The CSV lacks the columns: {columns}"),
     "quiz.history.unreadable": ("UTF-8 の CSV ではないため読み込めません。",
                                 "This is not a UTF-8 CSV file."),
+    # Reading the mistakes again (ui/quiz_review.py)
+    "quiz.review.header": ("間違えた問題の復習", "Your mistakes"),
+    "quiz.review.note": ("間違えた問題と、自己評価で「もう一度」「難しい」とした問題を、解き直さずに"
+                         "読めます（問題ごとに最新の1回、新しい順）。",
+                         "Questions you got wrong or rated Again or Hard, to read without "
+                         "answering again (the latest time for each, newest first)."),
+    "quiz.review.themes": ("テーマで絞り込む", "Filter by theme"),
+    "quiz.review.none": ("選んだテーマに間違えた問題はありません。",
+                         "No mistakes in the chosen themes."),
+    "quiz.review.count": ("{n} 問のうち {first}〜{last} 問目を表示（時刻は {tz}）",
+                          "Showing {first}–{last} of {n} (times in {tz})"),
+    "quiz.review.page": ("ページ（全 {pages} ページ）", "Page (of {pages})"),
+    "quiz.review.meta": ("{theme}・{when}・{verdict}・間違い／難しい {times} 回",
+                         "{theme} · {when} · {verdict} · wrong or hard {times}×"),
+    "quiz.review.wrong": ("不正解", "wrong"),
+    "quiz.review.hard": ("正解（自己評価「{rating}」）", "right (rated “{rating}”)"),
+    "quiz.review.exam_running": ("模試の実施中は、間違えた問題の復習・学習記録・Anki の書き出し（正解と解説を含むもの）"
+                                 "は表示しません。",
+                                 "During a mock exam, your mistakes, the study record and the "
+                                 "Anki export (which hold keys and explanations) are hidden."),
+    "quiz.review.retry": ("この問題を解き直す", "Try this question again"),
+    # The study record and the Anki deck
+    "quiz.record.header": ("学習記録", "Study record"),
+    "quiz.record.note": ("解答ごとに日時（{tz}）・テーマ・問題の1行目・あなたの解答・正解・正誤を並べた"
+                         "一覧です（Excel で開けます）。読むための記録で、履歴の読み込みには下の"
+                         "バックアップ用 CSV を使います。",
+                         "Every answer with its time ({tz}), theme, the question's first line, "
+                         "your answer, the key and right or wrong (opens in Excel). It is for "
+                         "reading; to load a history back, use the backup CSV below."),
+    "quiz.record.download": ("学習記録をダウンロード（CSV）", "Download the study record (CSV)"),
+    "quiz.record.col.time": ("日時（{tz}）", "Time ({tz})"),
+    "quiz.record.col.theme": ("テーマ", "Theme"),
+    "quiz.record.col.question": ("問題", "Question"),
+    "quiz.record.col.given": ("あなたの解答", "Your answer"),
+    "quiz.record.col.key": ("正解", "Key"),
+    "quiz.record.col.result": ("正誤", "Result"),
+    "quiz.record.right": ("○ 正解", "○ right"),
+    "quiz.record.wrong": ("× 不正解", "× wrong"),
+    "quiz.anki.header": ("Anki で復習する", "Review in Anki"),
+    "quiz.anki.note": ("問題を Anki（AnkiDroid・AnkiMobile でも）の単語帳として書き出します。表に問題と図、"
+                       "裏に正解と解説。同じ問題を書き出し直すと、Anki では同じカードが更新されます。",
+                       "Export questions as an Anki deck (also AnkiDroid and AnkiMobile): the "
+                       "question and its figures on the front, the key and the explanation on "
+                       "the back. Exporting a question again updates the same card in Anki."),
+    "quiz.anki.scope": ("書き出す問題", "Questions to export"),
+    "quiz.anki.mistakes": ("間違えた問題（{n} 問）", "My mistakes ({n})"),
+    "quiz.anki.mistakes_deck": ("間違えた問題", "My mistakes"),
+    "quiz.anki.theme": ("{theme}（{n} 問）", "{theme} ({n})"),
+    "quiz.anki.download": ("Anki デッキをダウンロード（.apkg）", "Download the Anki deck (.apkg)"),
+    "quiz.anki.empty": ("書き出す問題がありません。", "There are no questions to export."),
+    "quiz.anki.deck": ("活性化関数ラボ::{name}", "Activation Lab::{name}"),
+    "quiz.anki.key": ("正解", "Answer"),
+    "quiz.anki.explanation": ("解説", "Explanation"),
 }

@@ -1,0 +1,69 @@
+"""The study record a learner reads in Excel: UTF-8 with a BOM, theme names, the question's
+first line, answers in words, right/wrong, times in the learner's own zone."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from quiz.answer_words import reading_order
+from quiz.answers import encode
+from quiz.attempt import Attempt
+from quiz.loader import load_paths
+from quiz.schema import GraphQuestion, MultipleQuestion, TrueFalseQuestion
+from quiz.study_record import RecordText, study_record_csv
+from quiz.themes import THEMES
+
+BANK = load_paths([Path(__file__).parents[1] / "quiz_data"])
+
+
+def _q(kind):
+    return next(q for q in BANK.questions if isinstance(q, kind))
+
+
+def _rows(text: str) -> list[list[str]]:
+    data = text.encode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for Japanese
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_rows_in_words_local_time_oldest_first():
+    tf, graph, multi = _q(TrueFalseQuestion), _q(GraphQuestion), _q(MultipleQuestion)
+    wrong_fig = next(o for o in graph.options if o != graph.answer)
+    attempts = [
+        Attempt("s", graph.id, graph.theme, False, encode(wrong_fig),
+                datetime(2026, 3, 2, 1, 0, tzinfo=UTC)),
+        Attempt("s", tf.id, tf.theme, True, encode(tf.answer),
+                datetime(2026, 3, 1, 23, 30, tzinfo=UTC)),
+        Attempt("s", multi.id, multi.theme, True, encode(tuple(multi.answer)),
+                datetime(2026, 3, 2, 2, 0, tzinfo=UTC)),
+        Attempt("s", "gone-question", "softmax", False, '"x"',
+                datetime(2026, 3, 2, 3, 0, tzinfo=UTC)),
+    ]
+    rows = _rows(study_record_csv(attempts, BANK.by_id, ZoneInfo("America/New_York")))
+    assert rows[0] == ["日時", "テーマ", "問題", "あなたの解答", "正解", "正誤"]
+    first, second, third, gone = rows[1:]
+    # 23:30 UTC on 1 March is 18:30 in New York (EST, UTC-5): oldest first
+    assert first[0] == "2026-03-01 18:30:00" and second[0] == "2026-03-01 20:00:00"
+    assert first[1] == THEMES[tf.theme][0]  # the theme's name, never its id
+    assert first[3] == first[4] == ("正しい" if tf.answer else "誤り") and first[5] == "○ 正解"
+    letter = "ABCD"[reading_order(graph).index(wrong_fig)]
+    assert second[3].startswith(f"{letter}: ") and second[5] == "× 不正解"
+    assert second[4].startswith("ABCD"[reading_order(graph).index(graph.answer)] + ": ")
+    assert second[2] in graph.text and "\n" not in second[2]
+    assert sorted(third[3].splitlines()) == sorted(multi.answer)  # one option a line
+    assert gone[2] == "（問題集から削除された問題）" and gone[3] == '"x"'
+
+
+def test_a_cell_is_never_an_excel_formula():
+    tf = _q(TrueFalseQuestion)
+    attempt = Attempt("s", "gone", tf.theme, False, '"=HYPERLINK(1)"',
+                      datetime(2026, 3, 1, tzinfo=UTC))
+    rows = _rows(study_record_csv([attempt], {}, ZoneInfo("Asia/Tokyo"),
+                                  RecordText(gone="=cmd")))
+    assert rows[1][2] == "'=cmd"
+    assert rows[1][3] == '"=HYPERLINK(1)"'  # kept as stored: starts with a quote
+    assert study_record_csv([], {}, ZoneInfo("UTC")).count("\n") == 1  # the header alone
