@@ -70,3 +70,12 @@ def test_relu6_output_stays_in_zero_to_six_and_its_gradient_is_zero_beyond():
     x = np.array([-1e308, -1.0, 0.0, 3.0, 6.0, 6.5, 1e308])
     assert act.relu6(x).tolist() == [0.0, 0.0, 0.0, 3.0, 6.0, 6.0, 6.0]
     assert act.relu6_grad(x).tolist() == [0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0]
+
+
+def test_the_hard_sigmoid_saturation_stated_in_the_study_content():
+    # The app's gradient at x = 3 is 1/6 (left branch), so "0 for |x| ≥ 3" would be wrong on screen.
+    x = np.array([-50.0, -3.5, -3.0, 3.0 + 1e-9, 3.5, 50.0])
+    assert act.hard_sigmoid_grad(x).tolist() == [0.0] * 6
+    assert float(act.hard_sigmoid_grad(3.0)) != 0.0
+    assert any(c.startswith("|x| > 3 で勾配がちょうど 0")
+               for c in act.REGISTRY["hard_sigmoid"].study.cons_ja)
