@@ -45,7 +45,7 @@ def hard_sigmoid(x):
 
 def hard_sigmoid_grad(x):
     r"""Derivative of the hard sigmoid: 1/6 on the slope, 0 outside; at the kinks the x ≤ kink
-    branch (0 at −3, 1/6 at 3).
+    branch (0 at −3, 1/6 at 3; PyTorch takes 0 at both).
 
     .. math:: h'(x) = \begin{cases} \frac{1}{6} & (-3 < x \le 3) \\ 0 & (x \le -3,\ x > 3) \end{cases}
     """
@@ -67,8 +67,8 @@ def hard_swish(x):
 
 def hard_swish_grad(x):
     r"""Derivative of the hard swish; it jumps at both kinks, where it takes the x ≤ kink
-    branch: ``hard_swish_grad(-3) = 0`` and ``hard_swish_grad(3) = 1.5`` (PyTorch takes −0.5
-    at −3 and 1.5 at 3).
+    branch: ``hard_swish_grad(-3) = 0`` and ``hard_swish_grad(3) = 1.5`` (PyTorch took −0.5 at
+    −3 and 1.5 at 3 until pytorch/pytorch#148049, 2025; it now takes 0 at −3 and 1 at 3).
 
     .. math:: h'(x) = \begin{cases} 0 & (x \le -3) \\ \frac{2x + 3}{6} & (-3 < x \le 3) \\ 1 & (x > 3) \end{cases}
     """
