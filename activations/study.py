@@ -293,7 +293,7 @@ STUDY: dict[str, Study] = {
         uses_en=("Where a sigmoid is wanted cheaply, e.g. the gates of MobileNetV3's squeeze-and-excitation blocks",),
         pros_en=("No exp: an add, a ReLU6 and a division",
                  "Output between 0 and 1: usable as a gate, like the sigmoid"),
-        cons_en=("The gradient is exactly 0 for |x| > 3: it saturates harder than the sigmoid",
+        cons_en=("The gradient is exactly 0 beyond ±3: it saturates harder than the sigmoid",
                  "The formula differs by library: ReLU6(x + 3)/6 (slope 1/6) in PyTorch and Keras 3, clip(0.2x + 0.5, 0, 1) (slope 0.2) in older Keras"),
         remarks_ja=("x = 0 で 0.5、傾き 1/6 の直線。シグモイドの x = 0 での傾きは 0.25",),
         remarks_en=("0.5 at x = 0 with slope 1/6; the sigmoid's slope at 0 is 0.25",),
