@@ -16,6 +16,9 @@ from .elementwise import (
     leaky_relu_grad,
     mish,
     mish_grad,
+    prelu,
+    prelu_grad,
+    prelu_grad_alpha,
     relu,
     relu_grad,
     selu,
@@ -33,6 +36,7 @@ from .elementwise import (
     tanh,
     tanh_grad,
 )
+from .hard import hard_sigmoid, hard_sigmoid_grad, hard_swish, hard_swish_grad, relu6, relu6_grad
 from .params import Param
 from .registry import ELEMENTWISE, REGISTRY, Interval, Spec
 from .softmax import log_softmax, log_softmax_jacobian, softmax, softmax_jacobian

@@ -17,7 +17,7 @@ import numpy as np
 from scipy.special import expit, ndtr
 
 from ._arrays import as_float_array, keep_nan, like
-from .params import ELU_ALPHA, GELU_APPROXIMATE, LEAKY_ALPHA, SWISH_BETA
+from .params import ELU_ALPHA, GELU_APPROXIMATE, LEAKY_ALPHA, PRELU_ALPHA, SWISH_BETA
 
 SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
@@ -152,16 +152,24 @@ def relu_grad(x):
     return like(keep_nan((x > 0).astype(x.dtype), x), x)
 
 
+def _leaky(x, alpha: float):
+    x = as_float_array(x)
+    if alpha == 0:  # ReLU; alpha * x would make 0 * (-inf) = NaN where the limit is 0
+        return like(np.maximum(x, 0.0), x)
+    return like(np.where(x > 0, x, alpha * x), x)
+
+
+def _leaky_grad(x, alpha: float):
+    x = as_float_array(x)
+    return like(keep_nan(np.where(x > 0, 1.0, alpha), x), x)
+
+
 def leaky_relu(x, alpha=LEAKY_ALPHA.default):
     r"""Leaky ReLU with slope ``alpha`` (0 ≤ α ≤ 1, default 0.01) for x ≤ 0.
 
     .. math:: h(x) = \begin{cases} x & (x > 0) \\ \alpha x & (x \le 0) \end{cases}
     """
-    alpha = LEAKY_ALPHA.check(alpha)
-    x = as_float_array(x)
-    if alpha == 0:  # ReLU; alpha * x would make 0 * (-inf) = NaN where the limit is 0
-        return like(np.maximum(x, 0.0), x)
-    return like(np.where(x > 0, x, alpha * x), x)
+    return _leaky(x, LEAKY_ALPHA.check(alpha))
 
 
 def leaky_relu_grad(x, alpha=LEAKY_ALPHA.default):
@@ -169,9 +177,36 @@ def leaky_relu_grad(x, alpha=LEAKY_ALPHA.default):
 
     .. math:: h'(x) = \begin{cases} 1 & (x > 0) \\ \alpha & (x \le 0) \end{cases}
     """
-    alpha = LEAKY_ALPHA.check(alpha)
+    return _leaky_grad(x, LEAKY_ALPHA.check(alpha))
+
+
+def prelu(x, alpha=PRELU_ALPHA.default):
+    r"""PReLU (Parametric ReLU): Leaky ReLU whose slope α is a parameter learned with the
+    weights (He et al. 2015; PyTorch's nn.PReLU starts from α = 0.25).
+
+    .. math:: h(x) = \begin{cases} x & (x > 0) \\ \alpha x & (x \le 0) \end{cases}
+    """
+    return _leaky(x, PRELU_ALPHA.check(alpha))
+
+
+def prelu_grad(x, alpha=PRELU_ALPHA.default):
+    r"""Derivative of PReLU with respect to x; at the kink ``prelu_grad(0) = alpha`` (the x ≤ 0
+    branch).
+
+    .. math:: h'(x) = \begin{cases} 1 & (x > 0) \\ \alpha & (x \le 0) \end{cases}
+    """
+    return _leaky_grad(x, PRELU_ALPHA.check(alpha))
+
+
+def prelu_grad_alpha(x, alpha=PRELU_ALPHA.default):
+    r"""Derivative of PReLU with respect to its slope α: what training uses to learn α.
+    It does not depend on α; at the kink it is 0 either way.
+
+    .. math:: \frac{\partial h}{\partial \alpha} = \begin{cases} 0 & (x > 0) \\ x & (x \le 0) \end{cases}
+    """
+    PRELU_ALPHA.check(alpha)
     x = as_float_array(x)
-    return like(keep_nan(np.where(x > 0, 1.0, alpha), x), x)
+    return like(np.where(x > 0, 0.0, x), x)
 
 
 def elu(x, alpha=ELU_ALPHA.default):

@@ -76,6 +76,23 @@ def selu(x, alpha=1.6732632423543772, scale=1.0507009873554805):
     return scale * np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0)))
 
 
+def prelu(x, alpha):
+    # alpha は重みと一緒に学習するパラメータ (Leaky ReLU の傾きを学習で決める)
+    return np.where(x > 0, x, alpha * x)
+
+
+def relu6(x):
+    return np.minimum(np.maximum(0, x), 6)
+
+
+def hard_sigmoid(x):
+    return relu6(x + 3) / 6
+
+
+def hard_swish(x):
+    return x * relu6(x + 3) / 6
+
+
 def softmax(a):
     # a は 1 サンプル (C,) でもバッチ (N, C) でもよい: 最大値と和は行ごとに (axis=-1)。
     # keepdims=True で c の形が (N, 1) になり、a - c が行ごとに引き算される。

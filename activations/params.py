@@ -64,3 +64,9 @@ GELU_APPROXIMATE = Param(
     meaning_ja="tanh による近似式を使う（BERT・GPT-2 の実装）",
     meaning_en="use the tanh approximation (as in BERT and GPT-2)",
 )
+PRELU_ALPHA = Param(
+    "alpha", 0.25, 0.0, 1.0, 0.01,
+    meaning_ja="負の領域の傾き（学習で決まる値。PyTorch の nn.PReLU の初期値は 0.25）",
+    meaning_en="slope for x ≤ 0, learned in training (PyTorch's nn.PReLU starts at 0.25)",
+    symbol="α",
+)

@@ -15,9 +15,9 @@ from types import MappingProxyType
 import numpy as np
 
 from . import elementwise as ew
-from . import exam_style
+from . import exam_style, hard
 from . import softmax as sm
-from .params import ELU_ALPHA, GELU_APPROXIMATE, LEAKY_ALPHA, SWISH_BETA, Param
+from .params import ELU_ALPHA, GELU_APPROXIMATE, LEAKY_ALPHA, PRELU_ALPHA, SWISH_BETA, Param
 from .study import STUDY, Study
 
 _MATH = re.compile(r"^\s*\.\. math:: (.+)$", re.MULTILINE)
@@ -122,6 +122,7 @@ _GELU_TANH_MIN = _minimum(ew.gelu, -3.0, 0.0, approximate=True)
 _SELU_LOWER = -ew.SELU_SCALE * ew.SELU_ALPHA
 _MISH_MIN = _minimum(ew.mish, -3.0, 0.0)
 _SILU_MIN = _minimum(ew.swish, -5.0, 0.0)  # swish(x, β) = silu(βx)/β, so min = _SILU_MIN/β
+_HARD_SWISH_MIN = _minimum(hard.hard_swish, -3.0, 0.0)
 _INF = math.inf
 
 
@@ -185,6 +186,27 @@ _SPECS = [
          rf"(-\lambda\alpha, \infty) \approx ({_SELU_LOWER:.3f}, \infty)",
          lambda p: Interval(_SELU_LOWER, _INF), STUDY["selu"],
          (exam_style.selu,), False, monotone=True, kinks=(0.0,), grad_jump=lambda p: True),
+    Spec("prelu", "PReLU", "PReLU (Parametric ReLU)", "elementwise", ew.prelu, ew.prelu_grad,
+         (PRELU_ALPHA,),
+         (r"\begin{array}{ll} (-\infty, \infty) & (\alpha > 0) \\ "
+          r"{[0, \infty)} & (\alpha = 0) \end{array}"),
+         lambda p: Interval(0.0 if p.get("alpha", PRELU_ALPHA.default) == 0 else -_INF, _INF,
+                            True),
+         STUDY["prelu"], (exam_style.prelu,), False, monotone=True, kinks=(0.0,),
+         grad_jump=lambda p: p.get("alpha", PRELU_ALPHA.default) != 1.0),
+    Spec("relu6", "ReLU6", "ReLU6", "elementwise", hard.relu6, hard.relu6_grad, (),
+         r"[0, 6]", lambda p: Interval(0.0, 6.0, True, True), STUDY["relu6"],
+         (exam_style.relu6,), False, monotone=True, kinks=(0.0, 6.0),
+         grad_jump=lambda p: True),
+    Spec("hard_sigmoid", "ハードシグモイド", "Hard sigmoid", "elementwise", hard.hard_sigmoid,
+         hard.hard_sigmoid_grad, (), r"[0, 1]", lambda p: Interval(0.0, 1.0, True, True),
+         STUDY["hard_sigmoid"], (exam_style.relu6, exam_style.hard_sigmoid), False,
+         monotone=True, kinks=(-3.0, 3.0), grad_jump=lambda p: True),
+    Spec("hard_swish", "ハードスウィッシュ", "Hard swish", "elementwise", hard.hard_swish,
+         hard.hard_swish_grad, (), rf"[{_HARD_SWISH_MIN:.3f}, \infty)",
+         lambda p: Interval(_HARD_SWISH_MIN, _INF, True), STUDY["hard_swish"],
+         (exam_style.relu6, exam_style.hard_swish), False, kinks=(-3.0, 3.0),
+         grad_jump=lambda p: True),
     Spec("log_softmax", "対数ソフトマックス関数", "Log-softmax", "vector", sm.log_softmax,
          sm.log_softmax_jacobian, (), r"(-\infty, 0)", lambda p: Interval(-_INF, 0.0),
          STUDY["log_softmax"], (exam_style.log_softmax,), False),

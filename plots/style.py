@@ -7,7 +7,8 @@ import activations as act
 FONT = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
 # Mid-tone colours that read on the light and the dark theme, one per elementwise activation.
 _PALETTE = ("#3B82F6", "#F97316", "#16A34A", "#E11D48", "#9333EA", "#0891B2",
-            "#CA8A04", "#DB2777", "#65A30D", "#64748B", "#7C3AED", "#EA580C")
+            "#CA8A04", "#DB2777", "#65A30D", "#64748B", "#7C3AED", "#EA580C",
+            "#0D9488", "#B45309", "#4F46E5", "#BE185D")
 
 
 def colour(name: str) -> str:

@@ -44,6 +44,10 @@ H = {
     "swish": lambda x, beta=1.0: x * _sig(beta * x),
     "mish": lambda x: x * mp.tanh(mp.log1p(mp.exp(x))),
     "selu": lambda x: SELU_SCALE * (x if x > 0 else SELU_ALPHA * mp.expm1(x)),
+    "prelu": lambda x, alpha=0.25: x if x > 0 else mp.mpf(alpha) * x,
+    "relu6": lambda x: min(max(mp.mpf(0), x), mp.mpf(6)),
+    "hard_sigmoid": lambda x: min(max(mp.mpf(0), x + 3), mp.mpf(6)) / 6,
+    "hard_swish": lambda x: x * min(max(mp.mpf(0), x + 3), mp.mpf(6)) / 6,
 }
 
 
@@ -78,6 +82,11 @@ DH = {
     "mish": lambda x: mp.tanh(mp.log1p(mp.exp(x)))
     + x * mp.sech(mp.log1p(mp.exp(x))) ** 2 * _sig(x),
     "selu": lambda x: SELU_SCALE * (1 if x > 0 else SELU_ALPHA * mp.exp(x)),
+    # The piecewise-linear ones, by piece; a kink belongs to the piece on its left.
+    "prelu": lambda x, alpha=0.25: mp.mpf(1) if x > 0 else mp.mpf(alpha),
+    "relu6": lambda x: mp.mpf(1) if 0 < x <= 6 else mp.mpf(0),
+    "hard_sigmoid": lambda x: mp.mpf(1) / 6 if -3 < x <= 3 else mp.mpf(0),
+    "hard_swish": lambda x: mp.mpf(0) if x <= -3 else (2 * x + 3) / 6 if x <= 3 else mp.mpf(1),
 }
 
 

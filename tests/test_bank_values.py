@@ -205,6 +205,20 @@ NUMERIC: dict[str, Numeric] = {
         )[1],
         (0.3, 0.7, -math.log(0.7)),
     ),  # logits log(y) give softmax y
+    # PReLU's slope α gets ∂L/∂h · ∂h/∂α = 3 · x at x = −2; wrong: ∂L/∂x, no upstream, sign, h
+    "fm-prelu-grad-alpha": Numeric(
+        lambda: 3.0 * -2.0,
+        (3.0 * 0.25, -2.0, 6.0, 0.25 * -2.0),
+    ),
+    # ReLU6(x + 3)/6 at 1.5; wrong: σ(1.5), old Keras' 0.2x + 0.5, the slope 1/6
+    "fm-hard-sigmoid-value": Numeric(
+        lambda: min(max(0.0, 1.5 + 3.0), 6.0) / 6.0, (float(expit(1.5)), 0.2 * 1.5 + 0.5, 1 / 6)
+    ),
+    # min of x·ReLU6(x + 3)/6; wrong: SiLU's minimum, the value at x = −1, at x = −3
+    "fm-hard-swish-min": Numeric(
+        lambda: _minimum(lambda x: x * min(max(0.0, x + 3.0), 6.0) / 6.0, -3.0, 0.0)[1],
+        (_minimum(lambda x: x * float(expit(x)), -3.0, 0.0)[1], -1 * 2 / 6, -0.5),
+    ),
     "rs-bce-grad-value": Numeric(
         lambda: f(bp.numeric_grad(lambda a: bp.bce_with_logits(float(a), 1.0), -1.0)),
         # sign slip, sigma'(-1), the squared-error gradient
@@ -312,6 +326,12 @@ SINGLE_VALUES: dict[str, Choice] = {
         lambda: np.array([init_std("xavier", 50, 50), init_std("he", 50, 50)])
     ),
     "vg-rnn-power-20": Choice(lambda: math.prod([1.5 * (1 / math.cosh(0.0) ** 2)] * 20)),
+    "fm-prelu-value": Choice(lambda: f(act.prelu(-3.0, alpha=0.25)), EXACT),
+    "fm-relu6-values": Choice(lambda: np.clip(np.array([-2.0, 3.0, 8.0]), 0.0, 6.0), EXACT),
+    # the slope of (x + 3)/6 on (−3, 3), by a central difference of the closed form
+    "rs-hard-sigmoid-grad-0": Choice(
+        lambda: (min(max(0.0, 1e-6 + 3), 6) - min(max(0.0, -1e-6 + 3), 6)) / 6 / 2e-6
+    ),
     "rs-relu-net-weight-grad": Choice(
         lambda: bp.relu_net_weight_grad([1.0, 2.0], [[1.0, -1.0], [0.5, 0.5]], [2.0, -1.0])[0],
         1e-6,
@@ -667,7 +687,19 @@ def _elu_grad_continuous_for_every_alpha() -> bool:
     return all(math.isclose(alpha * math.exp(0.0), 1.0) for alpha in (0.5, 1.0, 2.0))
 
 
+def _hard_swish(x: float) -> float:
+    return x * min(max(0.0, x + 3.0), 6.0) / 6.0
+
+
 TRUE_FALSE: dict[str, Callable[[], bool]] = {
+    # ReLU6' = 1 for every x > 0? (by differences of min(max(0, x), 6), never the library)
+    "rs-relu6-grad-false": lambda: all(
+        abs((min(max(0.0, x + 1e-6), 6.0) - min(max(0.0, x - 1e-6), 6.0)) / 2e-6 - 1) < 1e-6
+        for x in np.linspace(0.01, 20.0, 2000)),
+    # one-sided slopes of the hard swish at x = 3 agree?
+    "fm-hard-swish-grad-jump": lambda: abs(
+        (_hard_swish(3.0) - _hard_swish(3.0 - 1e-7)) / 1e-7
+        - (_hard_swish(3.0 + 1e-7) - _hard_swish(3.0)) / 1e-7) < 1e-4,
     # the statement: every row sums to 1 (they sum to 0)
     "sm-jacobian-row-sum": lambda: _softmax_jacobian_rows_sum_to(1.0),
     "sm-scale-by-two": lambda: bool(np.allclose(sm([2, 4, 6]), sm([1, 2, 3]))),

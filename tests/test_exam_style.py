@@ -39,6 +39,10 @@ PAIRS = {
     "swish": (ex.swish, act.swish, 1e-300),
     "mish": (ex.mish, act.mish, 0.0),
     "selu": (ex.selu, act.selu, 0.0),
+    "prelu": (lambda x: ex.prelu(x, 0.25), act.prelu, 0.0),
+    "relu6": (ex.relu6, act.relu6, 0.0),
+    "hard_sigmoid": (ex.hard_sigmoid, act.hard_sigmoid, 0.0),
+    "hard_swish": (ex.hard_swish, act.hard_swish, 0.0),
 }
 VECTOR = {"softmax": (ex.softmax, act.softmax), "log_softmax": (ex.log_softmax, act.log_softmax)}
 
