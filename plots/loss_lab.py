@@ -49,13 +49,13 @@ def make_loss_figure(curves, probe, names: dict[str, str]) -> go.Figure:
     ]
     top = float(np.max(curves.bce[np.isfinite(curves.bce)]))
     return go.Figure(data=data, layout={
-        "height": 460, "margin": _MARGIN, "legend": _LEGEND, "font": {"family": FONT},
+        "height": 420, "margin": _MARGIN, "legend": _LEGEND, "font": {"family": FONT},
         "hovermode": "closest",
         "xaxis": {"anchor": "y", "range": [0, 1], "showticklabels": False, "matches": "x2"},
-        "yaxis": {"domain": [0.54, 1.0], "title": {"text": names["loss"]},
+        "yaxis": {"domain": [0.57, 1.0], "title": {"text": names["loss"]},
                   "range": [0, max(top, 1.0) * 1.05]},
         "xaxis2": {"anchor": "y2", "range": [0, 1], "title": {"text": names["y"]}},
-        "yaxis2": {"domain": [0.0, 0.46], "title": {"text": names["grad"]},
+        "yaxis2": {"domain": [0.0, 0.43], "title": {"text": names["grad"]},
                    "range": [-GRAD_RANGE, GRAD_RANGE], "zeroline": True},
     })
 
@@ -85,7 +85,7 @@ def make_routes_figure(labels: list[str], fused: np.ndarray, via_jacobian: np.nd
                        names: dict[str, str]) -> go.Figure:
     """∂E/∂a per class by both routes, as grouped bars: they stand at the same height.
 
-    ``names``: fused, jacobian (legend), grad (y-axis title). A NaN bar (the Jacobian route
+    ``names``: fused, jacobian (legend), grad (y-axis title), class (x-axis title). A NaN bar (the Jacobian route
     broken by y = 0) is not drawn; its text says NaN.
     """
     bars = []
@@ -93,10 +93,12 @@ def make_routes_figure(labels: list[str], fused: np.ndarray, via_jacobian: np.nd
                                  (via_jacobian, names["jacobian"], SE_COLOUR)):
         values = np.asarray(values, dtype=float)
         bars.append(dict(type="bar", x=labels, y=values, name=name, marker={"color": colour},
-                         text=["NaN" if np.isnan(v) else f"{v:.4f}" for v in values],
+                         # the table has the numbers: on a phone's narrow bars they would overlap
+                         text=["NaN" if np.isnan(v) else "" for v in values],
                          textposition="outside", cliponaxis=False,
                          hovertemplate="%{x}: %{y:.6g}<extra>" + name + "</extra>"))
     return go.Figure(data=bars, layout={
         "barmode": "group", "height": 360, "margin": _MARGIN, "legend": _LEGEND,
-        "font": {"family": FONT}, "yaxis": {"title": {"text": names["grad"]}, "range": [-1.2, 1.2]},
+        "font": {"family": FONT}, "xaxis": {"type": "category", "title": {"text": names["class"]}},
+        "yaxis": {"title": {"text": names["grad"]}, "range": [-1.2, 1.2]},
     })

@@ -13,7 +13,6 @@ import streamlit as st
 
 import losses
 from plots.loss_lab import make_logit_figure, make_loss_figure, make_routes_figure
-from plots.softmax_lab import class_labels
 from ui.charts import PLOTLY_CONFIG
 from ui.i18n import keep, restore_choices, t
 from viewstate import logits as lg
@@ -130,17 +129,17 @@ def softmax_section() -> None:
             st.warning(t("loss.bad_label", label=label, n=len(a)))
             label = 1
     routes = ll.softmax_routes(a, label - 1)
-    labels = class_labels(len(a))
+    labels = [str(k) for k in range(1, len(a) + 1)]  # as the label is typed: 1-based
     with chart:
         names = {"fused": t("loss.fused"), "jacobian": t("loss.jacobian"),
-                 "grad": t("loss.axis_dEda_k")}
+                 "grad": t("loss.axis_dEda_k"), "class": t("loss.col_class")}
         st.plotly_chart(make_routes_figure(labels, routes.fused, routes.via_jacobian, names),
                         key="loss.routes_chart", config=PLOTLY_CONFIG, alt=t("loss.routes_alt"))
     if routes.broken:
         st.error(t("loss.routes_broken", loss=routes.loss))
     else:
         st.success(t("loss.routes_equal", loss=routes.loss, diff=routes.max_diff))
-    with st.container(key="loss-routes"):
+    with st.container(key="loss-routes"):  # CSS: numbers never break (ui/layout_css.py)
         st.table(pd.DataFrame({
             t("loss.col_class"): labels, t("loss.col_a"): [fmt(v) for v in routes.a],
             t("loss.col_y"): [fmt(v) for v in routes.y], t("loss.col_t"): [fmt(v) for v in routes.t],
@@ -148,9 +147,8 @@ def softmax_section() -> None:
             t("loss.col_fused"): [fmt(v) for v in routes.fused],
             t("loss.col_jacobian"): [fmt(v) for v in routes.via_jacobian],
         }), hide_index=True)
-    fused_col, jacobian_col = st.columns(2)
-    fused_col.latex(ll.math_block(losses.softmax_cross_entropy_grad))
-    jacobian_col.latex(ll.JACOBIAN_ROUTE_LATEX)
+    st.latex(ll.math_block(losses.softmax_cross_entropy_grad))
+    st.latex(ll.JACOBIAN_ROUTE_LATEX)
     st.caption(t("loss.batch_note"))
     sync_url()
 
@@ -160,16 +158,17 @@ def safety_section() -> None:
     """④ −log y, −log(y + 1e-7) and the stable form from the logits, side by side."""
     st.subheader(t("loss.safety"))
     st.write(t("loss.safety_intro"))
-    cols = st.columns(3)
-    for col, name, latex in zip(cols, ("naive", "textbook", "stable"),
-                                (ll.NAIVE_LOG_LATEX, ll.TEXTBOOK_LOG_LATEX, ll.STABLE_LOG_LATEX),
-                                strict=True):
+    naive_col, textbook_col = st.columns(2)
+    for col, name, latex in ((naive_col, "naive", ll.NAIVE_LOG_LATEX),
+                             (textbook_col, "textbook", ll.TEXTBOOK_LOG_LATEX)):
         col.caption(t(f"loss.{name}"))
         col.latex(latex)
+    st.caption(t("loss.stable"))  # full width: the longest of the three
+    st.latex(ll.STABLE_LOG_LATEX)
     extra = st.number_input(t("loss.extra_a"), -1000.0, 1000.0, value=None, step=1.0,
                             key="loss.extra_a")
     rows = ll.safety_rows(extra)
-    with st.container(key="loss-safety"):
+    with st.container(key="loss-safety"):  # CSS: as the routes table
         st.table(pd.DataFrame(
             [[fmt(r.a), fmt(r.y), fmt(r.naive), fmt(r.textbook), fmt(r.stable)] for r in rows],
             columns=[t("loss.col_a"), "y", t("loss.col_naive"), t("loss.col_textbook"),

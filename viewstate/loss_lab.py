@@ -106,15 +106,17 @@ def _sigmoid_grad(a):
 
 
 # Shown next to the numbers they produce; the page's tests compute each one again.
-SIGMOID_MSE_LATEX = (r"\frac{\partial E}{\partial a} = \frac{\partial E}{\partial y}\,"
-                     r"\frac{\partial y}{\partial a} = (y - t)\,\sigma'(a) = (y - t)\,y\,(1 - y)")
-JACOBIAN_ROUTE_LATEX = (r"\frac{\partial E}{\partial a} = J^{\top}\frac{\partial E}{\partial y},"
-                        r"\quad J = \operatorname{diag}(y) - y\,y^{\top},\quad"
-                        r"\frac{\partial E}{\partial y_k} = -\frac{t_k}{y_k}")
+SIGMOID_MSE_LATEX = (r"\begin{aligned} \frac{\partial E}{\partial a} &= \frac{\partial E}{\partial y}"
+                     r"\,\frac{\partial y}{\partial a} = (y - t)\,\sigma'(a) \\"
+                     r" &= (y - t)\,y\,(1 - y) \end{aligned}")
+JACOBIAN_ROUTE_LATEX = (r"\begin{aligned} \frac{\partial E}{\partial a} &= J^{\top}"
+                        r"\frac{\partial E}{\partial y},\quad \frac{\partial E}{\partial y_k}"
+                        r" = -\frac{t_k}{y_k} \\ J &= \operatorname{diag}(y) - y\,y^{\top}"
+                        r" \end{aligned}")
 NAIVE_LOG_LATEX = r"-\log y"
 TEXTBOOK_LOG_LATEX = r"-\log(y + 10^{-7})"
-STABLE_LOG_LATEX = (r"-\log \operatorname{softmax}(a)_k = -a_k + \max_j a_j"
-                    r" + \log \sum_j e^{a_j - \max_j a_j}")
+STABLE_LOG_LATEX = (r"\begin{aligned} -\log \operatorname{softmax}(a)_k &= -a_k + c"
+                    r" + \log \sum_j e^{a_j - c} \\ c &= \max_j a_j \end{aligned}")
 
 
 # --- ① loss against the prediction ---------------------------------------------------------

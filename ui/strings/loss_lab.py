@@ -12,7 +12,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "see which pairing keeps its gradient, and why.",
     ),
     # --- ① loss against the prediction
-    "loss.curves": ("① 損失と微分：予測 y に対して", "① Loss and derivative against the prediction y"),
+    "loss.curves": ("① 損失とその微分", "① A loss and its derivative"),
     "loss.t": ("正解 t", "Target t"),
     "loss.t_help": ("0〜1。BCE は 0 と 1 の間の「やわらかい」正解も受け付けます。",
                     "0 to 1. BCE also accepts soft targets between 0 and 1."),
@@ -45,7 +45,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "Line charts of BCE and squared error (top) and their derivatives (bottom) "
                         "against the prediction y; the dots are the probe"),
     # --- ② sigmoid + BCE against sigmoid + MSE
-    "loss.logit": ("② シグモイドには交差エントロピー：ロジットでの勾配", "② Sigmoid wants cross-entropy: the gradient at the logit"),
+    "loss.logit": ("② シグモイド + BCE か二乗誤差か", "② Sigmoid with BCE or squared error"),
     "loss.logit_intro": (
         "出力 y = σ(a) のロジット a での勾配 ∂E/∂a が、学習で重みに伝わる量です。"
         "BCE と組み合わせると σ′(a) が打ち消されて y − t だけが残ります。二乗誤差では σ′(a) が残り、"
@@ -85,7 +85,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "Line chart of |∂E/∂a| against the logit a, sigmoid + BCE and sigmoid + squared "
                        "error; the dots are the probe"),
     # --- ③ softmax + cross-entropy
-    "loss.softmax": ("③ ソフトマックス + 交差エントロピー：勾配は y − t", "③ Softmax + cross-entropy: the gradient is y − t"),
+    "loss.softmax": ("③ ソフトマックス + 交差エントロピー", "③ Softmax + cross-entropy"),
     "loss.softmax_intro": (
         "ソフトマックスの微分はヤコビ行列 J = diag(y) − y yᵀ です。交差エントロピーの微分 −t/y に"
         "Jᵀ を掛ける（連鎖律どおりの）計算は、まとめると y − t になります。"
@@ -103,7 +103,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "loss.fused": ("y − t（近道）", "y − t (short cut)"),
     "loss.jacobian": ("Jᵀ·∂E/∂y（ヤコビ行列経由）", "Jᵀ·∂E/∂y (via the Jacobian)"),
     "loss.axis_dEda_k": ("∂E/∂a_k", "∂E/∂a_k"),
-    "loss.col_class": ("クラス", "Class"),
+    "loss.col_class": ("クラス k", "Class k"),
     "loss.col_a": ("a", "a"),
     "loss.col_y": ("y = softmax(a)", "y = softmax(a)"),
     "loss.col_t": ("t", "t"),
