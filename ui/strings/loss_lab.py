@@ -143,9 +143,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "loss.extra_a": ("表に加えるロジット a", "A logit a to add to the table"),
     "loss.delta_note": (
         "1e-7 は y = 0 のときの log(0) = −∞（損失 inf）を防ぎます。その代わり損失は −log(1e-7) ≈ {cap:.1f} で頭打ちになり、"
-        "y が 1e-7 より小さい間違いはすべて同じ損失に見えます。ロジットから計算する安定な形なら、inf にも頭打ちにもなりません。",
+        "y が 1e-7 より十分小さい間違い（1e-10 でも 1e-300 でも 0 でも）はすべてほぼ同じ損失になります。ロジットから計算する安定な形なら、inf にも頭打ちにもなりません。",
         "The 1e-7 keeps log(0) = −∞ (an infinite loss) away at y = 0. The price: the loss is capped "
-        "at −log(1e-7) ≈ {cap:.1f}, so every mistake with y below 1e-7 looks the same. The stable "
+        "at −log(1e-7) ≈ {cap:.1f}, so every mistake with y well below 1e-7 (1e-10, 1e-300 or 0) gets "
+        "nearly the same loss. The stable "
         "form, from the logits, neither overflows nor caps.",
     ),
     "loss.problem.empty": ("ロジットが空です。既定値 {default} を使います。",
