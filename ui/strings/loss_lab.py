@@ -2,6 +2,11 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     "nav.loss": ("損失関数ラボ", "Loss lab"),
+    "home.desc.loss": (  # the home page's menu line for this page (it lists every route)
+        "BCE と二乗誤差とその微分、勾配が y − t になる組み合わせ、log(0) と教科書の + 1e-7。",
+        "BCE and squared error with their derivatives, the pairings whose gradient is y − t, "
+        "log(0) and the textbook's + 1e-7.",
+    ),
     "loss.title": ("損失関数ラボ", "Loss lab"),
     "loss.intro": (
         "損失関数は、予測 y が正解 t からどれだけ外れているかを 1 つの数にします。"
