@@ -106,6 +106,21 @@ def test_logit_probe_against_the_chain_rule_written_out(a, t):
     assert p.wrong == ((float(s) < 0.5) if t == 1 else (float(s) > 0.5))
 
 
+@pytest.mark.parametrize(("a", "t", "verdict"), [(-5.0, 1, "stall"), (-3.0, 1, "stall"),
+                                                 (-2.5, 1, "wrong"), (-0.1, 1, "wrong"),
+                                                 (0.1, 1, "right"), (6.0, 0, "stall"),
+                                                 (-8.0, 0, "right")])
+def test_the_verdict_says_saturated_only_where_sigma_prime_is_small(a, t, verdict):
+    """「飽和しています（σ′(a) ≤ 0.05）」 only where it is, and then MSE's gradient is ≥ 20× smaller."""
+    p = ll.logit_probe(a, t)
+    assert p.verdict == verdict
+    s = float(mp_sigmoid(a))
+    if verdict == "stall":
+        assert s * (1 - s) <= 0.05 and p.ratio >= 20
+    if verdict == "wrong":
+        assert s * (1 - s) > 0.05
+
+
 def test_the_worked_example_in_the_text():
     """「t = 1、a = −5（y = 0.0067）で、二乗誤差の勾配は BCE の約 150 分の 1」: the page fills
     the numbers from logit_probe; here they are computed again, independently."""

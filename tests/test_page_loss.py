@@ -103,7 +103,8 @@ def test_target_and_prediction(t, y, url):
 
 
 @pytest.mark.parametrize(("a", "ta", "stall"), [(-10.0, 1, True), (10.0, 1, False),
-                                                (4.0, 0, True), (-3.0, 0, False)])
+                                                (4.0, 0, True), (-3.0, 0, False),
+                                                (-1.0, 1, False)])  # wrong, not saturated
 def test_logit_and_its_target(a, ta, stall):
     at = open_page("loss")
     at.slider(key="loss.a").set_value(a).run()
@@ -115,7 +116,7 @@ def test_logit_and_its_target(a, ta, stall):
     ratio = 1 / (s * (1 - s))
     message = at.info[0].value
     assert f"{ratio:.3g}" in message
-    assert ("飽和しています（間違い）" in message) == stall
+    assert ("反対側で飽和しています" in message) == stall
 
 
 def test_softmax_logits_and_label():

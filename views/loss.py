@@ -98,7 +98,8 @@ def logit_section() -> None:
         st.plotly_chart(make_logit_figure(ll.logit_curves(target), probe, names),
                         key="loss.logit_chart", config=PLOTLY_CONFIG, alt=t("loss.logit_alt"))
     st.caption(t("loss.logit_probe", a=probe.a, y=probe.y, dsigma=probe.dsigma))
-    st.info(t("loss.stall" if probe.wrong else "loss.right", ratio=probe.ratio))
+    st.info(t(f"loss.{probe.verdict}", ratio=probe.ratio, dsigma=probe.dsigma,
+              limit=ll.SATURATED_DSIGMA))
     bce_col, mse_col = st.columns(2)
     bce_col.latex(ll.math_block(losses.binary_cross_entropy_with_logits_grad))
     mse_col.latex(ll.SIGMOID_MSE_LATEX)

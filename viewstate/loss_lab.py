@@ -28,6 +28,7 @@ Y_MIN, Y_MAX = 0.001, 0.999  # BCE is infinite at 0 and 1: the slider stops shor
 A_MIN, A_MAX = -10.0, 10.0  # σ(±10) is within 5e-5 of 0 and 1: saturated enough to see
 MAX_LABEL = 10  # as many classes as the logits may have
 DEFAULTS = {"t": 1.0, "y": 0.2, "a": -5.0, "ta": 1, "label": 1}
+SATURATED_DSIGMA = 0.05  # σ′(a) at most a fifth of its peak 0.25 (|a| ≳ 2.9): saturated
 EXAMPLE_A = -5.0  # the example the section's text quotes: t = 1, a far on the wrong side
 
 
@@ -197,6 +198,13 @@ class LogitProbe:
     def wrong(self) -> bool:
         """The output is on the wrong side of ½ (a confident mistake when |a| is large)."""
         return (self.y < 0.5) if self.t == 1 else (self.y > 0.5)
+
+    @property
+    def verdict(self) -> str:
+        """"stall" (wrong and saturated), "wrong" (not yet saturated) or "right"."""
+        if not self.wrong:
+            return "right"
+        return "stall" if self.dsigma <= SATURATED_DSIGMA else "wrong"
 
 
 def logit_probe(a: float, t: int) -> LogitProbe:

@@ -76,9 +76,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "loss.logit_probe": ("a = {a:g} で y = σ(a) = {y:.6g}、σ′(a) = {dsigma:.6g}。",
                          "At a = {a:g}: y = σ(a) = {y:.6g}, σ′(a) = {dsigma:.6g}."),
     "loss.stall": (
-        "出力は正解と反対側で飽和しています（間違い）。それでも二乗誤差の勾配は BCE の {ratio:.3g} 分の 1（= 1/σ′(a)）しかありません。",
-        "The output is saturated on the wrong side. Even so, the squared error's gradient is "
-        "{ratio:.3g} times smaller than BCE's (= 1/σ′(a)).",
+        "出力は正解と反対側で飽和しています（間違い、σ′(a) = {dsigma:.3g} ≤ {limit:g}）。"
+        "それでも二乗誤差の勾配は BCE の {ratio:.3g} 分の 1（= 1/σ′(a)）しかありません。",
+        "The output is saturated on the wrong side (σ′(a) = {dsigma:.3g} ≤ {limit:g}). Even so, "
+        "the squared error's gradient is {ratio:.3g} times smaller than BCE's (= 1/σ′(a)).",
+    ),
+    "loss.wrong": (
+        "出力は正解と反対側にありますが、まだ飽和していません（σ′(a) = {dsigma:.3g}）。"
+        "二乗誤差の勾配は BCE の {ratio:.3g} 分の 1（= 1/σ′(a)）です。a をさらに反対側へ動かすと差が広がります。",
+        "The output is on the wrong side but not saturated yet (σ′(a) = {dsigma:.3g}). The squared "
+        "error's gradient is {ratio:.3g} times smaller than BCE's (= 1/σ′(a)). Move a further to "
+        "the wrong side and the gap widens.",
     ),
     "loss.right": (
         "出力は正解の側にあります。二乗誤差の勾配は BCE の {ratio:.3g} 分の 1（= 1/σ′(a)）です。"
