@@ -85,20 +85,23 @@ def make_routes_figure(labels: list[str], fused: np.ndarray, via_jacobian: np.nd
                        names: dict[str, str]) -> go.Figure:
     """∂E/∂a per class by both routes, as grouped bars: they stand at the same height.
 
-    ``names``: fused, jacobian (legend), grad (y-axis title), class (x-axis title). A NaN bar (the Jacobian route
-    broken by y = 0) is not drawn; its text says NaN.
+    ``names``: fused, jacobian (legend), grad (y-axis title), class (x-axis title). Where the
+    Jacobian route is NaN (broken by y = 0) an annotation says so.
     """
     bars = []
     for values, name, colour in ((fused, names["fused"], BCE_COLOUR),
                                  (via_jacobian, names["jacobian"], SE_COLOUR)):
         values = np.asarray(values, dtype=float)
         bars.append(dict(type="bar", x=labels, y=values, name=name, marker={"color": colour},
-                         # the table has the numbers: on a phone's narrow bars they would overlap
-                         text=["NaN" if np.isnan(v) else "" for v in values],
-                         textposition="outside", cliponaxis=False,
+                         # no values on the bars: the table has them (on a phone they overlap)
                          hovertemplate="%{x}: %{y:.6g}<extra>" + name + "</extra>"))
+    # Plotly draws neither a NaN bar nor its text: say NaN where the Jacobian route's bar is missing
+    broken = [{"x": label, "y": 0, "text": "NaN", "showarrow": False, "yshift": 12,
+               "xshift": 12, "font": {"color": SE_COLOUR}}
+              for label, v in zip(labels, np.asarray(via_jacobian, dtype=float), strict=True)
+              if np.isnan(v)]
     return go.Figure(data=bars, layout={
-        "barmode": "group", "height": 360, "margin": _MARGIN, "legend": _LEGEND,
+        "annotations": broken, "barmode": "group", "height": 360, "margin": _MARGIN, "legend": _LEGEND,
         "font": {"family": FONT}, "xaxis": {"type": "category", "title": {"text": names["class"]}},
         "yaxis": {"title": {"text": names["grad"]}, "range": [-1.2, 1.2]},
     })

@@ -182,10 +182,11 @@ def test_routes_figure():
                              dict(fused="f", jacobian="j", grad="g", **{"class": "k"}))
     np.testing.assert_array_equal(fig.data[0].y, r.fused)
     np.testing.assert_array_equal(fig.data[1].y, r.via_jacobian)
+    assert fig.layout.annotations == ()
     broken = ll.softmax_routes((0.0, 1000.0), 0)
     fig = make_routes_figure(["1", "2"], broken.fused, broken.via_jacobian,
                              dict(fused="f", jacobian="j", grad="g", **{"class": "k"}))
-    assert list(fig.data[1].text) == ["NaN", "NaN"]
+    assert [(a.x, a.text) for a in fig.layout.annotations] == [("1", "NaN"), ("2", "NaN")]
 
 
 # --- ④ log(0), + 1e-7, the stable form -------------------------------------------------------

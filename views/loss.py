@@ -66,6 +66,7 @@ def loss_section() -> None:
                         key="loss.curves_chart", config=PLOTLY_CONFIG, alt=t("loss.curves_alt"))
         st.caption(t("loss.grad_clip"))
     st.caption(t("loss.convention", mean=probe.mean, mean_grad=probe.mean_grad))
+    st.caption(t("loss.p_is_y"))  # the core names BCE's argument p
     bce_col, se_col = st.columns(2)
     with bce_col:
         st.latex(ll.math_block(losses.binary_cross_entropy))

@@ -44,6 +44,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "MSELoss (no ½, a mean) gives E = {mean:.6g} and ∂E/∂y = {mean_grad:.6g} (twice) at the "
         "same point.",
     ),
+    "loss.p_is_y": ("p は予測 y（確率）です。", "p is the prediction y (a probability)."),
     "loss.grad_clip": ("微分のグラフは ±10 で切っています（BCE は y → 0, 1 で ±∞ に向かいます）。値は表のとおりです。",
                        "The derivative is drawn within ±10 (BCE's heads to ±∞ as y → 0 or 1); the table has the values."),
     "loss.curves_alt": ("予測 y に対する BCE と二乗誤差の損失（上）と微分（下）の折れ線グラフ。点はプローブ",
