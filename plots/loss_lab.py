@@ -81,12 +81,16 @@ def make_logit_figure(curves, probe, names: dict[str, str]) -> go.Figure:
     })
 
 
+def _spelled(v: float) -> str:
+    return "NaN" if np.isnan(v) else ("inf" if v > 0 else "-inf")
+
+
 def make_routes_figure(labels: list[str], fused: np.ndarray, via_jacobian: np.ndarray,
                        names: dict[str, str]) -> go.Figure:
     """∂E/∂a per class by both routes, as grouped bars: they stand at the same height.
 
     ``names``: fused, jacobian (legend), grad (y-axis title), class (x-axis title). Where the
-    Jacobian route is NaN (broken by y = 0) an annotation says so.
+    Jacobian route is not finite (−t/y overflowed) an annotation gives its value.
     """
     bars = []
     for values, name, colour in ((fused, names["fused"], BCE_COLOUR),
@@ -95,11 +99,11 @@ def make_routes_figure(labels: list[str], fused: np.ndarray, via_jacobian: np.nd
         bars.append(dict(type="bar", x=labels, y=values, name=name, marker={"color": colour},
                          # no values on the bars: the table has them (on a phone they overlap)
                          hovertemplate="%{x}: %{y:.6g}<extra>" + name + "</extra>"))
-    # Plotly draws neither a NaN bar nor its text: say NaN where the Jacobian route's bar is missing
-    broken = [{"x": label, "y": 0, "text": "NaN", "showarrow": False, "yshift": 12,
+    # Plotly draws no NaN or inf bar: write the value where the Jacobian route's bar is missing
+    broken = [{"x": label, "y": 0, "text": _spelled(v), "showarrow": False, "yshift": 12,
                "xshift": 12, "font": {"color": SE_COLOUR}}
               for label, v in zip(labels, np.asarray(via_jacobian, dtype=float), strict=True)
-              if np.isnan(v)]
+              if not np.isfinite(v)]
     return go.Figure(data=bars, layout={
         "annotations": broken, "barmode": "group", "height": 360, "margin": _MARGIN, "legend": _LEGEND,
         "font": {"family": FONT}, "xaxis": {"type": "category", "title": {"text": names["class"]}},

@@ -176,6 +176,20 @@ def test_the_jacobian_route_breaks_where_y_underflows_and_the_fused_one_does_not
     assert list(r.fused) == [-1.0, 1.0, 0.0] and r.loss == 1000.0
 
 
+@pytest.mark.parametrize(("logits", "y_label"), [((0.0, 710.0), 4.476e-309),  # subnormal
+                                                 ((0.0, 745.0), 5e-324)])
+def test_the_jacobian_route_breaks_where_minus_t_over_y_overflows(logits, y_label):
+    """「∂E/∂y = −t/y が float64 の範囲を超え −∞…ヤコビ行列経由は inf や NaN、y − t は有限」"""
+    r = ll.softmax_routes(logits, 0)
+    assert r.y[0] == pytest.approx(y_label, rel=1e-3) and r.de_dy[0] == -math.inf
+    assert r.broken and not np.isfinite(r.via_jacobian).any()
+    np.testing.assert_array_equal(r.fused, [-1.0, 1.0])
+    assert r.loss == pytest.approx(logits[1], rel=1e-15)
+    fig = make_routes_figure(["1", "2"], r.fused, r.via_jacobian,
+                             dict(fused="f", jacobian="j", grad="g", **{"class": "k"}))
+    assert [a.text for a in fig.layout.annotations] == ["-inf", "inf"]
+
+
 def test_routes_figure():
     r = ll.softmax_routes((2.0, 1.0, 0.1), 1)
     fig = make_routes_figure(["1", "2", "3"], r.fused, r.via_jacobian,

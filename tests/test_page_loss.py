@@ -137,7 +137,8 @@ def test_the_jacobian_route_breaks_visibly():
     at = open_page("loss")
     at.text_input(key="loss.logits").set_value("0, 1000, 0").run()
     assert not at.exception
-    assert "NaN" in at.error[0].value and "1000" in at.error[0].value  # E = 1000, finite
+    message = at.error[0].value
+    assert "y = 0 が小さすぎて" in message and "E = 1000）" in message  # E = 1000, finite
     assert values(figures(at)["loss.routes_chart"].data[0].y) == [-1.0, 1.0, 0.0]
 
 

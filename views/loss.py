@@ -138,7 +138,7 @@ def softmax_section() -> None:
         st.plotly_chart(make_routes_figure(labels, routes.fused, routes.via_jacobian, names),
                         key="loss.routes_chart", config=PLOTLY_CONFIG, alt=t("loss.routes_alt"))
     if routes.broken:
-        st.error(t("loss.routes_broken", loss=routes.loss))
+        st.error(t("loss.routes_broken", loss=routes.loss, y=fmt(routes.y[label - 1])))
     else:
         st.success(t("loss.routes_equal", loss=routes.loss, diff=routes.max_diff))
     with st.container(key="loss-routes"):  # CSS: numbers never break (ui/layout_css.py)

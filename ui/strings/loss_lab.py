@@ -127,11 +127,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "loss.routes_equal": ("損失 E = {loss:.6g}。2 つの経路の差の最大値 = {diff:.1e}（丸め誤差のみ）。",
                           "Loss E = {loss:.6g}. Largest difference between the routes = {diff:.1e} (rounding only)."),
     "loss.routes_broken": (
-        "正解クラスの y が 0 に丸まり（float64 の下限未満）、∂E/∂y = −t/y が −∞ になってヤコビ行列経由の計算は NaN になりました。"
-        "まとめた y − t は有限のままです（損失 E = {loss:.6g}）。これもソフトマックスと交差エントロピーをまとめて計算する理由です。",
-        "The correct class's y rounded to 0 (below float64's smallest number), so ∂E/∂y = −t/y is −∞ "
-        "and the Jacobian route gives NaN. The fused y − t stays finite (loss E = {loss:.6g}): another "
-        "reason to compute softmax and cross-entropy together.",
+        "正解クラスの y = {y} が小さすぎて、∂E/∂y = −t/y が float64 の範囲を超え −∞ になりました。"
+        "ヤコビ行列経由の計算は inf や NaN になりますが、まとめた y − t は有限のままです（損失 E = {loss:.6g}）。"
+        "これもソフトマックスと交差エントロピーをまとめて計算する理由です。",
+        "The correct class's y = {y} is so small that ∂E/∂y = −t/y leaves the float64 range (−∞). "
+        "The Jacobian route gives inf or NaN; the fused y − t stays finite (loss E = {loss:.6g}): "
+        "another reason to compute softmax and cross-entropy together.",
     ),
     "loss.routes_alt": ("クラスごとの ∂E/∂a_k を 2 つの経路で並べた棒グラフ",
                         "Bars of ∂E/∂a_k per class by the two routes"),
