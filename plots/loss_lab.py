@@ -100,10 +100,10 @@ def make_routes_figure(labels: list[str], fused: np.ndarray, via_jacobian: np.nd
                          # no values on the bars: the table has them (on a phone they overlap)
                          hovertemplate="%{x}: %{y:.6g}<extra>" + name + "</extra>"))
     # Plotly draws no NaN or inf bar: write the value where the Jacobian route's bar is missing
-    broken = [{"x": label, "y": 0, "text": _spelled(v), "showarrow": False, "yshift": 12,
-               "xshift": 12, "font": {"color": SE_COLOUR}}
-              for label, v in zip(labels, np.asarray(via_jacobian, dtype=float), strict=True)
-              if not np.isfinite(v)]
+    # (x is the category's index: the second bar of a group of two stands at index + 0.2)
+    broken = [{"x": i + 0.2, "y": 0, "text": _spelled(v), "showarrow": False, "yshift": 12,
+               "font": {"color": SE_COLOUR}}
+              for i, v in enumerate(np.asarray(via_jacobian, dtype=float)) if not np.isfinite(v)]
     return go.Figure(data=bars, layout={
         "annotations": broken, "barmode": "group", "height": 360, "margin": _MARGIN, "legend": _LEGEND,
         "font": {"family": FONT}, "xaxis": {"type": "category", "title": {"text": names["class"]}},

@@ -200,7 +200,7 @@ def test_routes_figure():
     broken = ll.softmax_routes((0.0, 1000.0), 0)
     fig = make_routes_figure(["1", "2"], broken.fused, broken.via_jacobian,
                              dict(fused="f", jacobian="j", grad="g", **{"class": "k"}))
-    assert [(a.x, a.text) for a in fig.layout.annotations] == [("1", "NaN"), ("2", "NaN")]
+    assert [(a.x, a.text) for a in fig.layout.annotations] == [(0.2, "NaN"), (1.2, "NaN")]
 
 
 # --- ④ log(0), + 1e-7, the stable form -------------------------------------------------------

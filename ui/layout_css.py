@@ -19,7 +19,8 @@ _CSS = """<style>
 .st-key-softmax-overflow td { white-space: nowrap; }
 /* the loss lab's tables: the same (1e-300 and -0.340999 stay whole) */
 :is(.st-key-loss-routes, .st-key-loss-safety) [data-testid="stTable"] { overflow-x: auto; }
-:is(.st-key-loss-routes, .st-key-loss-safety) td { white-space: nowrap; }
+/* (a cell's text is a markdown paragraph, whose own white-space rule beats a td's) */
+:is(.st-key-loss-routes, .st-key-loss-safety) td [data-testid="stMarkdownContainer"] p { white-space: nowrap; }
 /* a long formula in a card scrolls inside the card instead of leaving the screen */
 .st-key-compare-formulas [data-testid="stMarkdownContainer"] { overflow-x: auto; overflow-y: hidden; }
 </style>"""

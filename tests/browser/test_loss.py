@@ -77,4 +77,11 @@ def test_phone_chart_first_and_the_probe_follows_a(phone, app_url):
     s = 1 / (1 + math.exp(4.9))
     assert ys == pytest.approx([1 - s, (1 - s) * s * (1 - s)], rel=1e-12)
     assert phone.evaluate("() => document.documentElement.scrollWidth") <= PHONE[0]
+    # the safety table's numbers (1e-300, -690.776) each stay on one line: every cell as tall
+    cells = phone.locator(".st-key-loss-safety td")
+    cells.first.scroll_into_view_if_needed()
+    heights = {round(box["height"]) for box in
+               (cells.nth(i).bounding_box() for i in range(cells.count()))}
+    assert max(heights) - min(heights) <= 1, heights
+    assert "1e-300" in phone.locator(".st-key-loss-safety").inner_text()
     assert_no_exception(phone)
