@@ -281,3 +281,12 @@ def test_bad_query_values_fall_back(raw, code, field):
     assert view == ll.LossView()
     assert [(p.code, p.fields["field"]) for p in problems] == [(code, field)]
     assert isinstance(problems[0], Problem)
+
+
+def test_the_stable_formula_on_screen_is_what_the_stable_column_computes():
+    """−log softmax(a)_k = −a_k + c + log S, S = Σ e^{a_j − c}, c = max a (STABLE_LOG_LATEX)."""
+    for a in (0.0, -23.0, -800.0, 40.0):
+        z = np.array([a, 0.0])
+        c = z.max()
+        by_formula = -z[0] + c + math.log(np.sum(np.exp(z - c)))
+        assert ll.safety_row(a).stable == pytest.approx(by_formula, rel=1e-15)

@@ -116,8 +116,8 @@ JACOBIAN_ROUTE_LATEX = (r"\begin{aligned} \frac{\partial E}{\partial a} &= J^{\t
                         r" \end{aligned}")
 NAIVE_LOG_LATEX = r"-\log y"
 TEXTBOOK_LOG_LATEX = r"-\log(y + 10^{-7})"
-STABLE_LOG_LATEX = (r"\begin{aligned} -\log \operatorname{softmax}(a)_k &= -a_k + c"
-                    r" + \log \sum_j e^{a_j - c} \\ c &= \max_j a_j \end{aligned}")
+STABLE_LOG_LATEX = (r"\begin{gathered} -\log \operatorname{softmax}(a)_k = -a_k + c + \log S \\"
+                    r" S = \textstyle\sum_j e^{a_j - c},\quad c = \max_j a_j \end{gathered}")
 
 
 # --- ① loss against the prediction ---------------------------------------------------------
