@@ -265,6 +265,7 @@ def test_query_round_trip():
     back, problems = ll.parse_query(ll.to_query(view))
     assert back == view and problems == []
     assert ll.to_query(ll.LossView()) == {}
+    assert ll.to_query(ll.LossView(t=0.1 + 0.05)) == {"t": "0.15"}  # 0.15000000000000002
 
 
 @pytest.mark.parametrize(("raw", "code", "field"), [

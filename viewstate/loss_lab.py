@@ -77,7 +77,8 @@ def to_query(view: LossView) -> dict[str, str]:
     for name in ("t", "y", "a", "ta", "label", "logits"):
         value = getattr(view, name)
         if value != getattr(default, name):
-            query[name] = value if isinstance(value, str) else fmt_number(value)
+            # 12 digits: a slider's 0.15000000000000002 is the 0.15 it shows
+            query[name] = value if isinstance(value, str) else fmt_number(float(f"{value:.12g}"))
     return query
 
 
