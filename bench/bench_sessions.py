@@ -12,7 +12,8 @@ BackMsg / ForwardMsg protobufs the browser sends and receives):
 - every chart received is checked against the value sent: a few points of the explorer's
   h(x) against ``activations``, the gradient lab's depth product against max|h'|^L, and
   with ``--pages gradients-mlp`` (tab ②, a new seed and so a new network per move) the
-  sigmoid's vanishing and ReLU's steady gradient.
+  sigmoid's vanishing and ReLU's steady gradient; with ``--pages loss`` the loss lab's probe
+  of |∂E/∂a| (sigmoid + BCE and sigmoid + MSE) at the logit sent.
 
 Printed per page and N: rerun p50/p95, page-load p50/p95, errors (exceptions on the page,
 wrong chart data, time-outs, closed sockets) and the server's peak RSS (from /proc).
@@ -189,6 +190,20 @@ def check_depth(charts: list[tuple[str, str]], layers: int) -> str | None:
     return None
 
 
+def check_loss(charts: list[tuple[str, str]], logit: float) -> str | None:
+    """The loss lab's ② at a = logit (t = 1): the probe's |∂E/∂a| for sigmoid + BCE and
+    sigmoid + MSE against |σ(a) − 1| and |(σ(a) − 1)σ(a)(1 − σ(a))| written out."""
+    probes = [tr for tr in _traces(charts, "loss.logit_chart") if tr.get("mode") == "markers"]
+    if not probes:
+        return "no probe in the loss lab's logit chart"
+    x, y = _array(probes[0]["x"]), _array(probes[0]["y"])
+    s = float(act.sigmoid(logit))
+    want = [1 - s, (1 - s) * s * (1 - s)]
+    if not (np.allclose(x, logit, rtol=1e-12) and np.allclose(y, want, rtol=1e-9)):
+        return f"loss probe at a = {logit}: got {x}, {y}, expected {want}"
+    return None
+
+
 @dataclass(frozen=True)
 class Scenario:
     """A page, its query string, the control a learner moves and the chart check."""
@@ -204,11 +219,13 @@ class Scenario:
 
 ALPHAS = tuple(round(0.01 + 0.03 * i, 2) for i in range(10))
 DEPTHS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100)
+LOGITS = (-9.0, -6.5, -4.0, -2.5, -1.0, 0.5, 2.0, 3.5, 6.0, 8.5)
 SCENARIOS = {
     "explorer": Scenario("explorer", "fn=leaky_relu", "explorer.leaky_relu.alpha", ALPHAS,
                          "double_array_value", check_explorer),
     "gradients": Scenario("gradients", "", "gradients.depth.L", DEPTHS, "string_array_value",
                           check_depth),
+    "loss": Scenario("loss", "", "loss.a", LOGITS, "double_array_value", check_loss),
     # ②: every new seed is a new network (the heaviest change a learner makes)
     "gradients-mlp": Scenario("gradients", "", "gradients.mlp.seed", tuple(range(1, 13)),
                               "double_value", check_mlp,

@@ -17,6 +17,10 @@ _CSS = """<style>
 /* the overflow table: 4.53999e-05 stays one number on one line; the table scrolls instead */
 .st-key-softmax-overflow [data-testid="stTable"] { overflow-x: auto; }
 .st-key-softmax-overflow td { white-space: nowrap; }
+/* the loss lab's tables: the same (1e-300 and -0.340999 stay whole) */
+:is(.st-key-loss-routes, .st-key-loss-safety) [data-testid="stTable"] { overflow-x: auto; }
+/* (a cell's text is a markdown paragraph, whose own white-space rule beats a td's) */
+:is(.st-key-loss-routes, .st-key-loss-safety) td [data-testid="stMarkdownContainer"] p { white-space: nowrap; }
 /* a long formula in a card scrolls inside the card instead of leaving the screen */
 .st-key-compare-formulas [data-testid="stMarkdownContainer"] { overflow-x: auto; overflow-y: hidden; }
 /* the language memory (ui/lang_memory.js) draws nothing: no gap above the toggle */
