@@ -342,7 +342,7 @@ def test_self_rating_todays_review_and_the_weakest_button(env, monkeypatch):
     assert [(a.question_id, a.rating) for a in history.attempts()] == \
         [(first, 2), (second, None)]  # the rating joined the stored answer
 
-    # New cards are in FSRS's learning steps (minutes): both are due again today, and
+    # One rated 難しい, one wrong: both are due today (a right one would not be), and
     # today's review starts a quiz of exactly those.
     at.button(key="quiz.restart").click().run()
     due_button = at.button(key="quiz.history.due_start")

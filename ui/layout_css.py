@@ -21,7 +21,17 @@ _CSS = """<style>
 .st-key-compare-formulas [data-testid="stMarkdownContainer"] { overflow-x: auto; overflow-y: hidden; }
 </style>"""
 
+# The quiz (ui/quiz_play.py, ui/quiz_exam.py).
+_QUIZ_CSS = """<style>
+/* the exam clock stays in view below the app's header while the learner scrolls (sticky
+   on its wrapper, whose parent is the whole question) */
+[data-testid="stLayoutWrapper"]:has(> .st-key-quiz-exam-clock) {
+    position: sticky; top: 3.75rem; z-index: 99;
+    background: var(--st-background-color, #fff);
+}
+</style>"""
+
 
 def apply() -> None:
     """Add the CSS to the page (a style-only st.html takes no room)."""
-    st.html(_CSS)
+    st.html(_CSS + _QUIZ_CSS)
