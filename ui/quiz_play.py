@@ -52,6 +52,7 @@ def _submit(by_id: dict[str, Question], store: Store) -> None:
     run: QuizRun | None = st.session_state.get(RUN_KEY)
     if run is None or run.finished or run.revealed or run.mode == EXAM:  # a stale click
         return
+    st.session_state.pop(NOTICE_KEY, None)  # the learner acted: the last notice is done
     question = by_id[run.current.qid]
     given, notice = read_given(question, run.current, answer_key(run))
     if notice:
@@ -132,7 +133,8 @@ def answer_widgets(question: Question, item: Item, key: str, on_change=None,
 
 def _moment(run: QuizRun | None) -> tuple:
     """Where the run stands: a notice belongs to one such moment."""
-    return () if run is None else (run.session_id, run.review_round, run.index, run.finished)
+    return () if run is None else (run.session_id, run.review_round, run.index, run.revealed,
+                                   run.finished)
 
 
 def set_notice(key: str, **fields) -> None:
