@@ -29,6 +29,11 @@ _QUIZ_CSS = """<style>
     position: sticky; top: 3.75rem; z-index: 99;
     background: var(--st-background-color, #fff);
 }
+/* each answer option's clickable box holds the whole of its typeset formula (KaTeX draws a
+   fraction past its line box, over the next option) and is at least 44 px tall, a finger */
+[class*="st-key-quiz-answers"] :is([data-testid="stRadioOption"], [data-testid="stCheckbox"] label) {
+    display: flex; align-items: center; min-height: 2.75rem; padding-block: 0.4rem;
+}
 </style>"""
 
 

@@ -63,6 +63,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                  "Enter で解答します。",
                                  "Decimals, fractions (a/b) and exponents are accepted. "
                                  "Press Enter to submit."),
+    "quiz.graph.choose": ("{letter} を選ぶ", "Choose {letter}"),
     "quiz.true": ("正しい", "True"),
     "quiz.false": ("誤り", "False"),
     "quiz.submit": ("解答する", "Submit"),
