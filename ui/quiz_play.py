@@ -5,14 +5,16 @@ in place, an optional self-rating for the scheduler. Also what the mock exam
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import streamlit as st
 
-from quiz.answers import Given, encode, option_labels, parse_number
+from quiz.answers import LETTERS, Given, encode, option_labels, parse_number
 from quiz.attempt import Attempt
 from quiz.markdown import safe_markdown
 from quiz.schema import ONE_CHOICE, GraphQuestion, MultipleQuestion, NumericQuestion, Question
 from quiz.session import EXAM, Item, QuizRun
+from quiz.spoken import spoken
 from quiz.store import LearnerHistory as Store
 from quiz.themes import theme_name
 from ui.i18n import lang, t
@@ -116,8 +118,27 @@ def answer_widgets(question: Question, item: Item, key: str, on_change=None,
     """The answer widgets, in a container the quiz's CSS sizes (ui/layout_css.py: options
     never overlap, each at least 44 px tall); a mock exam passes ``on_change`` to keep each
     choice at once. A graph question's figures come with their choices (ui/quiz_figures)."""
-    with st.container(key=f"quiz-answers-{key.replace('.', '-')}"):
+    container = f"quiz-answers-{key.replace('.', '-')}"
+    with st.container(key=container):
         _widgets(question, item, key, on_change, args)
+        _names(key=f"{key}.names", height=0,
+               data={"container": container, "names": _spoken_names(question, item)})
+
+
+def _spoken_names(question: Question, item: Item) -> list[str]:
+    """Each answer input's accessible name, in display order (ui/answer_names.js)."""
+    if isinstance(question, GraphQuestion):
+        return [t("quiz.graph.choose", letter=letter) for letter in LETTERS[:len(item.options)]]
+    if isinstance(question, (*ONE_CHOICE, MultipleQuestion)):
+        return [spoken(label) for label in option_labels(question, item.options)]
+    if isinstance(question, NumericQuestion):
+        return []
+    return [t("quiz.true"), t("quiz.false")]
+
+
+_names = st.components.v2.component(
+    "actlab_answer_names", js=(Path(__file__).with_name("answer_names.js")).read_text("utf-8"),
+    isolate_styles=False)
 
 
 def _widgets(question: Question, item: Item, key: str, on_change, args: tuple) -> None:

@@ -1,7 +1,8 @@
 """A click chooses what it touches: for every question of the banks answered by choosing
 (single, multiple, blanks, graph, code, true/false), at 1280 and 390 px, every option's
 typeset text lies inside its own clickable box, no two boxes overlap, and on a phone each
-box is at least 44 px tall. The options are drawn by the quiz's own function and CSS in one
+box is at least 44 px tall; and each answer input has its option's name for a screen
+reader (axe-core's critical finding: unnamed radios). The options are drawn by the quiz's own function and CSS in one
 test page (tests/browser/option_harness.py) instead of 220 questions walked one by one."""
 
 from __future__ import annotations
@@ -10,15 +11,18 @@ import re
 
 import pytest
 
+from quiz.answers import LETTERS, option_labels
 from quiz.loader import DEFAULT_BANK_DIR, load_paths
-from quiz.schema import ONE_CHOICE, MultipleQuestion, TrueFalseQuestion
+from quiz.schema import ONE_CHOICE, GraphQuestion, MultipleQuestion, TrueFalseQuestion
+from quiz.spoken import spoken
 from tests.browser.conftest import READY, assert_no_exception, serve_app
 from tests.conftest import ROOT
 
 pytest.importorskip("playwright.sync_api")
 
-CHOSEN_BY_CLICK = [q.id for q in load_paths([DEFAULT_BANK_DIR]).questions
-                   if isinstance(q, (*ONE_CHOICE, MultipleQuestion, TrueFalseQuestion))]
+CHOSEN = [q for q in load_paths([DEFAULT_BANK_DIR]).questions
+          if isinstance(q, (*ONE_CHOICE, MultipleQuestion, TrueFalseQuestion))]
+CHOSEN_BY_CLICK = [q.id for q in CHOSEN]
 ANSWERS = '[class*="st-key-quiz-answers"]'
 # Per question: each option's clickable box (the <label> a click lands on) and the box of
 # the ink drawn in it: the rectangles of its text (KaTeX's visible glyphs, not its hidden
@@ -44,10 +48,21 @@ MEASURE = """(sel) => {
         if (r.width > 0 && r.height > 0) ink = grow(ink, r);
       }
       return {box: grow(null, label.getBoundingClientRect()), ink,
+              name: label.querySelector("input")?.getAttribute("aria-label"),
               text: label.innerText.replace(/\\s+/g, " ").slice(0, 40)};
     }),
   }));
 }"""
+
+
+def spoken_names(q) -> list[str]:
+    """What each input must be called, in the bank's order (the test page's order)."""
+    if isinstance(q, TrueFalseQuestion):
+        return ["正しい", "誤り"]
+    if isinstance(q, GraphQuestion):
+        return [f"{letter} を選ぶ" for letter in LETTERS[:len(q.options)]]
+    return [spoken(label) for label in option_labels(q, [tuple(o) if isinstance(o, list) else o
+                                                         for o in q.options])]
 
 
 @pytest.fixture(scope="module")
@@ -86,9 +101,12 @@ def test_every_option_of_every_question_is_its_own_target(browser, harness_url, 
     seen = [re.search(r"st-key-quiz-answers-harness-(\S+)", g["key"]).group(1) for g in groups]
     assert seen == CHOSEN_BY_CLICK  # every question, each once
     problems = []
-    for qid, group in zip(seen, groups, strict=True):
-        options = group["options"]
+    for q, group in zip(CHOSEN, groups, strict=True):
+        qid, options = q.id, group["options"]
         assert len(options) >= 2, qid
+        names = [o["name"] for o in options]
+        if names != spoken_names(q):
+            problems.append(f"{qid}: the inputs are named {names}")
         for o in options:
             if o["ink"] is None or not _inside(o["ink"], o["box"]):
                 problems.append(f"{qid}: 「{o['text']}」 is drawn outside its box")
