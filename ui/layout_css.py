@@ -27,7 +27,7 @@ _QUIZ_CSS = """<style>
    on its wrapper, whose parent is the whole question) */
 [data-testid="stLayoutWrapper"]:has(> .st-key-quiz-exam-clock) {
     position: sticky; top: 3.75rem; z-index: 99;
-    background: var(--st-background-color, #fff);
+    background-color: light-dark(#fff, rgb(23 22 20));  /* the page's own, light and dark */
 }
 /* each answer option's clickable box holds the whole of its typeset formula (KaTeX draws a
    fraction past its line box, over the next option) and is at least 44 px tall, a finger */
