@@ -34,6 +34,8 @@ _QUIZ_CSS = """<style>
 [class*="st-key-quiz-answers"] :is([data-testid="stRadioOption"], [data-testid="stCheckbox"] label) {
     display: flex; align-items: center; min-height: 2.75rem; padding-block: 0.4rem;
 }
+/* checkboxes are one element each: 44 px apiece is room enough without Streamlit's gap */
+[class*="st-key-quiz-answers"] { gap: 0.25rem; }
 </style>"""
 
 
