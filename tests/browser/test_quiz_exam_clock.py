@@ -9,7 +9,7 @@ import math
 import re
 import sqlite3
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -124,3 +124,25 @@ def test_on_a_phone_the_clock_stays_in_view_below_the_header(browser, exam_app):
         check_clock(page, db, 4)  # and it still reads the server's time
     finally:
         context.close()
+
+
+def test_at_zero_the_browser_has_the_server_score_the_exam(page, exam_app):  # noqa: F811
+    """No click, no reload: the clock reaches 0:00 and the results replace the question."""
+    url, db = exam_app
+    open_app(page, url, "/quiz")
+    if page.get_by_role("button", name="新しいクイズ").count():
+        page.get_by_role("button", name="新しいクイズ").click()
+        wait_rerun(page)
+    start_exam(page, 2)
+    # 6 s left: the run's start moved back, then a reload resumes the kept run
+    with sqlite3.connect(db) as conn:
+        state = json.loads(conn.execute("SELECT payload FROM runs").fetchone()[0])
+        now = datetime.now(datetime.fromisoformat(state["started_at"]).tzinfo)
+        moved = now - timedelta(seconds=exam_time_limit_s(2) - 6)
+        state["started_at"] = state["entered_at"] = moved.isoformat()
+        conn.execute("UPDATE runs SET payload = ?", (json.dumps(state),))
+    page.reload()
+    page.wait_for_selector(CLOCK, timeout=60_000)
+    assert all(s <= 6 for s in check_clock(page, db, 2))
+    expect(main(page).get_by_text("時間切れです", exact=False)).to_be_visible(timeout=60_000)
+    assert page.locator(CLOCK).count() == 0
