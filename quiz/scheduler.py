@@ -13,7 +13,7 @@ often is drawn more often.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 from fsrs import Card, Rating, Scheduler
@@ -31,27 +31,44 @@ THEME_BOOST = 2.0  # a theme always answered wrong weighs up to 1 + THEME_BOOST
 SCHEDULER = Scheduler(enable_fuzzing=False)
 
 
+def _rating(a: Attempt) -> Rating:
+    """The learner's own rating when given, else Good for a right answer, Again for a wrong one."""
+    return Rating(a.rating) if a.rating else Rating.Good if a.correct else Rating.Again
+
+
 def build_cards(attempts: Iterable[Attempt]) -> dict[str, Card]:
     """question id -> its FSRS card after every recorded answer, in time order."""
     cards: dict[str, Card] = {}
     for a in sorted(attempts, key=lambda a: a.answered_at):
         # An explicit id: Card() would otherwise sleep 1 ms to make a unique one.
         card = cards.get(a.question_id) or Card(card_id=len(cards) + 1)
-        rating = Rating(a.rating) if a.rating else Rating.Good if a.correct else Rating.Again
         # FSRS insists on UTC; an imported CSV may carry another offset.
-        cards[a.question_id], _ = SCHEDULER.review_card(card, rating,
+        cards[a.question_id], _ = SCHEDULER.review_card(card, _rating(a),
                                                         a.answered_at.astimezone(UTC))
     return cards
 
 
 def due_ids(questions: Iterable[Question], attempts: Iterable[Attempt],
             until: datetime) -> list[str]:
-    """The questions FSRS says are due for review by ``until`` (the end of today, for
-    「今日の復習」), most overdue first; never-asked questions are new, not due."""
+    """「今日の復習」: the questions whose last answer was wrong or rated Again or Hard, and
+    those whose review date has come by ``until`` (the end of the learner's today), most
+    overdue first. A question answered right today is not due today, even though FSRS's
+    learning steps bring a first right answer back within 10 minutes (that is for drawing
+    the next quiz, not the day's review list); never-asked questions are new, not due."""
+    attempts = list(attempts)
     cards = build_cards(attempts)
-    due = [(cards[q.id].due, q.id) for q in questions
-           if q.id in cards and cards[q.id].due <= until]
-    return [qid for _, qid in sorted(due)]
+    last: dict[str, Attempt] = {}
+    for a in sorted(attempts, key=lambda a: a.answered_at):
+        last[a.question_id] = a
+    today = until - timedelta(days=1)
+
+    def due(qid: str) -> bool:
+        if _rating(last[qid]) in (Rating.Again, Rating.Hard):
+            return True
+        return cards[qid].due <= until and last[qid].answered_at < today
+
+    return [qid for _, qid in sorted((cards[q.id].due, q.id) for q in questions
+                                     if q.id in cards and due(q.id))]
 
 
 def card_weight(card: Card | None, now: datetime) -> float:

@@ -247,6 +247,16 @@ def test_a_missing_answer_and_a_non_number_get_a_message(env):
     at.text_input(key=answer_key(run)).input("１．０")  # full-width digits are fine
     at.button(key="quiz.submit").click().run()
     assert at.success[0].value == "正解！" and not at.exception
+    assert not at.warning  # a notice lives until the learner acts, never beside 正解！
+
+
+def test_the_choose_first_notice_goes_once_the_learner_answers(env):
+    at = open_page("quiz")
+    start(at, "study", count=1)
+    at.button(key="quiz.submit").click().run()
+    assert [w.value for w in at.warning] == ["解答を選んでから「解答する」を押してください。"]
+    answer(at, right=True)
+    assert at.success[0].value == "正解！" and not at.warning
 
 
 def test_a_broken_bank_warns_in_japanese_and_the_rest_still_loads(env, tmp_path, monkeypatch):
@@ -342,7 +352,7 @@ def test_self_rating_todays_review_and_the_weakest_button(env, monkeypatch):
     assert [(a.question_id, a.rating) for a in history.attempts()] == \
         [(first, 2), (second, None)]  # the rating joined the stored answer
 
-    # New cards are in FSRS's learning steps (minutes): both are due again today, and
+    # One rated 難しい, one wrong: both are due today (a right one would not be), and
     # today's review starts a quiz of exactly those.
     at.button(key="quiz.restart").click().run()
     due_button = at.button(key="quiz.history.due_start")

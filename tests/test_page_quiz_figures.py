@@ -4,6 +4,7 @@ under the text, multi-blank fill-ins and code tracing. Each renders, answers and
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -47,20 +48,30 @@ def test_every_new_kind_renders_answers_and_scores(env):
         q = BANK.by_id[item.qid]
         seen.add(q.type + ("+code" if getattr(q, "code", None) else ""))
         charts = [c for c in at.get("plotly_chart") if c.proto.alt != HISTORY_ALT]
-        radio = at.radio(key=key)
+        right = [list(o) if isinstance(o, tuple) else o for o in item.options].index(q.answer)
         if q.type == "graph":
-            assert len(charts) == 4 and radio.options == ["A", "B", "C", "D"]
+            # each figure with its own choice; one at most is ticked
+            boxes = [at.checkbox(key=f"{key}.{k}") for k in range(4)]
+            assert len(charts) == 4 and [b.label for b in boxes] == [
+                f"{letter} を選ぶ" for letter in "ABCD"]
             alts = [c.proto.alt for c in charts]
             assert [re.search(r"選択肢 ([A-D])", a).group(1) for a in alts] == list("ABCD")
             assert not [a for a in alts for n in _names() if n in a], alts
-        elif getattr(q, "figure", None) is not None:
-            assert len(charts) == 1 and charts[0].proto.alt.startswith("問題の図")
-        elif q.type == "blanks":
-            assert all(o.startswith("（ア）") and "（イ）" in o for o in radio.options)
+            other = (right + 1) % 4
+            at.checkbox(key=f"{key}.{other}").check().run()
+            at.checkbox(key=f"{key}.{right}").check().run()
+            assert [at.checkbox(key=f"{key}.{k}").value for k in range(4)] == [
+                k == right for k in range(4)]
+            assert at.session_state[key] == right
         else:
-            assert at.code[0].value == q.code.rstrip() and radio.options[0].startswith("`")
-        right = [list(o) if isinstance(o, tuple) else o for o in item.options].index(q.answer)
-        radio.set_value(right)
+            radio = at.radio(key=key)
+            if getattr(q, "figure", None) is not None:
+                assert len(charts) == 1 and charts[0].proto.alt.startswith("問題の図")
+            elif q.type == "blanks":
+                assert all(o.startswith("（ア）") and "（イ）" in o for o in radio.options)
+            else:
+                assert at.code[0].value == q.code.rstrip() and radio.options[0].startswith("`")
+            radio.set_value(right)
         at.button(key="quiz.submit").click().run()
         assert not at.exception
         assert at.success[0].value == "正解！"
@@ -71,3 +82,31 @@ def test_every_new_kind_renders_answers_and_scores(env):
         at.button(key="quiz.next").click().run()
     assert seen == {"graph", "single", "blanks", "single+code"}
     assert "4 / 4" in "".join(m.value for m in at.markdown) + at.get("progress")[0].proto.text
+
+
+def test_a_graph_question_in_the_mock_exam_keeps_the_figure_ticked_at_its_chart(env):
+    at = open_page("quiz")
+    at.number_input(key="quiz.count").set_value(4)
+    at.radio(key="quiz.mode").set_value("exam")
+    at.button(key="quiz.start").click().run()
+    run = at.session_state["quiz.run"]
+    while BANK.by_id[run.current.qid].type != "graph":
+        at.button(key="quiz.exam.next").click().run()
+    item, key, index = run.current, answer_key(run), run.index
+    q = BANK.by_id[item.qid]
+    right = list(item.options).index(q.answer)
+    at.checkbox(key=f"{key}.{(right + 1) % 4}").check().run()
+    assert run.choices[q.id] == item.options[(right + 1) % 4]  # kept at once
+    at.checkbox(key=f"{key}.{right}").check().run()
+    assert run.choices[q.id] == q.answer
+    # away and back: the figure chosen is still ticked, the others not
+    at.button(key="quiz.exam.next" if index < 3 else "quiz.exam.back").click().run()
+    at.button(key="quiz.exam.back" if index < 3 else "quiz.exam.next").click().run()
+    assert [at.checkbox(key=f"{key}.{k}").value for k in range(4)] == [k == right for k in range(4)]
+    at.checkbox(key=f"{key}.{right}").uncheck().run()  # un-chosen: nothing kept
+    assert q.id not in run.choices
+    at.checkbox(key=f"{key}.{right}").check().run()
+    run.started_at -= timedelta(hours=1)  # the time runs out: scored as chosen
+    at.run()
+    assert not at.exception and at.subheader[0].value == "結果"
+    assert next(r for r in run.responses if r.qid == q.id).correct

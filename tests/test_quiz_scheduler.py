@@ -92,3 +92,47 @@ def test_the_learners_own_rating_drives_the_schedule_and_today_s_review():
     today = end_of_day(t0)
     assert str(today) == "2026-03-02 00:00:00+09:00"
     assert due_ids([q], again, today) == ["q"] and due_ids([q], easy, today) == []
+
+
+def test_today_s_review_is_what_a_learner_expects():
+    """Due today: the last answer wrong, or rated Again or Hard, or a review date that has
+    come; never a question just answered right (FSRS's learning step would bring it back
+    in 10 minutes), never a question not asked."""
+    from fsrs import State
+
+    now = datetime(2026, 3, 1, 1, 0, tzinfo=UTC)  # 10:00 in Tokyo
+    hour, day = timedelta(hours=1), timedelta(days=1)
+
+    def a(qid, correct, at, rating=None):
+        return Attempt("s", qid, "softmax", correct, "", at, rating)
+
+    history = [
+        a("right-now", True, now),
+        a("easy-now", True, now, 4),
+        a("wrong-now", False, now),
+        a("hard-now", True, now, 2),
+        a("again-now", True, now, 1),
+        a("wrong-then-right", False, now - hour), a("wrong-then-right", True, now),
+        a("right-then-wrong", True, now - 3 * day), a("right-then-wrong", False, now),
+        a("right-yesterday", True, now - day),
+        a("reviewed-due", True, now - 3 * day), a("reviewed-due", True, now - 3 * day + hour),
+        a("reviewed-later", True, now - 2 * hour), a("reviewed-later", True, now - hour),
+        a("wrong-last-week", False, now - 7 * day),
+        a("gone", False, now),  # no longer in the banks
+    ]
+    ids = sorted({x.question_id for x in history} - {"gone"}) + ["never-asked"]
+    questions = [type("Q", (), {"id": qid})() for qid in ids]
+    today = end_of_day(now)
+    cards = build_cards(history)
+    # The trap: FSRS itself has the right answer of a moment ago due before the day ends.
+    assert cards["right-now"].due <= today and cards["right-now"].state == State.Learning
+    # Two right answers make a review card with a date: come for one, not for the other.
+    assert cards["reviewed-due"].state == cards["reviewed-later"].state == State.Review
+    assert cards["reviewed-due"].due <= today < cards["reviewed-later"].due
+
+    due = due_ids(questions, history, today)
+    assert set(due) == {"wrong-now", "hard-now", "again-now", "right-then-wrong",
+                        "right-yesterday", "reviewed-due", "wrong-last-week"}
+    # Most overdue first.
+    assert due == sorted(due, key=lambda qid: cards[qid].due)
+    assert due[0] == "wrong-last-week"

@@ -27,7 +27,24 @@ _CSS = """<style>
 .st-key-i18n-memory { display: none; }
 </style>"""
 
+# The quiz (ui/quiz_play.py, ui/quiz_exam.py).
+_QUIZ_CSS = """<style>
+/* the exam clock stays in view below the app's header while the learner scrolls (sticky
+   on its wrapper, whose parent is the whole question) */
+[data-testid="stLayoutWrapper"]:has(> .st-key-quiz-exam-clock) {
+    position: sticky; top: 3.75rem; z-index: 99;
+    background-color: light-dark(#fff, rgb(23 22 20));  /* the page's own, light and dark */
+}
+/* each answer option's clickable box holds the whole of its typeset formula (KaTeX draws a
+   fraction past its line box, over the next option) and is at least 44 px tall, a finger */
+[class*="st-key-quiz-answers"] :is([data-testid="stRadioOption"], [data-testid="stCheckbox"] label) {
+    display: flex; align-items: center; min-height: 2.75rem; padding-block: 0.4rem;
+}
+/* checkboxes are one element each: 44 px apiece is room enough without Streamlit's gap */
+[class*="st-key-quiz-answers"] { gap: 0.25rem; }
+</style>"""
+
 
 def apply() -> None:
     """Add the CSS to the page (a style-only st.html takes no room)."""
-    st.html(_CSS)
+    st.html(_CSS + _QUIZ_CSS)

@@ -6,6 +6,7 @@ or a closed tab comes back to it with the timer still counting."""
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -99,16 +100,18 @@ _clock = st.components.v2.component(
 
 def _timer(run: QuizRun, by_id: dict[str, Question], store: Store) -> None:
     """The time left, drawn by the server and counted down by the browser, which reruns the
-    page once when it reaches 0 (then, or at any earlier rerun, the server scores it)."""
+    page once when it reaches 0 (then, or at any earlier rerun, the server scores it). The
+    clock's key is the exam's: a new exam mounts a new clock, never the last one's."""
     now = datetime.now(UTC)
     if time_up(run, by_id, store, now):
         st.rerun()  # the whole page: the results replace the question
-    seconds = int(run.seconds_left(now))
+    left = run.seconds_left(now)
+    seconds = math.ceil(left)  # as the browser counts: 0:00 only when the time is up
     with st.container(key="quiz-exam-clock"):
         st.markdown(f":material/timer: **{t('quiz.time_left', mm=seconds // 60, ss=seconds % 60)}**")
     template = t("quiz.time_left", mm="{mm}", ss=0).replace("00", "{ss}")
-    _clock(key="quiz.exam.clock", height=0, on_time_up_change=_noop,
-           data={"left_ms": run.seconds_left(now) * 1000, "template": template})
+    _clock(key=f"quiz.exam.clock.{run.session_id}", height=0, on_time_up_change=_noop,
+           data={"left_ms": left * 1000, "template": template})
 
 
 def _noop() -> None:

@@ -51,6 +51,7 @@ def _start_button(label: str, key: str, ids: list[str], bank: Bank, store: Store
 
 def _due_today(bank: Bank, attempts: list, store: Store) -> None:
     st.subheader(t("quiz.history.due"))
+    st.caption(t("quiz.history.due_means"))
     due = due_ids(bank.questions, attempts, end_of_day(datetime.now(UTC)))
     if not due:
         st.info(t("quiz.history.due_none"))

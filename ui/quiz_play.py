@@ -5,18 +5,20 @@ in place, an optional self-rating for the scheduler. Also what the mock exam
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import streamlit as st
 
-from quiz.answers import Given, encode, option_labels, parse_number
+from quiz.answers import LETTERS, Given, encode, option_labels, parse_number
 from quiz.attempt import Attempt
 from quiz.markdown import safe_markdown
 from quiz.schema import ONE_CHOICE, GraphQuestion, MultipleQuestion, NumericQuestion, Question
 from quiz.session import EXAM, Item, QuizRun
+from quiz.spoken import spoken
 from quiz.store import LearnerHistory as Store
 from quiz.themes import theme_name
 from ui.i18n import lang, t
-from ui.quiz_figures import question_extras
+from ui.quiz_figures import graph_choices, question_extras
 from ui.quiz_text import explanation, marked_answers, md, verdict
 
 RUN_KEY = "quiz.run"
@@ -52,6 +54,7 @@ def _submit(by_id: dict[str, Question], store: Store) -> None:
     run: QuizRun | None = st.session_state.get(RUN_KEY)
     if run is None or run.finished or run.revealed or run.mode == EXAM:  # a stale click
         return
+    st.session_state.pop(NOTICE_KEY, None)  # the learner acted: the last notice is done
     question = by_id[run.current.qid]
     given, notice = read_given(question, run.current, answer_key(run))
     if notice:
@@ -111,16 +114,43 @@ def quit_button(store: Store) -> None:
 
 def answer_widgets(question: Question, item: Item, key: str, on_change=None,
                    args: tuple = ()) -> None:
-    """The answer widgets; a mock exam passes ``on_change`` to keep each choice at once."""
-    if isinstance(question, MultipleQuestion):
+    """The answer widgets, in a container the quiz's CSS sizes (ui/layout_css.py: options
+    never overlap, each at least 44 px tall); a mock exam passes ``on_change`` to keep each
+    choice at once. A graph question's figures come with their choices (ui/quiz_figures)."""
+    container = f"quiz-answers-{key.replace('.', '-')}"
+    with st.container(key=container):
+        _widgets(question, item, key, on_change, args)
+        _names(key=f"{key}.names", height=0,
+               data={"container": container, "names": _spoken_names(question, item)})
+
+
+def _spoken_names(question: Question, item: Item) -> list[str]:
+    """Each answer input's accessible name, in display order (ui/answer_names.js)."""
+    if isinstance(question, GraphQuestion):
+        return [t("quiz.graph.choose", letter=letter) for letter in LETTERS[:len(item.options)]]
+    if isinstance(question, (*ONE_CHOICE, MultipleQuestion)):
+        return [spoken(label) for label in option_labels(question, item.options)]
+    if isinstance(question, NumericQuestion):
+        return []
+    return [t("quiz.true"), t("quiz.false")]
+
+
+_names = st.components.v2.component(
+    "actlab_answer_names", js=(Path(__file__).with_name("answer_names.js")).read_text("utf-8"),
+    isolate_styles=False)
+
+
+def _widgets(question: Question, item: Item, key: str, on_change, args: tuple) -> None:
+    if isinstance(question, GraphQuestion):
+        graph_choices(item, key, on_change, args)
+    elif isinstance(question, MultipleQuestion):
         st.markdown(f"**{t('quiz.answer')}**")
         for k, option in enumerate(item.options):
             st.checkbox(safe_markdown(option), key=f"{key}.{k}", on_change=on_change, args=args)
     elif isinstance(question, ONE_CHOICE):
         labels = [safe_markdown(label) for label in option_labels(question, item.options)]
         st.radio(t("quiz.answer"), list(range(len(labels))), index=None, key=key,
-                 format_func=labels.__getitem__, on_change=on_change, args=args,
-                 horizontal=isinstance(question, GraphQuestion))  # A–D fit on one line
+                 format_func=labels.__getitem__, on_change=on_change, args=args)
     elif isinstance(question, NumericQuestion):
         st.text_input(t("quiz.answer.numeric"), key=key, help=t("quiz.answer.numeric_help"))
     else:
@@ -131,7 +161,8 @@ def answer_widgets(question: Question, item: Item, key: str, on_change=None,
 
 def _moment(run: QuizRun | None) -> tuple:
     """Where the run stands: a notice belongs to one such moment."""
-    return () if run is None else (run.session_id, run.review_round, run.index, run.finished)
+    return () if run is None else (run.session_id, run.review_round, run.index, run.revealed,
+                                   run.finished)
 
 
 def set_notice(key: str, **fields) -> None:
@@ -159,7 +190,7 @@ def question_header(run: QuizRun, question: Question, progress_text: str) -> Non
                  difficulty=t(f"quiz.difficulty.{question.difficulty}"),
                  kind=t(f"quiz.type.{question.type}")))
     md(question.text)
-    question_extras(question, run.current, run.revealed)
+    question_extras(question, run.current, answer_key(run), run.revealed)
 
 
 def _self_rating(run: QuizRun, correct: bool) -> None:
@@ -174,11 +205,16 @@ def render_study_question(run: QuizRun, by_id: dict[str, Question], store: Store
     question = by_id[item.qid]
     question_header(run, question, t("quiz.progress", i=run.index + 1, n=len(run.items)))
     if not run.revealed:
+        submit = {"key": "quiz.submit", "type": "primary", "on_click": _submit,
+                  "args": (by_id, store)}
+        if isinstance(question, GraphQuestion):  # its choices act at once (no form)
+            answer_widgets(question, item, answer_key(run))
+            st.button(t("quiz.submit"), **submit)
+            return
         # A form, so that Enter in the number field submits the answer.
         with st.form(key=f"quiz.form.{answer_key(run)}", border=False):
             answer_widgets(question, item, answer_key(run))
-            st.form_submit_button(t("quiz.submit"), key="quiz.submit", type="primary",
-                                  on_click=_submit, args=(by_id, store))
+            st.form_submit_button(t("quiz.submit"), **submit)
         return
     response = run.responses[-1]
     marked_answers(question, response.given, item.options)  # in place of the widgets

@@ -53,12 +53,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_app(port: int | None = None, **env):
-    """Run `streamlit run app.py` on ``port`` (else a free loopback port) with extra env vars;
-    yield its URL. The same port again is the same origin: the browser keeps its storage."""
+def serve_app(port: int | None = None, script: str = "app.py", **env):
+    """Run `streamlit run app.py` (or a test's ``script``) on ``port`` (else a free loopback
+    port) with extra env vars; yield its URL. The same port again is the same origin: the
+    browser keeps its storage."""
     port = port or free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=dict(os.environ, **env), stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
     )

@@ -63,6 +63,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                  "Enter で解答します。",
                                  "Decimals, fractions (a/b) and exponents are accepted. "
                                  "Press Enter to submit."),
+    "quiz.graph.choose": ("{letter} を選ぶ", "Choose {letter}"),
     "quiz.true": ("正しい", "True"),
     "quiz.false": ("誤り", "False"),
     "quiz.submit": ("解答する", "Submit"),
@@ -153,6 +154,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.history.due_count": ("復習の時期が来た問題: **{n} 問**（忘れかけた頃に解き直すと定着します）",
                                "Due for review: **{n}** (answering just before you forget "
                                "makes it stick)"),
+    "quiz.history.due_means": ("対象: 最後に間違えた問題・「もう一度」「難しい」と評価した問題と、"
+                               "次の復習日が今日までに来た問題（今日正解した問題は入りません）。",
+                               "Counted: questions last answered wrong or rated Again or Hard, and "
+                               "those whose next review date is today or earlier (not those "
+                               "answered right today)."),
     "quiz.history.due_start": ("今日の復習を始める（{n} 問）", "Start today's review ({n})"),
     "quiz.history.exam_running": ("模試の実施中は開始できません（「中断」か「解答を終了する」のあとで）。",
                                   "Not during a mock exam (stop or finish it first)."),
