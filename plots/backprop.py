@@ -44,7 +44,7 @@ def graph_dot(graph: Graph, step: int, names: dict[str, str], node_labels: dict[
         ran_backward = step > n and i >= 2 * n - step
         fill = RAN_BACKWARD if ran_backward else RAN_FORWARD if step > i else "white"
         pen = f', color="{NOW}", penwidth=3' if node.key == now else ""
-        shape = "circle" if node.kind in ("mul", "add") else "box"
+        shape = "circle, fontsize=22" if node.kind in ("mul", "add") else "box"
         out.append(f'"{node.key}" [shape={shape}, style="filled,rounded", fillcolor="{fill}", '
                    f'label=<{_lines(node_labels[node.key], INK)}>{pen}];')
     for key, edge in graph.edges.items():

@@ -12,8 +12,8 @@ import streamlit as st
 from backprop import APPLE, NET, SHOP, apple_graph, network_graph, shop_graph
 from backprop.bugs import (
     BUGS_FOR,
-    KINK_MARGIN,
     PARAMS,
+    TINY,
     TOLERANCE,
     bug_source,
     gradient_check,
@@ -147,12 +147,11 @@ def graph_lab(graph: Graph) -> None:
     with controls:
         step = step_control(graph, key)
     with drawing:
-        st.graphviz_chart(graph_dot(graph, step, names, node_labels(graph), bp.format_array,
+        st.graphviz_chart(graph_dot(graph, step, names, node_labels(graph), bp.format_on_graph,
                                     output),
-                          width="stretch", alt=t("backprop.graph_alt", step=step,
-                                                 last=graph.last_step))
-        st.caption(t("backprop.legend"))
+                          alt=t("backprop.graph_alt", step=step, last=graph.last_step))
     with controls:
+        st.caption(t("backprop.legend"))
         show_step(graph, step, names)
     with st.expander(t("backprop.edges")):
         st.table(edge_table(graph, step, names), hide_index=True)
@@ -196,9 +195,13 @@ def gradient_check_lab(batch: bp.Batch, seed: int, activation: str) -> None:
     bug = keep("backprop.bug", st.radio(t("backprop.bug"), options, key="backprop.bug",
                                         format_func=lambda b: t(f"backprop.bug.{b}")))
     result = gradient_check(batch.x, batch.t, seed, activation, bug)
+    def verdict(k: str) -> str:
+        if result.errors[k] < TOLERANCE:
+            return t("backprop.agree")
+        return t("backprop.too_small" if result.too_small(k) else "backprop.differ")
+
     st.table(pd.DataFrame(
-        [(k, f"{result.errors[k]:.1e}", t("backprop.agree" if result.passed(k) else "backprop.differ"))
-         for k in PARAMS],
+        [(k, f"{result.errors[k]:.1e}", verdict(k)) for k in PARAMS],
         columns=[t("backprop.col_param"), t("backprop.col_error"), t("backprop.col_verdict")]),
         hide_index=True)
     if result.all_passed:
@@ -206,12 +209,15 @@ def gradient_check_lab(batch: bp.Batch, seed: int, activation: str) -> None:
     else:
         failed = ", ".join(k for k in PARAMS if not result.passed(k))
         st.error(t("backprop.check_failed", params=failed))
+    tiny = [k for k in PARAMS if result.errors[k] >= TOLERANCE and result.too_small(k)]
+    if tiny:
+        st.info(t("backprop.too_small_note", params=", ".join(tiny), tiny=TINY))
     n = len(batch.x)
     st.write(t(f"backprop.why.{bug}", n=n, expected=no_batch_mean_error(n), masked=result.masked))
     if bug == "no_relu_mask" and result.masked == 0:
         st.info(t("backprop.why.no_mask_here"))
     if result.near_kink:
-        st.warning(t("backprop.near_kink", margin=KINK_MARGIN))
+        st.warning(t("backprop.near_kink"))
     if bug != "none":
         st.caption(t("backprop.bug_code"))
         st.code(bug_source(bug), language="python")
@@ -224,8 +230,8 @@ def gradient_check_lab(batch: bp.Batch, seed: int, activation: str) -> None:
 
 st.title(t("backprop.title"))
 st.write(t("backprop.intro"))
-example = keep("backprop.example", st.radio(
-    t("backprop.example"), EXAMPLES, key="backprop.example", horizontal=True,
+example = keep("backprop.example", st.selectbox(  # one line: the graph starts higher on a phone
+    t("backprop.example"), EXAMPLES, key="backprop.example",
     format_func=lambda e: t(f"backprop.example.{e}")))
 
 batch = bp.parse_batch(st.session_state["backprop.x"], st.session_state["backprop.t"])

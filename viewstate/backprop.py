@@ -17,7 +17,7 @@ DEFAULT_X = ((1.0, 0.5), (-1.2, 0.8))
 DEFAULT_T = (0, 2)
 DEFAULT_SEED = 2  # with DEFAULT_X, ReLU masks 2 of the 6 hidden inputs: the mask shows
 MAX_ROWS = 4
-MAX_ABS = 100.0  # beyond this an input is a typo, and softmax saturates anyway
+MAX_ABS = 10.0  # beyond, softmax saturates: gradients shrink into the check's round-off
 _ROWS = re.compile(r"[;\n/]+")
 _LABELS = re.compile(r"[,\s;、]+")
 
@@ -97,12 +97,17 @@ def parse_batch(x_text: str, t_text: str) -> Batch:
     return Batch(x, t, tuple(problems))
 
 
-def format_array(v) -> str:
+def format_array(v, precision: int = 3) -> str:
     """A value as the page prints it: a scalar in 6 digits, an array as NumPy prints it."""
     a = np.asarray(v)
     if a.ndim == 0:
         return f"{float(a):.6g}"
-    return np.array2string(a, precision=3, suppress_small=True, separator=" ")
+    return np.array2string(a, precision=precision, suppress_small=True, separator=" ")
+
+
+def format_on_graph(v) -> str:
+    """Shorter, for an edge of the drawn graph: it must fit a phone's width."""
+    return format_array(v, precision=2)
 
 
 def shape_text(v) -> str:

@@ -138,13 +138,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "backprop.check_intro": (
         "上の 2 層ネットワーク（同じ入力・ラベル・重み）の全パラメータについて、逆伝播で求めた勾配 a を、"
         "中心差分 (f(w + h) − f(w − h)) / 2h（h = 10⁻⁴）による数値微分 n と比べます。"
-        "表は要素ごとの相対誤差 |a − n| / (|a| + |n|) の最大値です。{tol:.0e} 未満なら一致とみなします。"
+        "表はパラメータごとの相対誤差 ‖a − n‖ / (‖a‖ + ‖n‖) です（‖·‖ は全要素の 2 乗和の平方根）。"
+        "{tol:g} 未満なら一致とみなします。"
         "数値微分はパラメータ 1 つにつき順伝播 2 回かかるので、学習ではなく逆伝播の確認に使います。",
         "For every parameter of the two-layer network above (same inputs, labels and weights), the "
         "gradient a from backpropagation is compared with the numerical gradient n by the central "
-        "difference (f(w + h) − f(w − h)) / 2h with h = 10⁻⁴. The table shows the largest element-wise "
-        "relative error |a − n| / (|a| + |n|); below {tol:.0e} counts as agreement. The numerical gradient "
-        "costs two forward passes per parameter, so it checks backpropagation rather than replacing it.",
+        "difference (f(w + h) − f(w − h)) / 2h with h = 10⁻⁴. The table shows each parameter's "
+        "relative error ‖a − n‖ / (‖a‖ + ‖n‖) (‖·‖: the square root of the sum of squares of all "
+        "entries); below {tol:g} counts as agreement. The numerical gradient costs two forward passes "
+        "per parameter, so it checks backpropagation rather than replacing it.",
     ),
     "backprop.bug": ("仕込むバグ", "Planted bug"),
     "backprop.bug.none": ("バグなし（正しい実装）", "None (the correct layers)"),
@@ -182,19 +184,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "backprop.bug_code": ("誤った行", "The wrong line"),
     "backprop.col_param": ("パラメータ", "Parameter"),
-    "backprop.col_error": ("相対誤差（最大）", "Relative error (max)"),
+    "backprop.col_error": ("相対誤差", "Relative error"),
     "backprop.col_verdict": ("判定", "Verdict"),
     "backprop.agree": ("一致", "agrees"),
     "backprop.differ": ("不一致", "differs"),
+    "backprop.too_small": ("小さすぎて判定できない", "too small to judge"),
+    "backprop.too_small_note": (
+        "{params} の勾配はとても小さく（‖a‖ + ‖n‖ < {tiny:g}）、数値微分の丸め誤差（およそ 10⁻¹²·|L|）と同じくらいなので、"
+        "相対誤差では判定できません（出力が飽和しているか、ReLU の出力がすべて 0 のとき）。",
+        "The gradient of {params} is tiny (‖a‖ + ‖n‖ < {tiny:g}), about the size of the numerical "
+        "gradient's round-off (roughly 10⁻¹²·|L|), so the relative error cannot judge it (the output "
+        "saturates, or every ReLU output is 0).",
+    ),
     "backprop.check_passed": ("すべてのパラメータで逆伝播と数値微分が一致しました。",
                               "Backpropagation and the numerical gradient agree for every parameter."),
     "backprop.check_failed": ("勾配確認が誤りを見つけました：{params} で逆伝播と数値微分が一致しません。",
                               "The gradient check caught it: backpropagation and the numerical gradient differ for {params}."),
     "backprop.near_kink": (
-        "ReLU の入力に 0 にごく近い値（|a1| < {margin:g}）があります。数値微分の ±h の幅で折れ目をまたぐと、"
-        "正しい実装でも相対誤差が大きくなることがあります。",
-        "Some ReLU input is very close to 0 (|a1| < {margin:g}). When a ±h step crosses the kink, the "
-        "numerical gradient can be off even for correct layers.",
+        "ReLU の入力 a1 に 0 にごく近い値があります。数値微分で重みを ±h 動かすと折れ目（0）をまたぐことがあり、"
+        "そのときは正しい実装でも相対誤差が大きくなります。",
+        "Some ReLU input a1 is very close to 0. Moving a weight by ±h for the numerical gradient can "
+        "cross the kink at 0, and then the relative error is large even for correct layers.",
     ),
     "backprop.compare": ("勾配を並べて見る（逆伝播 / 数値微分）", "See the gradients side by side (backprop / numerical)"),
     "backprop.analytic": ("逆伝播", "Backpropagation"),
