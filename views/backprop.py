@@ -6,6 +6,8 @@ Stepping reruns only the graph's fragment; the bug switch only the check's. The 
 outside both: changing them reruns the page, so the graph and the check stay on one network.
 """
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -41,6 +43,11 @@ restore_choices("backprop")
 for key, value in DEFAULTS.items():
     # Re-assigning keeps an input's value while its widget is not drawn (another example).
     st.session_state[key] = st.session_state.get(key, value)
+
+
+def labelled(prefix: str, options) -> Callable[[str], str]:
+    """format_func from labels looked up now: AppTest calls it outside a script run."""
+    return {o: t(f"{prefix}.{o}") for o in options}.__getitem__
 
 
 def edge_names(graph: Graph) -> dict[str, str]:
@@ -193,7 +200,7 @@ def gradient_check_lab(batch: bp.Batch, seed: int, activation: str) -> None:
     if st.session_state["backprop.bug"] not in options:
         st.session_state["backprop.bug"] = "none"
     bug = keep("backprop.bug", st.radio(t("backprop.bug"), options, key="backprop.bug",
-                                        format_func=lambda b: t(f"backprop.bug.{b}")))
+                                        format_func=labelled("backprop.bug", options)))
     result = gradient_check(batch.x, batch.t, seed, activation, bug)
     def verdict(k: str) -> str:
         if result.errors[k] < TOLERANCE:
@@ -232,7 +239,7 @@ st.title(t("backprop.title"))
 st.write(t("backprop.intro"))
 example = keep("backprop.example", st.selectbox(  # one line: the graph starts higher on a phone
     t("backprop.example"), EXAMPLES, key="backprop.example",
-    format_func=lambda e: t(f"backprop.example.{e}")))
+    format_func=labelled("backprop.example", EXAMPLES)))
 
 batch = bp.parse_batch(st.session_state["backprop.x"], st.session_state["backprop.t"])
 seed = int(st.session_state["backprop.seed"])
