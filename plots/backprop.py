@@ -1,6 +1,9 @@
 """The computational graph as a DOT string for st.graphviz_chart (drawn in the browser by
 Graphviz WASM: no system Graphviz). Top to bottom, so a phone's narrow screen holds it.
 
+Streamlit's stylesheet sets every SVG text to one small size: the page's CSS enlarges the
+× and + of the operation nodes (class "op") again (OP_CSS).
+
 Forward values are blue, gradients red (the textbook draws backward in red); the node that
 runs at this step is outlined, nodes that have run are tinted by direction.
 """
@@ -15,6 +18,11 @@ VALUE, GRAD, INK = "#1f4e9c", "#c62828", "#222222"
 NOW, RAN_FORWARD, RAN_BACKWARD = "#f39c12", "#dbe8fb", "#fbdada"
 FONT = "Noto Sans CJK JP, Noto Sans JP, sans-serif"
 MONO = "monospace"  # matrices' columns line up
+
+
+OP_CSS = """<style>
+[data-testid="stGraphVizChart"] g.node.op text { font-size: 22px !important; }
+</style>"""
 
 
 def _lines(text: str, color: str, face: str = "") -> str:
@@ -44,9 +52,12 @@ def graph_dot(graph: Graph, step: int, names: dict[str, str], node_labels: dict[
         ran_backward = step > n and i >= 2 * n - step
         fill = RAN_BACKWARD if ran_backward else RAN_FORWARD if step > i else "white"
         pen = f', color="{NOW}", penwidth=3' if node.key == now else ""
-        shape = "circle, fontsize=22" if node.kind in ("mul", "add") else "box"
-        out.append(f'"{node.key}" [shape={shape}, style="filled,rounded", fillcolor="{fill}", '
-                   f'label=<{_lines(node_labels[node.key], INK)}>{pen}];')
+        if node.kind in ("mul", "add"):  # the textbook's circles with × and +, large
+            look = (f'shape=circle, class="op", fontsize=26, width=0.6, fixedsize=true, '
+                    f'label="{node_labels[node.key]}"')
+        else:
+            look = f"shape=box, label=<{_lines(node_labels[node.key], INK)}>"
+        out.append(f'"{node.key}" [{look}, style="filled,rounded", fillcolor="{fill}"{pen}];')
     for key, edge in graph.edges.items():
         src = edge.src or f"in_{key}"
         parts = [] if edge.src == "" else [_lines(names[key], INK)]

@@ -22,7 +22,7 @@ from backprop.bugs import (
     no_batch_mean_error,
 )
 from backprop.graph import ACTIVATIONS, CLASSES, Graph, softmax_output
-from plots.backprop import graph_dot
+from plots.backprop import OP_CSS, graph_dot
 from ui.i18n import keep, restore_choices, t
 from viewstate import backprop as bp
 
@@ -235,6 +235,7 @@ def gradient_check_lab(batch: bp.Batch, seed: int, activation: str) -> None:
                     language=None)
 
 
+st.html(OP_CSS)  # style only: takes no room
 st.title(t("backprop.title"))
 st.write(t("backprop.intro"))
 example = keep("backprop.example", st.selectbox(  # one line: the graph starts higher on a phone

@@ -5,7 +5,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "backprop.title": ("誤差逆伝播ラボ", "Backpropagation lab"),
     "backprop.intro": (
         "計算グラフの上で、順伝播（青）を 1 ノードずつ進め、続けて逆伝播（赤）で勾配を出力側から入力側へ流します。"
-        "数値はすべて各レイヤーの forward / backward が計算したものです。",
+        "数値はすべて各レイヤーの順伝播・逆伝播のメソッド（forward / backward）が計算したものです。",
         "Step forward (blue) through a computational graph one node at a time, then backward (red), "
         "carrying the gradient from the output back to the inputs. Every number is computed by the "
         "layers' own forward and backward.",
