@@ -2,6 +2,10 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     "nav.backprop": ("誤差逆伝播ラボ", "Backprop lab"),
+    "home.desc.backprop": (  # the home page's menu line for this page
+        "計算グラフを 1 ノードずつ順伝播・逆伝播。勾配確認でバグを見つける。",
+        "Step a computational graph forward and backward, node by node; catch bugs with a gradient check.",
+    ),
     "backprop.title": ("誤差逆伝播ラボ", "Backpropagation lab"),
     "backprop.intro": (
         "計算グラフの上で、順伝播（青）を 1 ノードずつ進め、続けて逆伝播（赤）で勾配を出力側から入力側へ流します。"
