@@ -219,3 +219,29 @@ def test_labels_are_speakable(lang, example):
     at.run()
     assert not at.exception
     assert unspeakable_labels(at) == []
+
+
+def test_a_gradient_below_round_off_is_called_too_small_not_wrong():
+    at = open_page("backprop")
+    at.selectbox(key="backprop.example").set_value("net").run()
+    at.text_input(key="backprop.x").set_value("-9.32, -7.33; 6.66, 3.74; 9.63, 5.13; 1.88, 0.78").run()
+    at.text_input(key="backprop.t").set_value("0, 0, 2, 2").run()
+    at.number_input(key="backprop.seed").set_value(22).run()
+    assert not at.exception and not at.warning and not at.error
+    table = at.table[-1].value
+    assert "小さすぎて判定できない" in list(table.iloc[:, 2])
+    assert any("丸め誤差" in i.value for i in at.info)
+
+
+def test_switching_the_language_keeps_the_example_the_step_and_the_bug():
+    at = open_page("backprop")
+    at.selectbox(key="backprop.example").set_value("shop").run()
+    at.slider(key="backprop.step.shop").set_value(3).run()
+    at.radio(key="backprop.bug").set_value("transposed_w").run()
+    at.session_state["lang"] = "en"  # what the sidebar's language radio sets
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="backprop.example").value == "shop"
+    assert at.slider(key="backprop.step.shop").value == 3
+    assert at.radio(key="backprop.bug").value == "transposed_w"
+    assert at.title[0].value == "Backpropagation lab"
