@@ -149,3 +149,45 @@ def test_a_gradient_below_round_off_is_too_small_to_judge_not_a_failure():
     result = gradient_check(x, np.array([0, 0, 2, 2]), 22)
     assert result.too_small("W1") and result.errors["W1"] > TOLERANCE
     assert result.passed("W1")
+
+
+def test_the_numerical_gradient_costs_two_forward_passes_per_parameter():
+    net = planted_net(DEFAULT_SEED, "relu", "none")
+    calls = []
+    loss = net.loss
+    net.loss = lambda x, t: calls.append(1) or loss(x, t)  # count what numerical_gradient runs
+    net.numerical_gradient(np.array(DEFAULT_X), np.array(DEFAULT_T))
+    assert len(calls) == 2 * sum(p.size for p in net.params.values()) == 2 * 21
+
+
+def test_the_masked_count_is_the_relu_inputs_at_or_below_zero():
+    net = planted_net(DEFAULT_SEED, "relu", "none")
+    p = net.params
+    a1 = np.array(DEFAULT_X) @ p["W1"] + p["b1"]
+    assert gradient_check(DEFAULT_X, DEFAULT_T, DEFAULT_SEED).masked == int(np.sum(a1 <= 0))
+
+
+def test_the_weights_are_seeded_normal_with_std_1_and_the_biases_start_at_0():
+    p = planted_net(7, "relu", "none").params
+    draws = np.random.default_rng(7).standard_normal(2 * 3 + 3 * 3)
+    np.testing.assert_array_equal(p["W1"].ravel(), draws[:6])
+    np.testing.assert_array_equal(p["W2"].ravel(), draws[6:])
+    assert not p["b1"].any() and not p["b2"].any()
+
+
+def test_too_small_means_about_the_size_of_round_off():
+    x = np.array([[-9.32, -7.33], [6.66, 3.74], [9.63, 5.13], [1.88, 0.78]])
+    t = np.array([0, 0, 2, 2])
+    result = gradient_check(x, t, 22)
+    net = planted_net(22, "relu", "none")
+    loss = abs(net.loss(x, t))
+    eps_over_h = np.finfo(float).eps / 1e-4  # ≈ 2.2e-12
+    for key in ("W1", "b1"):
+        gap = np.linalg.norm(result.analytic[key] - result.numeric[key])
+        assert 0 < gap < 100 * eps_over_h * max(loss, 1.0), key
+
+
+def test_at_the_kink_even_the_correct_layers_can_fail():
+    x = np.array([[0.0, 0.0], [1.0, 1.0]])  # a1 = b1 = 0 for the first sample
+    result = gradient_check(x, np.array([0, 1]), 0)
+    assert result.near_kink and not result.all_passed
