@@ -8,7 +8,7 @@ output's, dL/dL = 1, from the first backward step on).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -41,6 +41,9 @@ class Graph:
     name: str
     nodes: tuple[Node, ...]  # in forward order
     edges: dict[str, Edge]
+    # What a node kept on self in forward for its backward (node key -> (name, value)):
+    # Relu's mask, Sigmoid's out, SoftmaxWithLoss's y, read from the layers after the run.
+    kept: dict[str, tuple[str, np.ndarray]] = field(default_factory=dict)
 
     @property
     def last_step(self) -> int:
@@ -80,13 +83,13 @@ class Graph:
         return tuple(k for k, e in self.edges.items() if e.src == "")
 
 
-def _graph(name, nodes, values, grads) -> Graph:
+def _graph(name, nodes, values, grads, kept=None) -> Graph:
     """Edges from the nodes' wiring, with the values and gradients the layers gave."""
     src = {node.output: node.key for node in nodes}
     dst = {key: node.key for node in nodes for key in node.inputs}
     edges = {key: Edge(key, src.get(key, ""), dst.get(key, OUTPUT), values[key], grads.get(key))
              for key in values}
-    return Graph(name, tuple(nodes), edges)
+    return Graph(name, tuple(nodes), edges, kept or {})
 
 
 def apple_graph(apple: float = 100.0, apple_num: float = 2.0, tax: float = 1.1) -> Graph:
@@ -171,11 +174,6 @@ def network_graph(x, t, seed: int = 0, activation: str = "relu") -> Graph:
               "b2": p["b2"], "a2": a2, "t": t, "L": loss}
     grads = {"x": dx, "W1": affine1.dW, "b1": affine1.db, "a1": da1, "h1": dh1,
              "W2": affine2.dW, "b2": affine2.db, "a2": da2, "L": 1}
-    return _graph(NET, nodes, values, grads)
-
-
-def softmax_output(graph: Graph) -> np.ndarray:
-    """y = softmax(a2) of a network graph, as its SoftmaxWithLoss layer computed it."""
-    layer = SoftmaxWithLoss()
-    layer.forward(graph.edges["a2"].value, graph.edges["t"].value)
-    return layer.y
+    kept = {"act": ("mask", act.mask.copy()) if activation == "relu" else ("out", act.out),
+            "loss": ("y", loss_layer.y)}
+    return _graph(NET, nodes, values, grads, kept)

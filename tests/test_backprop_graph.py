@@ -151,9 +151,15 @@ def test_the_network_against_its_formulas(x, t, seed, activation):
     np.testing.assert_allclose(d["b2"], d["a2"].sum(axis=0), rtol=1e-13, atol=1e-16)
     if activation == "relu":  # the mask: input ≤ 0 in forward gets no gradient
         np.testing.assert_array_equal(d["a1"], np.where(e["a1"] > 0, d["h1"], 0))
+        assert g.kept["act"][0] == "mask"
+        np.testing.assert_array_equal(g.kept["act"][1], e["a1"] <= 0)
     else:  # y(1 − y)
         h = e["h1"]
         np.testing.assert_allclose(d["a1"], d["h1"] * h * (1 - h), rtol=1e-13, atol=1e-16)
+        assert g.kept["act"][0] == "out"
+        np.testing.assert_array_equal(g.kept["act"][1], h)
+    assert g.kept["loss"][0] == "y"  # what the page shows beside (y − t)/N
+    np.testing.assert_allclose(g.kept["loss"][1], y, rtol=1e-14)
     np.testing.assert_allclose(d["W1"], x.T @ d["a1"], rtol=1e-13, atol=1e-16)
     np.testing.assert_allclose(d["b1"], d["a1"].sum(axis=0), rtol=1e-13, atol=1e-16)
     np.testing.assert_allclose(d["x"], d["a1"] @ p["W1"].T, rtol=1e-13, atol=1e-16)

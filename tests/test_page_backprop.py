@@ -121,8 +121,10 @@ def test_the_network_steps_through_all_four_layers():
     press(at, "backprop.next")  # Softmax-with-Loss backward
     assert "(y − t) / N" in " ".join(m.value for m in at.markdown)
     text = codes(at)
-    assert "∂L/∂a2 (2×3)" in text and "∂L/∂L (1)" in text
-    press(at, "backprop.next", 3)
+    assert "∂L/∂a2 (2×3)" in text and "∂L/∂L (1)" in text and "self.y =" in text
+    press(at, "backprop.next", 2)  # ReLU backward shows the mask it kept
+    assert "self.mask =\n[[ True False False]" in codes(at)
+    press(at, "backprop.next")  # step 8: the first Affine
     assert "dx = dout·Wᵀ" in " ".join(m.value for m in at.markdown)
     text = codes(at)
     for name in ("∂L/∂x (2×2)", "∂L/∂W1 (2×3)", "∂L/∂b1 (3)"):

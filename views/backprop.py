@@ -21,7 +21,7 @@ from backprop.bugs import (
     gradient_check,
     no_batch_mean_error,
 )
-from backprop.graph import ACTIVATIONS, CLASSES, Graph, softmax_output
+from backprop.graph import ACTIVATIONS, CLASSES, Graph
 from plots.backprop import OP_CSS, graph_dot
 from ui.i18n import keep, restore_choices, t
 from viewstate import backprop as bp
@@ -125,9 +125,10 @@ def show_step(graph: Graph, step: int, names: dict[str, str]) -> None:
             st.caption(t(f"backprop.{part}.{view.direction}"))
             st.code("\n".join(f"{prefix}{k} ({bp.shape_text(v)}) =\n{fmt(v)}" for k, v in items),
                     language=None)
-        if view.kind == "softmax_loss" and view.direction == "backward":
-            st.caption(t("backprop.softmax_y"))
-            st.code(fmt(softmax_output(graph)), language=None)
+        if view.direction == "backward" and view.node_key in graph.kept:
+            name, value = graph.kept[view.node_key]
+            st.caption(t(f"backprop.kept.{view.kind}"))
+            st.code(f"self.{name} =\n{fmt(value)}", language=None)
     if step == last:
         st.success(t("backprop.done"))
 
