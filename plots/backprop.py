@@ -1,7 +1,7 @@
 """The computational graph as a DOT string for st.graphviz_chart (drawn in the browser by
 Graphviz WASM: no system Graphviz). Top to bottom, so a phone's narrow screen holds it.
 
-Streamlit's stylesheet sets every SVG text to one small size: the page's CSS enlarges the
+Streamlit's stylesheet sets every SVG text to one small size and font (so no monospace): the page's CSS enlarges the
 × and + of the operation nodes (class "op") again (OP_CSS).
 
 Forward values are blue, gradients red (the textbook draws backward in red); the node that
@@ -17,7 +17,6 @@ from backprop.graph import OUTPUT, Graph
 VALUE, GRAD, INK = "#1f4e9c", "#c62828", "#222222"
 NOW, RAN_FORWARD, RAN_BACKWARD = "#f39c12", "#dbe8fb", "#fbdada"
 FONT = "Noto Sans CJK JP, Noto Sans JP, sans-serif"
-MONO = "monospace"  # matrices' columns line up
 
 
 OP_CSS = """<style>
@@ -25,10 +24,8 @@ OP_CSS = """<style>
 </style>"""
 
 
-def _lines(text: str, color: str, face: str = "") -> str:
-    face = f' FACE="{face}"' if face else ""
-    return "<BR/>".join(f'<FONT COLOR="{color}"{face}>{escape(line)}</FONT>'
-                        for line in text.split("\n"))
+def _lines(text: str, color: str) -> str:
+    return "<BR/>".join(f'<FONT COLOR="{color}">{escape(line)}</FONT>' for line in text.split("\n"))
 
 
 def graph_dot(graph: Graph, step: int, names: dict[str, str], node_labels: dict[str, str],
@@ -62,9 +59,9 @@ def graph_dot(graph: Graph, step: int, names: dict[str, str], node_labels: dict[
         src = edge.src or f"in_{key}"
         parts = [] if edge.src == "" else [_lines(names[key], INK)]
         if graph.value_known(key, step):
-            parts.append(_lines(fmt(edge.value), VALUE, MONO))
+            parts.append(_lines(fmt(edge.value), VALUE))
         if graph.grad_known(key, step):
-            parts.append(_lines(fmt(edge.grad), GRAD, MONO))
+            parts.append(_lines(fmt(edge.grad), GRAD))
         label = "<BR/>".join(parts) or " "
         out.append(f'"{src}" -> "{edge.dst}" [label=<{label}>];')
     out.append("}")

@@ -23,11 +23,11 @@ def dot(at) -> str:
 
 def red(at) -> list[str]:
     """The gradients drawn on the graph (red), in edge order."""
-    return re.findall(r'<FONT COLOR="#c62828" FACE="monospace">([^<]*)</FONT>', dot(at))
+    return re.findall(r'<FONT COLOR="#c62828">([^<]*)</FONT>', dot(at))
 
 
 def blue(at) -> list[str]:
-    return re.findall(r'<FONT COLOR="#1f4e9c" FACE="monospace">([^<]*)</FONT>', dot(at))
+    return re.findall(r'<FONT COLOR="#1f4e9c">([^<]*)</FONT>', dot(at))
 
 
 def codes(at) -> str:
