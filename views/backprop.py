@@ -108,17 +108,17 @@ def show_step(graph: Graph, step: int, names: dict[str, str]) -> None:
         if view.direction == "forward":
             (_, a), (_, b) = view.read
             st.code(t(f"backprop.{op}_forward", a=fmt(a), b=fmt(b), out=fmt(view.wrote[0][1])),
-                    language=None)
+                    language=None, wrap_lines=True)
         elif op == "mul":
             st.code("\n".join(
                 t("backprop.mul_backward", name=names[k], up=fmt(up), other=fmt(v),
                   other_name=names[other], grad=fmt(g))
                 for k, up, other, v, g in bp.swapped_products(graph, view.node_key)),
-                language=None)
+                language=None, wrap_lines=True)
         else:
             up = view.read[0][1]
             st.code("\n".join(t("backprop.add_backward", name=names[k], up=fmt(up), grad=fmt(g))
-                              for k, g in view.wrote), language=None)
+                              for k, g in view.wrote), language=None, wrap_lines=True)
     else:
         prefix = "∂L/∂" if view.direction == "backward" else ""
         for part, items in (("read", view.read), ("wrote", view.wrote)):
