@@ -169,6 +169,7 @@ def test_the_masked_count_is_the_relu_inputs_at_or_below_zero():
 
 def test_the_weights_are_seeded_normal_with_std_1_and_the_biases_start_at_0():
     p = planted_net(7, "relu", "none").params
+    assert (p["W1"].shape, p["W2"].shape) == ((2, 3), (3, 3))  # 2 inputs, 3 hidden, 3 classes
     draws = np.random.default_rng(7).standard_normal(2 * 3 + 3 * 3)
     np.testing.assert_array_equal(p["W1"].ravel(), draws[:6])
     np.testing.assert_array_equal(p["W2"].ravel(), draws[6:])
