@@ -58,13 +58,23 @@ def phone(browser):
     context.close()
 
 
-def test_phone_graph_first_with_the_step_control_right_under_it(phone, app_url):
-    open_app(phone, app_url, "/backprop", timeout_ms=180_000)
-    phone.wait_for_selector(f"{GRAPH} g.node", timeout=120_000)
+def control_right_under_the_graph(phone):
+    phone.evaluate("window.scrollTo(0, 0)")
     graph = phone.locator('[data-testid="stGraphVizChart"]').first.bounding_box()
-    assert graph and 0 <= graph["y"] < 844, graph
+    assert graph and 0 <= graph["y"] < 844, graph  # the graph starts on the first screen
     assert graph["x"] + graph["width"] <= 390 + 1, graph  # no sideways scrolling
     nxt = phone.get_by_role("button", name="次へ").bounding_box()
     gap = nxt["y"] - (graph["y"] + graph["height"])
     assert 0 <= gap < 80 or nxt["y"] + nxt["height"] <= 844, (graph, nxt)
+
+
+def test_phone_graph_first_with_the_step_control_right_under_it(phone, app_url):
+    open_app(phone, app_url, "/backprop", timeout_ms=180_000)
+    phone.wait_for_selector(f"{GRAPH} g.node", timeout=120_000)
+    control_right_under_the_graph(phone)
     step_through_apples(phone, tap=True)
+    phone.locator('[data-testid="stSelectbox"]').first.tap()
+    phone.get_by_role("option", name="2 層ネットワーク").tap()
+    wait_rerun(phone)
+    wait_graph_has(phone, "Softmax-")
+    control_right_under_the_graph(phone)
