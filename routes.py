@@ -18,6 +18,7 @@ ROUTES = (
     Route("/softmax", "views/softmax.py", "nav.softmax", ":material/bar_chart:"),
     Route("/gradients", "views/gradients.py", "nav.gradients", ":material/waterfall_chart:"),
     Route("/loss", "views/loss.py", "nav.loss", ":material/trending_down:"),
+    Route("/backprop", "views/backprop.py", "nav.backprop", ":material/account_tree:"),
     Route("/quiz", "views/quiz.py", "nav.quiz", ":material/quiz:"),
 )
 PATHS = frozenset(r.path for r in ROUTES)

@@ -3,10 +3,22 @@
 Keys are namespaced by page (``explorer.title``); a key defined twice is an error.
 """
 
-from . import common, compare, explorer, gradients, home, learner, loss_lab, quiz, softmax_lab
+from . import (
+    backprop,
+    common,
+    compare,
+    explorer,
+    gradients,
+    home,
+    learner,
+    loss_lab,
+    quiz,
+    softmax_lab,
+)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
-for _module in (common, home, explorer, compare, softmax_lab, gradients, loss_lab, quiz, learner):
+for _module in (common, home, explorer, compare, softmax_lab, gradients, loss_lab, backprop, quiz,
+                learner):
     for _key, _pair in _module.STRINGS.items():
         if _key in CATALOGUE:
             raise KeyError(f"UI string {_key!r} is defined twice")
