@@ -30,9 +30,13 @@ def numerical_gradient(f, x, h=1e-4):
 
 
 def relative_error(analytic, numeric) -> float:
-    r"""The largest relative difference between two gradients, as a gradient check reports it.
+    r"""The relative error of a whole gradient, as a gradient check reports it.
 
-    .. math:: \max_i \frac{|a_i - n_i|}{\max(|a_i| + |n_i|, 10^{-12})}
+    .. math:: \frac{\lVert a - n \rVert}{\lVert a \rVert + \lVert n \rVert}
+
+    Norms, not the worst element: an entry that is really 0 (a saturated softmax output, a
+    dead unit) is all round-off numerically and would fail a correct layer.
     """
     a, n = np.asarray(analytic, dtype=np.float64), np.asarray(numeric, dtype=np.float64)
-    return float(np.max(np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n), 1e-12), initial=0.0))
+    total = np.linalg.norm(a) + np.linalg.norm(n)
+    return float(np.linalg.norm(a - n) / total) if total > 0 else 0.0

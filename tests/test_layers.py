@@ -169,7 +169,10 @@ def test_numerical_gradient_is_the_central_difference_and_restores_x():
 
 def test_relative_error_reads_agreement_and_disagreement():
     assert relative_error([1.0, 2.0], [1.0, 2.0]) == 0.0
-    assert relative_error([1.0, 2.0], [1.0, 2.2]) == pytest.approx(0.2 / 4.2)
+    # ‖(0, −0.2)‖ / (‖(1, 2)‖ + ‖(1, 2.2)‖)
+    assert relative_error([1.0, 2.0], [1.0, 2.2]) == pytest.approx(
+        0.2 / (5**0.5 + (1 + 2.2**2) ** 0.5))
+    assert relative_error([1e-13, 1.0], [0.0, 1.0]) < 1e-12  # round-off at a true zero
     assert relative_error([0.0], [0.0]) == 0.0
 
 
