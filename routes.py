@@ -9,16 +9,28 @@ class Route(NamedTuple):
     script: str  # page script, relative to the project root
     nav_key: str  # UI-catalogue key of the page title
     icon: str  # Material icon: headless Chromium and many Linux desktops lack an emoji font
+    section: str = ""  # a key of SECTIONS: where the navigation and the home page list it
 
+
+# The unit's parts, in the navigation's order; "" (home) stands above them with no heading.
+# Each is named by the UI string ``nav.section.<key>``.
+SECTIONS = ("", "activations", "loss", "optimization", "practice")
 
 ROUTES = (
     Route("/", "views/home.py", "nav.home", ":material/home:"),
-    Route("/explorer", "views/explorer.py", "nav.explorer", ":material/show_chart:"),
-    Route("/compare", "views/compare.py", "nav.compare", ":material/compare:"),
-    Route("/softmax", "views/softmax.py", "nav.softmax", ":material/bar_chart:"),
-    Route("/gradients", "views/gradients.py", "nav.gradients", ":material/waterfall_chart:"),
-    Route("/loss", "views/loss.py", "nav.loss", ":material/trending_down:"),
-    Route("/backprop", "views/backprop.py", "nav.backprop", ":material/account_tree:"),
-    Route("/quiz", "views/quiz.py", "nav.quiz", ":material/quiz:"),
+    Route("/explorer", "views/explorer.py", "nav.explorer", ":material/show_chart:", "activations"),
+    Route("/compare", "views/compare.py", "nav.compare", ":material/compare:", "activations"),
+    Route("/softmax", "views/softmax.py", "nav.softmax", ":material/bar_chart:", "activations"),
+    Route("/gradients", "views/gradients.py", "nav.gradients", ":material/waterfall_chart:",
+          "activations"),
+    Route("/loss", "views/loss.py", "nav.loss", ":material/trending_down:", "loss"),
+    Route("/backprop", "views/backprop.py", "nav.backprop", ":material/account_tree:", "loss"),
+    Route("/quiz", "views/quiz.py", "nav.quiz", ":material/quiz:", "practice"),
 )
 PATHS = frozenset(r.path for r in ROUTES)
+
+
+def by_section() -> dict[str, list[Route]]:
+    """The routes of each section that has any, in SECTIONS order."""
+    return {key: [r for r in ROUTES if r.section == key] for key in SECTIONS
+            if any(r.section == key for r in ROUTES)}

@@ -32,7 +32,7 @@ from quiz.schema import (
 
 BANK = load_paths([Path(__file__).parents[1] / "quiz_data"])
 QUESTIONS = list(BANK.questions)
-DECK = "活性化関数ラボ::テスト"
+DECK = "E資格ラボ::テスト"
 _PROSE = re.compile(r"[぀-ヿ一-鿿]{4,}")  # a run of kana and kanji: plain prose
 _IMG = re.compile(r'<img src="([^"]+)"')
 _CODE = re.compile(r"<pre>.*?</pre>|<code>.*?</code>", re.S)

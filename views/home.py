@@ -1,4 +1,5 @@
-"""ホーム: the three roles of an activation (from the notes), a glance at the curves, and the menu."""
+"""ホーム: the map of the unit (its parts and their pages), a glance at the activations and
+their three roles."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import streamlit as st
 
 from activations import REGISTRY
 from plots.home import HOME_FUNCTIONS, make_home_figure
-from routes import ROUTES
+from routes import by_section
 from ui.charts import PLOTLY_CONFIG
 from ui.i18n import pick, t
 
@@ -25,20 +26,23 @@ def _figure():
 
 st.title(f":material/monitoring: {t('app.title')}")
 st.markdown(f"##### {t('home.tagline')}")
+st.write(t("home.unit"))
 chart, menu = st.columns([3, 2], gap="large")
 with chart:
     st.plotly_chart(_figure(), config=PLOTLY_CONFIG, alt=t("home.chart_alt", names=", ".join(
         pick(REGISTRY[fn].name_ja, REGISTRY[fn].name_en) for fn in HOME_FUNCTIONS)))
     st.caption(t("home.chart_caption"))
-with menu:
-    st.subheader(t("home.pages"))
-    for route in ROUTES:
-        if route.path == "/":
+with menu:  # the unit's parts, as the navigation groups them
+    for key, routes in by_section().items():
+        if not key:
             continue
-        st.page_link(route.script, label=f"**{t(route.nav_key)}**", icon=route.icon)
-        st.caption(t(f"home.desc.{route.nav_key.removeprefix('nav.')}"))
+        st.subheader(t(f"nav.section.{key}"))
+        for route in routes:
+            st.page_link(route.script, label=f"**{t(route.nav_key)}**", icon=route.icon)
+            st.caption(t(f"home.desc.{route.nav_key.removeprefix('nav.')}"))
 
-# The chart comes first so a phone's first screen shows it; the lead introduces the roles.
+# The chart comes first so a phone's first screen shows it; then the roles of an activation.
+st.subheader(t("home.roles"))
 st.write(t("home.lead"))
 for column, (role, icon, formula) in zip(st.columns(3), ROLES, strict=True):
     with column, st.container(border=True, height="stretch"):

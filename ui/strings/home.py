@@ -2,9 +2,17 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     "home.tagline": (
-        "E資格の「活性化関数」を、動かして覚える。",
-        "Learn the activation functions of the JDLA E資格 by moving them.",
+        "E資格の「順伝播型ネットワーク」を、動かして・見て・解いて身につける。",
+        "Learn the feed-forward networks of the JDLA E資格 by moving, watching and solving.",
     ),
+    "home.unit": (
+        "この単元は、活性化関数・損失関数・誤差逆伝播法からなり、学習を進める最適化と正則化につながります。"
+        "各ラボの値はすべてその場で計算したものです。最後にセルフクイズで確かめましょう。",
+        "The unit is made of activation functions, loss functions and backpropagation, and leads "
+        "on to the optimisation and regularisation that make training work. Every value in the "
+        "labs is computed as you watch; check yourself with the self-quiz at the end.",
+    ),
+    "home.roles": ("活性化関数の 3 つの役割", "The three roles of an activation function"),
     "home.lead": (
         "活性化関数は、ニューラルネットワークが複雑なパターンを学習できるようにする関数です。"
         "主な役割は次の 3 つです。",
@@ -38,7 +46,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "代表的な活性化関数 h(x)。詳しくは関数エクスプローラで。",
         "Some classic activations h(x). Explore them one by one in the function explorer.",
     ),
-    "home.pages": ("学習メニュー", "Study menu"),
     "home.desc.explorer": (
         "関数を選び、h(x) と h'(x) を描く。パラメータ・接線・共有リンク。",
         "Pick a function and draw h(x) and h'(x): parameters, tangent, shareable links.",
@@ -64,11 +71,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ReLU と Sigmoid の数式と特徴の比較\n"
         "Softmax の数式と多クラス分類での役割\n"
         "勾配消失問題と活性化関数の関係\n"
-        "各活性化関数の使用場面と選択理由",
+        "各活性化関数の使用場面と選択理由\n"
+        "損失関数（二乗和誤差・交差エントロピー誤差）とその勾配、出力層との組み合わせ\n"
+        "誤差逆伝播法：計算グラフ、Affine・ReLU・Sigmoid・Softmax-with-Loss の逆伝播、勾配確認",
         "ReLU and sigmoid: formulas and properties compared\n"
         "Softmax: formula and role in multi-class classification\n"
         "Vanishing gradients and the choice of activation\n"
-        "Where each activation is used, and why",
+        "Where each activation is used, and why\n"
+        "Loss functions (squared error, cross-entropy), their gradients and the output layer they pair with\n"
+        "Backpropagation: the computational graph, the backward of Affine, ReLU, Sigmoid and Softmax-with-Loss, gradient checks",
     ),
     "home.footer": (
         "JDLA E資格（Deep Learning for ENGINEER）の学習用アプリです。",

@@ -228,7 +228,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.anki.theme": ("{theme}（{n} 問）", "{theme} ({n})"),
     "quiz.anki.download": ("Anki デッキをダウンロード（.apkg）", "Download the Anki deck (.apkg)"),
     "quiz.anki.empty": ("書き出す問題がありません。", "There are no questions to export."),
-    "quiz.anki.deck": ("活性化関数ラボ::{name}", "Activation Lab::{name}"),
+    "quiz.anki.deck": ("E資格ラボ::{name}", "E資格 Lab::{name}"),
     "quiz.anki.key": ("正解", "Answer"),
     "quiz.anki.explanation": ("解説", "Explanation"),
 }
