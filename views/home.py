@@ -24,7 +24,8 @@ def _figure():
 
 
 st.title(f":material/monitoring: {t('app.title')}")
-st.markdown(f"##### {t('home.tagline')}")
+with st.container(key="home-tagline"):  # h2, so that the headings below follow in order
+    st.markdown(f"## {t('home.tagline')}")
 chart, menu = st.columns([3, 2], gap="large")
 with chart:
     st.plotly_chart(_figure(), config=PLOTLY_CONFIG, alt=t("home.chart_alt", names=", ".join(

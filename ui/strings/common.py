@@ -9,4 +9,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.softmax": ("ソフトマックス・ラボ", "Softmax lab"),
     "nav.gradients": ("勾配フロー・ラボ", "Gradient-flow lab"),
     "nav.quiz": ("セルフクイズ", "Self-quiz"),
+    "notfound.title": ("ページが見つかりません", "Page not found"),
+    "notfound.body": (
+        "この URL のページはありません。アドレスを確かめるか、下のページから選んでください。",
+        "There is no page at this URL. Check the address, or choose one of the pages below.",
+    ),
 }
