@@ -22,12 +22,34 @@ _CSS = """<style>
 :is([data-testid="stMain"], [data-testid="stSidebar"]) [data-testid="stCaptionContainer"] {
     opacity: 0.75;
 }
-/* a slider's value is drawn in the primary red, 3.9:1 on the dark theme's background: a
-   lighter red there (5.9:1); the light theme keeps Streamlit's own (5.2:1 on white) */
+/* the primary red as text: a slider's value is 3.9:1 on the dark background, a chosen pill
+   4.5:1 on its pink tint; a deeper red in the light theme (pill 5.6:1), a lighter one in the
+   dark (slider 5.9:1, pill 5.5:1) */
 [data-testid="stSliderThumbValue"] :is(p, div) { color: light-dark(rgb(197 57 72), rgb(230 110 120)); }
+[data-testid="stButtonGroup"] button[data-selected="true"] :is(p, span) {
+    color: light-dark(rgb(176 42 58), rgb(230 110 120)); }
+/* a multiselect's "nothing left to choose" line is faded to 3.9:1: plain text colour */
+[data-testid="stMultiSelectDropdown"] [role="listbox"] > [role="option"]:only-child span { color: inherit; }
+/* code: Streamlit's highlighting has one palette for both themes, most of it under 4.5:1 on
+   the light code background (#f7f7f6) and its blue and grey under it on the dark (#242321);
+   the same hues, darker in the light theme and lighter in the dark, all 4.7:1 or more */
+[data-testid="stMain"] pre .token:is(.keyword, .tag, .function, .class-name, .selector,
+    .attr-name, .property, .variable) { color: light-dark(#186ebd, #3792e5); }
+[data-testid="stMain"] pre .token:is(.comment, .prolog, .doctype, .cdata, .punctuation) {
+    color: light-dark(#696c7a, #8a8e9d); }
+[data-testid="stMain"] pre .token:is(.boolean, .constant, .symbol, .string, .char, .attr-value) {
+    color: light-dark(#157d36, #21c354); }
+[data-testid="stMain"] pre .token:is(.number, .regex) { color: light-dark(#1d7b6e, #29b09d); }
+[data-testid="stMain"] pre .token:is(.operator, .entity, .decorator, .atrule) {
+    color: light-dark(#af520e, #ed6f13); }
 /* KaTeX overhangs its box by a pixel or two, which makes every display formula a scroll
    area that a keyboard cannot reach; a little room inside keeps it a plain block */
 .katex-display { padding-inline: 0.15em; }
+/* the home page's three role cards stand side by side only while each formula fits in its
+   card: a formula wider than its card would be a scroll area a keyboard cannot reach */
+.st-key-home-roles [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+.st-key-home-roles [data-testid="stColumn"] { min-width: 16rem; }
+.st-key-home-roles .katex-display > .katex { font-size: 1.1em; }
 /* the home page's tagline is its second-level heading, drawn at a subtitle's size */
 .st-key-home-tagline h2 { font-size: 1.25rem; font-weight: 600; padding-top: 0; }
 /* a long formula in a card scrolls inside the card instead of leaving the screen */

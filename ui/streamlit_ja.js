@@ -92,7 +92,8 @@ function fixText(node) {
 
 function fixTree(root) {
   if (root.nodeType === Node.TEXT_NODE) return fixText(root);
-  if (root.nodeType !== Node.ELEMENT_NODE) return;
+  // a chart's SVG (thousands of nodes per redraw) carries none of Streamlit's phrases
+  if (root.nodeType !== Node.ELEMENT_NODE || root instanceof SVGElement) return;
   fixAttrs(root);
   for (const el of root.querySelectorAll("[aria-label],[placeholder],[title]")) fixAttrs(el);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

@@ -41,11 +41,12 @@ with menu:
 
 # The chart comes first so a phone's first screen shows it; the lead introduces the roles.
 st.write(t("home.lead"))
-for column, (role, icon, formula) in zip(st.columns(3), ROLES, strict=True):
-    with column, st.container(border=True, height="stretch"):
-        st.markdown(f"#### {icon} {t(f'home.role.{role}.title')}")
-        st.write(t(f"home.role.{role}.body"))
-        st.latex(formula)
+with st.container(key="home-roles"):  # CSS: the cards wrap before a formula outgrows its card
+    for column, (role, icon, formula) in zip(st.columns(3), ROLES, strict=True):
+        with column, st.container(border=True, height="stretch"):
+            st.markdown(f"#### {icon} {t(f'home.role.{role}.title')}")
+            st.write(t(f"home.role.{role}.body"))
+            st.latex(formula)
 
 with st.expander(t("home.exam"), icon=":material/school:"):
     st.markdown("\n".join(f"- {line}" for line in t("home.exam.items").splitlines()))

@@ -41,7 +41,7 @@ def main(page):
 def _open_multiselect(page, check: Check, name: str) -> None:
     """Open the first multiselect's list (where Streamlit adds its own entries), check, close."""
     box = main(page).locator('[data-testid="stMultiSelect"]').first
-    box.locator("input").first.click()
+    box.get_by_role("combobox").click()
     page.locator('[role="listbox"], [role="option"]').first.wait_for(timeout=30_000)
     check(page, f"{name} (multiselect open)")
     page.keyboard.press("Escape")
@@ -51,12 +51,12 @@ def walk_pages(page, url: str, check: Check) -> None:
     for path in PAGES:
         open_app(page, url, path)
         check(page, path)
+        if path in ("/compare", "/gradients"):
+            _open_multiselect(page, check, path)
         for tab in TABS.get(path, ()):
             page.get_by_role("tab", name=tab).click()
             wait_rerun(page)
             check(page, f"{path} tab {tab}")
-        if path in ("/compare", "/gradients"):
-            _open_multiselect(page, check, path)
     page.goto(url + "/no-such-page")
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
     wait_rerun(page)

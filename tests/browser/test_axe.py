@@ -26,7 +26,8 @@ def axe_check(found: list[str]):
         for v in axe.run(page).response["violations"]:
             if v["impact"] in BLOCKING:
                 nodes = "; ".join(n["html"][:120] for n in v["nodes"][:3])
-                found.append(f"{name}: {v['impact']} {v['id']} ×{len(v['nodes'])} — {nodes}")
+                why = " ".join(v["nodes"][0]["failureSummary"].split())[:300]
+                found.append(f"{name}: {v['impact']} {v['id']} ×{len(v['nodes'])} — {nodes} — {why}")
 
     return check
 
