@@ -114,6 +114,8 @@ export default function ({ data }) {
   const lang = data && data.lang === "ja" ? "ja" : "en";
   if (lang === state.lang) return;
   state.lang = lang;
+  // Streamlit's page says <html lang="en">: a screen reader would read Japanese in an English voice
+  document.documentElement.lang = lang;
   if (lang !== "ja") {
     if (state.observer) state.observer.disconnect();
     state.observer = null;
