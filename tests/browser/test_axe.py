@@ -43,8 +43,9 @@ def test_no_critical_or_serious_violation_on_any_page(browser, url, scheme):
     assert found == [], "\n".join(found)
 
 
-def test_no_critical_or_serious_violation_on_any_quiz_screen(browser, url):
-    context, page = new_page(browser)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_critical_or_serious_violation_on_any_quiz_screen(browser, url, scheme):
+    context, page = new_page(browser, color_scheme=scheme)
     found: list[str] = []
     try:
         walk_quiz(page, url, axe_check(found))
