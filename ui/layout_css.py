@@ -13,6 +13,7 @@ _CSS = """<style>
 /* a phone fits a 9-character title on one line (Streamlit's 2.75rem fits 7) */
 @media (max-width: 640px) {
     [data-testid="stMain"] h1 { font-size: 2rem; }
+    [data-testid="stMain"] h2 { font-size: 1.5rem; }  /* a section stays below its page's title */
 }
 /* the overflow table: 4.53999e-05 stays one number on one line; the table scrolls instead */
 .st-key-softmax-overflow [data-testid="stTable"] { overflow-x: auto; }
