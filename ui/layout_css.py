@@ -30,7 +30,8 @@ _CSS = """<style>
 [data-testid="stButtonGroup"] button[data-selected="true"] :is(p, span) {
     color: light-dark(rgb(176 42 58), rgb(230 110 120)); }
 /* a multiselect's "nothing left to choose" line is faded to 3.9:1: plain text colour */
-[data-testid="stMultiSelectDropdown"] [role="listbox"] > [role="option"]:only-child span { color: inherit; }
+[data-testid="stMultiSelectDropdown"] [role="listbox"][data-empty="true"] [role="option"] span {
+    color: inherit; }
 /* code: Streamlit's highlighting has one palette for both themes, most of it under 4.5:1 on
    the light code background (#f7f7f6) and its blue and grey under it on the dark (#242321);
    the same hues, darker in the light theme and lighter in the dark, all 4.7:1 or more */

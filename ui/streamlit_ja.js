@@ -13,6 +13,7 @@ const ATTR_EXACT = {
   "Link to heading": "この見出しへのリンク",
   "Open": "開く",
   "Close": "閉じる",
+  "Dismiss": "閉じる",
   "Increment": "1 段増やす",
   "Decrement": "1 段減らす",
   "Selected values": "選んだ項目",

@@ -42,7 +42,8 @@ def _open_multiselect(page, check: Check, name: str) -> None:
     """Open the first multiselect's list (where Streamlit adds its own entries), check, close."""
     box = main(page).locator('[data-testid="stMultiSelect"]').first
     box.get_by_role("combobox").click()
-    page.locator('[role="listbox"], [role="option"]').first.wait_for(timeout=30_000)
+    page.locator('[data-testid="stMultiSelectDropdown"] [role="option"]').first.wait_for(
+        timeout=30_000)
     check(page, f"{name} (multiselect open)")
     page.keyboard.press("Escape")
 

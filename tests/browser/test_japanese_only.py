@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 TEXTS = ("Select all", "Clear all", "Choose an option", "Choose options", "per file", "Upload",
          "Page not found", "Running the app's main page", "Help for", "No results",
          "Press Enter", "Skip to main content", "Drag and drop", "Running...")
-NAMES = ("Sidebar", "Collapse sidebar", "App pages", "Main menu", "Link to heading", "Open",
+NAMES = ("Sidebar", "Collapse sidebar", "App pages", "Main menu", "Link to heading", "Open", "Dismiss",
          "Increment", "Decrement", "Selected values", "Clear all", "Clear value",
          "Copy to clipboard", "Show/hide columns", "Download as CSV", "Search", "Fullscreen",
          "file upload", "Choose an option", "Choose options", "Selectbox options")
