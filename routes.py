@@ -2,6 +2,7 @@
 and the quiz validator checks bank links against it. No Streamlit here."""
 
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 
 class Route(NamedTuple):
@@ -34,3 +35,18 @@ def by_section() -> dict[str, list[Route]]:
     """The routes of each section that has any, in SECTIONS order."""
     return {key: [r for r in ROUTES if r.section == key] for key in SECTIONS
             if any(r.section == key for r in ROUTES)}
+
+
+def unknown_page(url: str | None, base_url_path: str = "") -> str | None:
+    """The page name a browser URL asks for when no route has it, else None: the router
+    then shows its own not-found page under that name instead of Streamlit's English dialog.
+    A nested path (``/a/b``) is left to Streamlit, which routes by one segment only."""
+    if not url:
+        return None
+    path = urlsplit(url).path.strip("/")
+    base = base_url_path.strip("/")
+    if base and (path == base or path.startswith(base + "/")):
+        path = path[len(base):].strip("/")
+    if not path or "/" in path or "/" + path in PATHS:
+        return None
+    return path

@@ -44,7 +44,7 @@ def test_default_view():
 def test_the_classic_overflow_example_shows_nan_next_to_the_right_answer():
     at = open_page("softmax")
     table = at.table[1].value  # one row per quantity, one column per class
-    assert list(table.columns) == ["", "x₁", "x₂", "x₃"]
+    assert list(table.columns) == ["項目", "x₁", "x₂", "x₃"]
     rows = {r[0]: list(r[1:]) for r in table.itertuples(index=False)}
     assert rows["素朴な式の結果"] == ["NaN", "NaN", "NaN"]  # the naive result, honestly
     assert rows["exp(x)"] == ["inf", "inf", "inf"]

@@ -13,6 +13,7 @@ import activations as act
 from plots.compare import SATURATION, format_regions, make_compare_figure, saturation_regions
 from ui.charts import PLOTLY_CONFIG
 from ui.i18n import lang, t
+from ui.url_warnings import compare_warn
 from viewstate.compare_tables import display_name, formula_rows, guide_rows, study_rows
 from viewstate.compare_view import (
     DEFAULT_FNS,
@@ -35,11 +36,7 @@ def seed(view: CompareView) -> None:
 
 
 def warn(problems) -> None:
-    for p in problems:
-        fields = dict(p.fields)
-        if p.code == "no_fn":
-            fields["names"] = ", ".join(display_name(n, language) for n in DEFAULT_FNS)
-        st.warning(t(f"compare.warn.{p.code}", **fields), icon="⚠️")
+    compare_warn(problems, ", ".join(display_name(n, language) for n in DEFAULT_FNS))
 
 
 def regions_table(names: list[str], labels: dict, xmin: float, xmax: float) -> None:

@@ -21,6 +21,7 @@ from plots.explorer import Labels, make_explorer_figure, probe, tangent_latex
 from plots.explorer_morph import make_morph_figure
 from ui.charts import PLOTLY_CONFIG
 from ui.i18n import lang, pick, t
+from ui.url_warnings import explorer_warn
 from viewstate.compare_tables import escape_markdown
 from viewstate.explorer_params import (
     DEFAULT_X0,
@@ -119,11 +120,6 @@ def _labels() -> Labels:
                   limit=t("explorer.legend.limit"))
 
 
-def _warn(problems: list[Problem]) -> None:
-    for p in problems:
-        st.warning(t(f"explorer.warn.{p.code}", **p.fields), icon="⚠️")
-
-
 def _morph_param(spec: Spec):
     """The parameter a learner can drag in the browser: the first numeric one, if any."""
     return next((p for p in spec.params if p.kind == "float"), None)
@@ -220,7 +216,7 @@ def _lab() -> None:
     with controls:
         spec, view, input_problems, morph = _controls()
     with warnings:
-        _warn(ss.pop(URL_PROBLEMS, []) + input_problems)
+        explorer_warn(ss.pop(URL_PROBLEMS, []) + input_problems)
     with chart:
         if spec.kind == "elementwise":
             _draw(spec, view, morph)

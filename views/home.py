@@ -25,7 +25,8 @@ def _figure():
 
 
 st.title(f":material/monitoring: {t('app.title')}")
-st.markdown(f"##### {t('home.tagline')}")
+with st.container(key="home-tagline"):  # h2, so that the headings below follow in order
+    st.markdown(f"## {t('home.tagline')}")
 st.write(t("home.unit"))
 chart, menu = st.columns([3, 2], gap="large")
 with chart:
@@ -44,11 +45,12 @@ with menu:  # the unit's parts, as the navigation groups them
 # The chart comes first so a phone's first screen shows it; then the roles of an activation.
 st.subheader(t("home.roles"))
 st.write(t("home.lead"))
-for column, (role, icon, formula) in zip(st.columns(3), ROLES, strict=True):
-    with column, st.container(border=True, height="stretch"):
-        st.markdown(f"#### {icon} {t(f'home.role.{role}.title')}")
-        st.write(t(f"home.role.{role}.body"))
-        st.latex(formula)
+with st.container(key="home-roles"):  # CSS: the cards wrap before a formula outgrows its card
+    for column, (role, icon, formula) in zip(st.columns(3), ROLES, strict=True):
+        with column, st.container(border=True, height="stretch"):
+            st.markdown(f"#### {icon} {t(f'home.role.{role}.title')}")
+            st.write(t(f"home.role.{role}.body"))
+            st.latex(formula)
 
 with st.expander(t("home.exam"), icon=":material/school:"):
     st.markdown("\n".join(f"- {line}" for line in t("home.exam.items").splitlines()))

@@ -61,7 +61,7 @@ def overflow_table(big, both) -> pd.DataFrame:
             (t("softmax.col_naive"), both.naive), (t("softmax.col_stable_exp"), both.stable_exp),
             (t("softmax.col_stable"), both.stable))
     return pd.DataFrame([[label, *fmt(v)] for label, v in rows],
-                        columns=["", *class_labels(len(big))])
+                        columns=[t("softmax.col_quantity"), *class_labels(len(big))])
 
 
 @st.fragment
@@ -84,7 +84,7 @@ def probabilities() -> None:
                                t("softmax.col_scaled"): fmt(view.scaled),
                                t("softmax.col_prob"): fmt(view.probs)}), hide_index=True)
     with chart:
-        st.subheader(t("softmax.probabilities"))
+        st.header(t("softmax.probabilities"))
         series = {t("softmax.series_t", t=temperature): view.probs}
         if temperature != 1.0:
             series[t("softmax.series_t1")] = lg.softmax_t(x, 1.0)
@@ -98,7 +98,7 @@ def probabilities() -> None:
     st.latex(lg.TEMPERATURE_LATEX)
 
     # --- the Jacobian -------------------------------------------------------------------
-    st.subheader(t("softmax.jacobian"))
+    st.header(t("softmax.jacobian"))
     st.write(t("softmax.jacobian_intro"))
     st.latex(SPEC.latex_grad)
     st.latex(lg.JACOBIAN_MATRIX_LATEX)
@@ -110,7 +110,7 @@ def probabilities() -> None:
     st.caption(t("softmax.jacobian_rows", worst=view.worst_row_sum))
 
     # --- shift invariance (of the same logits) ------------------------------------------
-    st.subheader(t("softmax.shift"))
+    st.header(t("softmax.shift"))
     st.latex(lg.SHIFT_LATEX)
     st.slider(t("softmax.shift_c"), -1000.0, 1000.0, key="softmax.c", step=10.0)
     p, q, diff = lg.shift_invariance(x, st.session_state["softmax.c"])
@@ -130,7 +130,7 @@ def probabilities() -> None:
 @st.fragment
 def overflow() -> None:
     """Naive exp against the max-subtracted form, on its own logits."""
-    st.subheader(t("softmax.overflow"))
+    st.header(t("softmax.overflow"))
     st.write(t("softmax.overflow_intro"))
     naive_col, stable_col = st.columns(2)
     with naive_col:
@@ -153,7 +153,7 @@ def overflow() -> None:
 
 @st.fragment
 def two_classes() -> None:
-    st.subheader(t("softmax.two"))
+    st.header(t("softmax.two"))
     st.latex(lg.TWO_CLASS_LATEX)
     a_col, b_col = st.columns(2)
     a_col.number_input(t("softmax.two_a"), -1000.0, 1000.0, key="softmax.two_a", step=0.5)
@@ -172,6 +172,6 @@ probabilities()
 overflow()
 two_classes()
 
-st.subheader(t("softmax.code"))
+st.header(t("softmax.code"))
 st.code(SPEC.exam_source(), language="python")
 st.caption(t("softmax.code_note"))

@@ -14,4 +14,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.section.loss": ("損失関数と誤差逆伝播", "Loss and backpropagation"),
     "nav.section.optimization": ("最適化と正則化", "Optimisation and regularisation"),
     "nav.section.practice": ("演習", "Practice"),
+    "notfound.title": ("ページが見つかりません", "Page not found"),
+    "notfound.body": (
+        "この URL のページはありません。アドレスを確かめるか、下のページから選んでください。",
+        "There is no page at this URL. Check the address, or choose one of the pages below.",
+    ),
 }

@@ -33,8 +33,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "'{value}' acts on a whole vector, so it has no curve to overlay (see the softmax lab). Ignoring it.",
     ),
     "compare.warn.bad_choice": (
-        "{field} = 「{value}」は選べません（h か grad）。{default} を使います。",
-        "{field} = '{value}' is not a choice (h or grad). Using {default}.",
+        "{field}に「{value}」は選べません。既定の「{default}」を表示します。",
+        "{field}: '{value}' is not a choice. Showing the default, {default}.",
     ),
     "compare.warn.not_a_number": (
         "{field} = 「{value}」は数値ではありません。既定値 {default} を使います。",

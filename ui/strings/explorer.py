@@ -87,7 +87,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "explorer.cons": ("問題点", "Problems"),
     "explorer.remarks": ("補足", "Remarks"),
     "explorer.code": ("E資格スタイルの NumPy 実装", "Exam-style NumPy implementation"),
-    # Bad values in the URL or the inputs: what was wrong, and what is used instead.
+    # Bad values in the URL or the inputs: what was wrong, and what is used instead. A value
+    # is named as the page shows it (ui/url_warnings.py): α, not the URL's "alpha".
+    "explorer.field.xmin": ("x の範囲の最小", "x-range min"),
+    "explorer.field.xmax": ("x の範囲の最大", "x-range max"),
+    "explorer.field.show": ("表示する曲線", "curves shown"),
+    "explorer.field.show_both": ("h(x) と h'(x)", "h(x) and h'(x)"),
     "explorer.warn.unknown_fn": (
         "関数「{value}」は登録されていません。既定の「{default}」を表示します。",
         "There is no function “{value}”. Showing the default, “{default}”.",
@@ -118,8 +123,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The probe x₀ = {value} is outside the x-range ({xmin} to {xmax}). Using x₀ = {default}.",
     ),
     "explorer.warn.bad_choice": (
-        "{field} の値「{value}」は選べません。既定値 {default} を使います。",
-        "{field} = “{value}” is not a valid choice. Using the default, {default}.",
+        "{field}に「{value}」は選べません。既定の「{default}」を使います。",
+        "{field}: “{value}” is not a valid choice. Using the default, {default}.",
     ),
     "explorer.chart_alt": ("{name} の h(x) と h'(x) のグラフ", "Graph of h(x) and h'(x) for {name}"),
 }

@@ -39,6 +39,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "softmax.series_t1": ("T = 1（基準）", "T = 1 (reference)"),
     "softmax.axis_prob": ("確率", "Probability"),
     "softmax.col_class": ("クラス", "Class"),
+    "softmax.col_quantity": ("項目", "Quantity"),
     "softmax.col_logit": ("ロジット x", "Logit x"),
     "softmax.col_scaled": ("x / T", "x / T"),
     "softmax.col_prob": ("確率", "Probability"),
