@@ -24,6 +24,9 @@ LINE_COLORS = ("#2563EB", "#EA580C", "#16A34A", "#DB2777", "#7C3AED", "#0891B2",
 GRID = 120  # contour samples per axis
 CONTOUR_HEIGHT = 380
 READOUT_LINE = 17  # px per line of the step's numbers
+SLIDER_PX = 80  # the step slider: its rail, ticks and labels
+BUTTONS_PX = 34  # above it: play, pause and the current step
+AXIS_PX = 45  # the contour plot's x-axis labels and title
 MOVE_COLOR = "#1F2937"
 
 
@@ -102,9 +105,12 @@ def make_trajectory_figure(surface: Surface, runs: list[Run], names: list[str], 
     ts = frame_steps(steps)
     active_t = ts[-1] if active is None else min(ts, key=lambda s: abs(s - active))
     heights = _readout_heights(runs, labels)
-    readout_px = READOUT_LINE * max(sum(heights), 1) + 12
-    total = CONTOUR_HEIGHT + readout_px + 110  # + slider and legend
-    split = readout_px / total
+    # Heights in px, bottom up: the numbers, the slider, the x-axis labels, the contours.
+    readout_px = READOUT_LINE * max(sum(heights), 1) + 8
+    plot_px = CONTOUR_HEIGHT + SLIDER_PX + BUTTONS_PX + AXIS_PX + readout_px  # inside margins
+    split = readout_px / plot_px
+    slider_top = (readout_px + SLIDER_PX) / plot_px
+    contour_bottom = (readout_px + SLIDER_PX + BUTTONS_PX + AXIS_PX) / plot_px
 
     traces: list[dict] = [_contour(surface)]
     if clickable:
@@ -157,25 +163,26 @@ def make_trajectory_figure(surface: Surface, runs: list[Run], names: list[str], 
     step_args = {"mode": "immediate", "frame": {"duration": 0, "redraw": False},
                  "transition": {"duration": 0}}
     layout = {
-        "height": total, "font": {"family": FONT}, "hovermode": "closest", "dragmode": False,
+        "height": plot_px + 20, "font": {"family": FONT}, "hovermode": "closest", "dragmode": False,
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
         "xaxis": {"range": list(surface.xlim), "title": {"text": "x"}, "constrain": "domain"},
         "yaxis": {"range": list(surface.ylim), "title": {"text": "y"},
-                  "domain": [split + 60 / total, 1.0]},
+                  "domain": [contour_bottom, 1.0]},
         "xaxis2": {"range": [0, 1], "visible": False, "fixedrange": True, "anchor": "y2"},
         "yaxis2": {"range": [-float(max(sum(heights), 1)), 0.2], "visible": False,
                    "fixedrange": True, "domain": [0, split], "anchor": "x2"},
         "sliders": [{
-            "active": ts.index(active_t), "len": 0.86, "x": 0.14, "y": split + 52 / total,
+            "active": ts.index(active_t), "len": 1.0, "x": 0, "y": slider_top,
             "yanchor": "top", "pad": {"t": 0, "b": 0},
-            "currentvalue": {"prefix": "t = ", "font": {"size": 13}},
+            "currentvalue": {"prefix": "t = ", "font": {"size": 14}, "xanchor": "right",
+                             "offset": 8},
             "steps": [{"label": str(t), "method": "animate", "args": [[str(t)], step_args]}
                       for t in ts],
         }],
         "updatemenus": [{
-            "type": "buttons", "showactive": False, "x": 0, "y": split + 52 / total,
-            "xanchor": "left", "yanchor": "top", "direction": "left", "pad": {"t": 18},
+            "type": "buttons", "showactive": False, "x": 0, "y": slider_top,
+            "xanchor": "left", "yanchor": "bottom", "direction": "left", "pad": {"b": 4},
             "buttons": [
                 {"label": labels.play, "method": "animate",
                  "args": [None, {"frame": {"duration": 80, "redraw": False},
