@@ -239,6 +239,14 @@ def _lesson(preset: str, surface: str, runs: list[Run], names: list[str], start)
     return None
 
 
+def _settings(run: Run) -> str:
+    """η = 0.3, β₁ = 0.9, …: the run's numbers by their symbols (on/off switches are in the
+    line's name)."""
+    params = OPTIMIZERS[run.line.optimizer].params
+    return ", ".join(f"{p.symbol} = {lab.num(run.traj.hyper[p.name])}" for p in params
+                     if p.kind == "float")
+
+
 def _below(preset: str, surface: str, runs: list[Run], names: list[str], start) -> None:
     lesson = _lesson(preset, surface, runs, names, start)
     if lesson:
@@ -252,9 +260,7 @@ def _below(preset: str, surface: str, runs: list[Run], names: list[str], start) 
         st.caption(t("optimizers.nesterov_note"))
     if preset != CUSTOM:
         st.caption(t("optimizers.used", settings="; ".join(
-            f"{n}: " + ", ".join(f"{k} = {lab.num(v) if not isinstance(v, bool) else v}"
-                                 for k, v in r.line.hyper.items())
-            for r, n in zip(runs, names, strict=True))))
+            f"{n}: {_settings(r)}" for r, n in zip(runs, names, strict=True))))
     log = lab.loss_is_log(runs)
     st.markdown(f"**{t('optimizers.loss_log' if log else 'optimizers.loss_linear')}**")
     st.plotly_chart(make_loss_figure(runs, names, labels=_labels()), config=PLOTLY_CONFIG,
