@@ -15,7 +15,7 @@ WIDTH, HEIGHT = 390, 844
 
 # The moving trace (every run's last update, θ_{t−1} → θ_t, then a break) and the numbers,
 # as plain arrays: gd.data holds lists or Plotly's typed arrays {dtype, bdata}.
-READ_MOVES = """() => {
+PLAIN = """
     const gd = document.querySelector('[data-testid="stMain"] .js-plotly-plot');
     const kinds = {f8: Float64Array, f4: Float32Array, i4: Int32Array};
     const plain = v => {
@@ -25,11 +25,17 @@ READ_MOVES = """() => {
             return Array.from(new kinds[v.dtype](bytes.buffer));
         }
         return Array.from(v);
-    };
+    };"""
+READ_PATHS = "() => {" + PLAIN + """
+    return gd.data.filter(t => t.mode === 'lines+markers' && t.name)
+        .map(t => ({name: t.name, x: plain(t.x), y: plain(t.y)}));
+}"""
+READ_MOVES = "() => {" + PLAIN + """
     const moves = gd.data.find(t => t.line && t.line.width === 3);
     const numbers = gd.data.find(t => t.mode === 'text');
     return {x: plain(moves.x), y: plain(moves.y), text: Array.from(numbers.text),
-            label: gd.querySelector('.slider-currentvalue').textContent};
+            label: Array.from(gd.querySelectorAll('.slider-label'), e => e.textContent)
+                .find(s => s.startsWith('t ='))};
 }"""
 COUNT_RUNS = """() => { window.__runs = 0; const app = document.querySelector('[data-testid="stApp"]');
     new MutationObserver(() => { if (app.dataset.testScriptState === 'running') window.__runs++; })
@@ -93,8 +99,19 @@ def test_a_click_on_the_plot_sets_the_start(page, app_url):
     page.wait_for_function("() => location.search.includes('x=5') && location.search.includes('y=5')")
     x_input = page.locator('[data-testid="stNumberInput"]').filter(has_text="開始点 x")
     assert x_input.locator("input").input_value() == "5"
-    drawn = page.evaluate(READ_MOVES)
-    assert drawn["text"][0].count("θ =") == 1
+    # the runs start there: the first point of every path
+    page.wait_for_function("() => location.search.includes('y=5')")
+    page.wait_for_function("() => {" + PLAIN + """
+        return gd.data.some(t => t.mode === 'lines+markers' && t.name && plain(t.x)[0] === 5);
+    }""")
+    paths = page.evaluate(READ_PATHS)
+    assert [p["name"] for p in paths] == ["SGD（η = 1.05）", "SGD（η = 0.95）"]
+    for p, lr in zip(paths, (1.05, 0.95), strict=True):
+        core = opt.trajectory("sgd", "textbook", (5, 5), 30, lr=lr)
+        assert p["x"] == pytest.approx(core.positions[:, 0].tolist(), rel=1e-12)
+        assert p["y"] == pytest.approx(core.positions[:, 1].tolist(), rel=1e-12)
+    x_input = page.locator('[data-testid="stNumberInput"]').filter(has_text="開始点 y")
+    assert x_input.locator("input").input_value() == "5"
 
 
 def test_a_start_outside_the_plot_warns_in_the_browser(page, app_url):
