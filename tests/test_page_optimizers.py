@@ -112,7 +112,7 @@ def test_adagrad_text_states_the_computed_rates():
     eff = 0.3 / (np.sqrt(ada.state["h"]) + 1e-7)
     assert f"{lab.num(eff[0, 0])} → 1000 歩目 {lab.num(eff[-1, 0])}" in lesson
     assert f"{lab.num(ada.step_sizes[0])} から {lab.num(ada.step_sizes[-1])}" in lesson
-    assert any("1000 歩のうち 201 か所（ほぼ 5 歩ごと）" in c.value for c in at.caption)
+    assert any("1000 歩のうち 101 か所（ほぼ 10 歩ごと）" in c.value for c in at.caption)
 
 
 def test_bias_text_states_the_first_steps():

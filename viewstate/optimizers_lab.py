@@ -18,7 +18,7 @@ from optimizers.params import STEPS
 from viewstate.query import Problem, fmt_number, last_value
 
 CUSTOM = "custom"
-MAX_FRAMES = 200  # scrub positions sent to the browser: a 1000-step run shows every 5th step
+MAX_FRAMES = 100  # scrub positions sent to the browser: a 1000-step run shows every 10th step
 DEFAULT_OPTIMIZERS = ("sgd", "momentum", "adagrad", "adam")
 
 

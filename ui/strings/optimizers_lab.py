@@ -2,6 +2,10 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     "nav.optimizers": ("オプティマイザ・ラボ", "Optimizer lab"),
+    "home.desc.optimizers": (  # the home page's menu line for this page (it lists every route)
+        "SGD・Momentum・AdaGrad・Adam の軌跡を等高線の上で 1 歩ずつたどる。",
+        "Step through the paths of SGD, Momentum, AdaGrad and Adam over contours.",
+    ),
     "optimizers.title": ("オプティマイザ・ラボ", "Optimizer lab"),
     "optimizers.intro": (
         "勾配を求めたら、次は重みの更新です。関数の等高線の上で、SGD・Momentum・AdaGrad・Adam "
