@@ -151,7 +151,8 @@ def make_trajectory_figure(surface: Surface, runs: list[Run], names: list[str], 
                    "xaxis": "x2", "yaxis": "y2", "mode": "text",
                    "text": _texts(runs, names, active_t, labels),
                    "textposition": "bottom right",
-                   "textfont": {"color": [colour(i) for i in range(len(runs))], "size": 12},
+                   "textfont": {"color": [colour(i) for i in range(len(runs))], "size": 11},
+                   "cliponaxis": False,
                    "showlegend": False, "hoverinfo": "skip"})
 
     frames = []
@@ -167,7 +168,8 @@ def make_trajectory_figure(surface: Surface, runs: list[Run], names: list[str], 
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
         "xaxis": {"range": list(surface.xlim), "title": {"text": "x"}, "constrain": "domain"},
-        "yaxis": {"range": list(surface.ylim), "title": {"text": "y"},
+        # no y title: its width is the numbers' below on a phone (θ = (x, y) names the axes)
+        "yaxis": {"range": list(surface.ylim),
                   "domain": [contour_bottom, 1.0]},
         "xaxis2": {"range": [0, 1], "visible": False, "fixedrange": True, "anchor": "y2"},
         "yaxis2": {"range": [-float(max(sum(heights), 1)), 0.2], "visible": False,

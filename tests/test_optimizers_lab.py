@@ -66,7 +66,7 @@ def test_every_frame_moves_each_run_to_its_step(name):
 
 
 def test_the_numbers_of_a_step_are_the_cores():
-    """Adam's step 3: θ, f, g, Δθ, m, v, m̂, v̂ in the frame's text, to 4 significant digits."""
+    """Adam's step 3: θ, f, g, Δθ, m, v, m̂, v̂ in the frame's text, to 3 significant digits."""
     _, runs, names, fig = figure_for("textbook")
     adam = opt.trajectory("adam", "textbook", None, 30, lr=0.3)
     text = next(f for f in fig.frames if f.name == "3").data[1].text[names.index("adam")]
@@ -74,7 +74,7 @@ def test_the_numbers_of_a_step_are_the_cores():
     expected = [3, *s["theta"], s["loss"], *s["g"], *s["update"], *s["m"], *s["v"],
                 *s["m_hat"], *s["v_hat"]]
     got = numbers(text.split("<br>", 1)[1])
-    assert got == pytest.approx(expected, rel=1e-3)
+    assert got == pytest.approx(expected, rel=5e-3)
     for symbol in ("θ =", "g =", "Δθ =", "m =", "v =", "m̂ =", "v̂ ="):
         assert symbol in text
 
@@ -88,7 +88,7 @@ def test_each_optimizer_shows_its_state(optimizer, keys):
     for key in keys:
         line = next(ln for ln in lines if ln.startswith(f"{key} = ") or f"  {key} = " in ln)
         part = line[line.index(f"{key} = ("):]
-        assert numbers(part)[:2] == pytest.approx(traj.state[key][4], rel=1e-3)
+        assert numbers(part)[:2] == pytest.approx(traj.state[key][4], rel=5e-3)
 
 
 def test_the_figure_opens_at_the_last_step_with_its_numbers():

@@ -230,3 +230,16 @@ def test_english_page():
     assert "converges only for η < 2/λ_max = 1" in at.info[0].value
     at = _ok(open_page("optimizers", lang="en", query={"preset": "x", "x": "0"}))
     assert any("does not exist" in w.value for w in at.warning)
+
+
+def test_the_language_toggle_keeps_the_view():
+    at = _ok(open_page("optimizers"))
+    at.selectbox(key=PRESET).set_value("bias").run()
+    at.number_input(key="optimizers.x").set_value(3.0).run()
+    at.session_state["lang"] = "en"
+    at.run()
+    _ok(at)
+    assert at.selectbox(key=PRESET).value == "bias"
+    assert at.number_input(key="optimizers.x").value == 3.0
+    assert "The first step" in at.info[0].value
+    assert "Adam (no bias correction)" in page_text(at)

@@ -162,35 +162,41 @@ def to_query(preset: str, start) -> dict[str, str]:
 _SYMBOLS = {"v": "v", "h": "h", "m": "m", "m_hat": "m̂", "v_hat": "v̂"}
 
 
-def num(v: float) -> str:
-    """Four significant digits, no noise: 0.3, -1.234e-05."""
+def num(v: float, digits: int = 4) -> str:
+    """``digits`` significant digits, no noise: 0.3, -1.234e-5."""
     v = float(v)
     if v == 0:
         return "0"
-    return f"{v:.4g}".replace("e-0", "e-").replace("e+0", "e+")
+    return f"{v:.{digits}g}".replace("e-0", "e-").replace("e+0", "e+")
 
 
-def vec(xy) -> str:
-    return f"({num(xy[0])}, {num(xy[1])})"
+def vec(xy, digits: int = 4) -> str:
+    return f"({num(xy[0], digits)}, {num(xy[1], digits)})"
 
 
-def step_lines(traj: Trajectory, t: int) -> list[str]:
-    """What step t did, one short line per pair of quantities (symbols only: no language).
+READOUT_DIGITS = 3  # two vectors to a line must fit a 390 px phone
+
+
+def step_lines(traj: Trajectory, t: int, digits: int = READOUT_DIGITS) -> list[str]:
+    """What step t did, two quantities to a line (symbols only: no language).
 
     t = 0 is the start. A step past the end of a run that escaped shows its last step."""
     t = min(t, traj.steps)
+
+    def v(xy):
+        return vec(xy, digits)
+
     if t == 0:
-        return [f"t = 0  θ = {vec(traj.positions[0])}  f = {num(traj.loss[0])}"]
+        return [f"t = 0  θ = {v(traj.positions[0])}  f = {num(traj.loss[0], digits)}"]
     s = traj.at(t)
-    out = [f"t = {t}  θ = {vec(s['theta'])}  f = {num(s['loss'])}",
-           f"g = {vec(s['g'])}  Δθ = {vec(s['update'])}"]
-    keys = [k for k in ("v", "h", "m", "m_hat") if k in traj.state]
+    out = [f"t = {t}  θ = {v(s['theta'])}  f = {num(s['loss'], digits)}",
+           f"g = {v(s['g'])}  Δθ = {v(s['update'])}"]
     if "m" in traj.state:  # Adam: m and v, then m̂ and v̂
-        out.append(f"m = {vec(s['m'])}  v = {vec(s['v'])}")
+        out.append(f"m = {v(s['m'])}  v = {v(s['v'])}")
         if "m_hat" in traj.state:
-            out.append(f"m̂ = {vec(s['m_hat'])}  v̂ = {vec(s['v_hat'])}")
+            out.append(f"m̂ = {v(s['m_hat'])}  v̂ = {v(s['v_hat'])}")
     else:
-        out.extend(f"{_SYMBOLS[k]} = {vec(s[k])}" for k in keys)
+        out.extend(f"{_SYMBOLS[k]} = {v(s[k])}" for k in ("v", "h") if k in traj.state)
     return out
 
 
