@@ -263,3 +263,13 @@ def test_nesterov_first_steps_differ_as_computed_by_hand():
     assert facts["nesterov_textbook"] == pytest.approx(
         (1 - 0.81 * 0.05 - 1.9 * 0.05, 1 - 0.81 * 0.5 - 1.9 * 0.5))
     assert facts["nesterov_textbook"] == pytest.approx((0.8645, -0.355))
+
+
+def test_a_start_on_y_zero_never_shows_the_threshold():
+    """The on-axis text: from y = 0 neither SGD line moves in y, and η = 1.05 converges."""
+    surf = opt.SURFACES["textbook"]
+    assert not lab.off_steepest_axis(surf, (5.0, 0.0))
+    assert lab.off_steepest_axis(surf, (5.0, 1e-3)) and lab.off_steepest_axis(surf, (0.0, 2.0))
+    for run in preset_runs("divergence", start=(5.0, 0.0)):
+        assert np.all(run.traj.positions[:, 1] == 0)
+        assert run.traj.loss[-1] < run.traj.loss[0]

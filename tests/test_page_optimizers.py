@@ -243,3 +243,22 @@ def test_the_language_toggle_keeps_the_view():
     assert at.number_input(key="optimizers.x").value == 3.0
     assert "The first step" in at.info[0].value
     assert "Adam (no bias correction)" in page_text(at)
+
+
+@pytest.mark.parametrize("preset", ["textbook", "divergence"])
+def test_a_start_on_y_zero_gets_the_on_axis_text(preset):
+    at = _ok(open_page("optimizers", query={"preset": preset, "x": "5", "y": "0"}))
+    assert at.info[0].value.startswith("開始点 (5, 0) は y = 0 の上にあります")
+    assert "発散し" not in at.info[0].value
+
+
+@pytest.mark.parametrize("preset", list(lab.PRESETS))
+def test_a_start_where_the_gradient_is_zero_says_nothing_moves(preset):
+    surface = opt.SURFACES[lab.PRESETS[preset].surface]
+    x, y = surface.minimum or (0.0, 0.0)  # the saddle point itself for the saddle
+    assert not np.any(surface.grad(x, y))
+    at = _ok(open_page("optimizers", query={"preset": preset, "x": str(x), "y": str(y)}))
+    assert "勾配が 0 なので、どの手法も 1 歩も動きません" in at.info[0].value
+    for tr in figure(at)["data"]:
+        if tr.get("mode") == "lines+markers" and tr.get("name"):
+            assert set(_decode(tr["x"])) == {x} and set(_decode(tr["y"])) == {y}

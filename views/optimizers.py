@@ -195,6 +195,13 @@ def _lesson(preset: str, surface: str, runs: list[Run], names: list[str], start)
     by_key = {r.line.key: (r, n) for r, n in zip(runs, names, strict=True)}
     steps = max(r.traj.steps for r in runs)
     x, y = lab.num(start[0]), lab.num(start[1])
+    if preset == CUSTOM:
+        return None
+    if lab.stationary(SURFACES[surface], start):
+        return t("optimizers.lesson.stationary", x=x, y=y)
+    if preset in ("textbook", "divergence") and not lab.off_steepest_axis(SURFACES[surface],
+                                                                          start):
+        return t("optimizers.lesson.on_axis", x=x, y=y)
     if preset == "textbook":
         sgd = by_key["sgd"][0]
         losses = "、".join(f"{n} {lab.num(r.traj.loss[-1])}" for r, n in zip(runs, names,

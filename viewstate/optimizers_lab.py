@@ -223,6 +223,21 @@ def quadratic_threshold(surface: Surface) -> tuple[float, float] | None:
     return surface.lambda_max, surface.divergence_lr
 
 
+def stationary(surface: Surface, start) -> bool:
+    """Whether the gradient is 0 at the start: then no optimizer here ever moves."""
+    return not np.any(np.array(surface.grad(*map(float, start)), dtype=float))
+
+
+def off_steepest_axis(surface: Surface, start) -> bool:
+    """Whether the start has a component along the Hessian's top eigenvector (from the
+    minimum). Without one, gradient descent never moves that way, so the learning rate's
+    threshold 2/λ_max cannot show: the presets' text says so instead."""
+    h = np.array(surface.hessian, dtype=float)
+    _, vectors = np.linalg.eigh(h)
+    offset = np.asarray(start, dtype=float) - np.asarray(surface.minimum, dtype=float)
+    return abs(float(vectors[:, -1] @ offset)) > 1e-12
+
+
 def divergence_facts(surface: Surface, runs: list[Run]) -> dict:
     """For SGD lines on a quadratic: the threshold, and per line the factor |1 − ηλ_max| by
     which the steepest direction's coordinate grows (> 1) or shrinks (< 1) each step."""

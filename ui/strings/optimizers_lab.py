@@ -117,29 +117,43 @@ STRINGS: dict[str, tuple[str, str]] = {
         "rate does not keep falling ({r_last} at step {steps}; position {r_end}).",
     ),
     "optimizers.lesson.bias": (
-        "最初の 1 歩：バイアス補正ありでは m̂ = g、v̂ = g² なので、各成分の更新幅は勾配の大きさに"
-        "よらず η = {lr}（図では |Δθ| の最大成分 {on}）。補正なしでは m = (1 − β₁)g、"
+        "最初の 1 歩：バイアス補正ありでは m̂ = g、v̂ = g² なので、勾配が 0 でない各成分の更新幅は"
+        "勾配の大きさによらず η = {lr}（図では |Δθ| の最大成分 {on}）。補正なしでは m = (1 − β₁)g、"
         "v = (1 − β₂)g² をそのまま使うため、(1 − β₁)/√(1 − β₂)·η = {expected}（図では {off}）"
         "と約 {ratio} 倍になります。m も v も 0 から始まる偏りを、補正が最初の数歩で打ち消します。",
-        "The first step: with bias correction m̂ = g and v̂ = g², so every component moves by "
-        "η = {lr} whatever the gradient's size (largest |Δθ| component drawn: {on}). Without it "
+        "The first step: with bias correction m̂ = g and v̂ = g², so every component with a "
+        "non-zero gradient moves by η = {lr} whatever the gradient's size (largest |Δθ| component drawn: {on}). Without it "
         "Adam uses m = (1 − β₁)g and v = (1 − β₂)g² as they are: (1 − β₁)/√(1 − β₂)·η = "
         "{expected} (drawn: {off}), about {ratio} times as large. The correction removes the bias "
         "of m and v starting at 0 during the first steps.",
     ),
     "optimizers.lesson.saddle": (
-        "f(x, y) = x² − y² の原点は鞍点です（勾配は 0 でも最小点ではない）。開始点の y = {y0} は 0 に"
-        "近く、y 方向の勾配 −2y も小さいので、抜け出すまでに時間がかかります。|y| > 1 に達した"
-        "歩数：{leave}。",
+        "f(x, y) = x² − y² の原点は鞍点です（勾配は 0 でも最小点ではない）。y 方向の勾配は −2y なので、"
+        "開始点の y（ここでは {y0}）が 0 に近いほど押し出す力は小さく、抜け出すまでに時間がかかります。"
+        "|y| > 1 に達した歩数：{leave}。",
         "The origin of f(x, y) = x² − y² is a saddle point (the gradient is 0 there, but it is "
-        "not a minimum). The start's y = {y0} is close to 0 and so is the y-gradient −2y: "
-        "leaving takes time. Step at which |y| > 1: {leave}.",
+        "not a minimum). The y-gradient is −2y, so the closer the start's y (here {y0}) is to "
+        "0, the weaker the push away and the longer leaving takes. Step at which |y| > 1: "
+        "{leave}.",
     ),
     "optimizers.lesson.nesterov": (
         "同じ μ = {mu}、η = {lr} でも 1 歩目から経路が違います：NAG は {nag}、教科書の "
         "Nesterov.update は {textbook} に進みます（開始点 ({x}, {y})）。",
         "With the same μ = {mu} and η = {lr} the paths differ from the first step: NAG moves to "
         "{nag}, the textbook's Nesterov.update to {textbook} (start ({x}, {y})).",
+    ),
+    "optimizers.lesson.on_axis": (
+        "開始点 ({x}, {y}) は y = 0 の上にあります。y 方向の勾配 2y が 0 のままなので、どの手法も "
+        "y には動かず、学習率が大きすぎるときの振動や発散は y 方向に現れません。"
+        "y ≠ 0 の点から始めてください。",
+        "The start ({x}, {y}) lies on y = 0. The y-gradient 2y stays 0, so no optimizer moves in "
+        "y, and the oscillation or divergence of too large a learning rate cannot show there. "
+        "Start from a point with y ≠ 0.",
+    ),
+    "optimizers.lesson.stationary": (
+        "開始点 ({x}, {y}) では勾配が 0 なので、どの手法も 1 歩も動きません。別の点から始めてください。",
+        "The gradient is 0 at the start ({x}, {y}), so no optimizer moves at all. Start from "
+        "another point.",
     ),
     "optimizers.never": ("{steps} 歩では達しない", "not within {steps} steps"),
     # problems
