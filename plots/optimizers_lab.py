@@ -187,8 +187,9 @@ def make_trajectory_figure(surface: Surface, runs: list[Run], names: list[str], 
             "xanchor": "left", "yanchor": "bottom", "direction": "left", "pad": {"b": 4},
             "buttons": [
                 {"label": labels.play, "method": "animate",
+                 # from step 0 every time: the figure opens at the last step
                  "args": [None, {"frame": {"duration": 80, "redraw": False},
-                                 "transition": {"duration": 0}, "fromcurrent": True}]},
+                                 "transition": {"duration": 0}, "mode": "immediate"}]},
                 {"label": labels.pause, "method": "animate",
                  "args": [[None], {"mode": "immediate", "frame": {"duration": 0,
                                                                    "redraw": False}}]},

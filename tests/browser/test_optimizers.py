@@ -86,6 +86,31 @@ def test_scrubbing_moves_every_run_without_a_rerun(page, app_url):
     assert_no_exception(page)
 
 
+def test_play_runs_through_the_steps_without_a_rerun(page, app_url):
+    open_app(page, app_url, "/optimizers?preset=nesterov&x=1&y=1")
+    wait_frames(page, 31)
+    page.evaluate(COUNT_RUNS)
+    page.locator(f"{PLOT} .updatemenu-button").first.click()  # ▶
+    page.wait_for_timeout(700)  # 80 ms a frame: somewhere in the middle
+    page.locator(f"{PLOT} .updatemenu-button").nth(1).click()  # pause
+    page.wait_for_timeout(300)
+    t = assert_at_step(page, "nesterov")
+    assert 0 < t < 30
+    assert page.evaluate("() => window.__runs") == 0
+
+
+def test_the_language_toggle_keeps_the_preset_and_start(page, app_url):
+    open_app(page, app_url, "/optimizers?preset=bias&x=3&y=-1")
+    wait_frames(page, 11)
+    page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+    page.wait_for_selector("text=Optimizer lab")
+    wait_rerun(page)
+    assert "preset=bias" in page.url and "x=3" in page.url and "y=-1" in page.url
+    paths = page.evaluate(READ_PATHS)
+    assert [p["name"] for p in paths] == ["Adam (bias correction)", "Adam (no bias correction)"]
+    assert paths[0]["x"][0] == 3 and paths[0]["y"][0] == -1
+
+
 def test_a_click_on_the_plot_sets_the_start(page, app_url):
     open_app(page, app_url, "/optimizers?preset=divergence&x=-7&y=2")
     wait_frames(page, 31)
