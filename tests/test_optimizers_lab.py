@@ -186,6 +186,7 @@ def test_sgd_zigzags_by_one_minus_two_eta():
     sgd = preset_runs("textbook")[0].traj
     y = sgd.positions[:, 1]
     np.testing.assert_allclose(y[1:] / y[:-1], 1 - 2 * 0.95, rtol=1e-12)
+    assert lab.zigzag_factor(opt.SURFACES["textbook"], 0.95) == pytest.approx(-0.9)
     assert np.all(np.sign(y[1:]) == -np.sign(y[:-1]))
 
 
@@ -242,6 +243,7 @@ def test_adam_first_step_with_and_without_bias_correction():
     np.testing.assert_allclose(np.abs(off), 0.1 / math.sqrt(0.001) * 0.3, rtol=1e-6)
     assert facts["bias_on"]["first"] == pytest.approx(0.3, rel=1e-6)
     assert facts["bias_off"]["first"] == pytest.approx(0.9486833, rel=1e-6)
+    assert facts["bias_off"]["factor"] == pytest.approx(0.1 / math.sqrt(0.001))
     assert runs[0].traj.steps == 10
 
 

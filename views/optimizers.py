@@ -206,9 +206,9 @@ def _lesson(preset: str, surface: str, runs: list[Run], names: list[str], start)
         sgd = by_key["sgd"][0]
         losses = "、".join(f"{n} {lab.num(r.traj.loss[-1])}" for r, n in zip(runs, names,
                                                                             strict=True))
-        return t("optimizers.lesson.textbook", x=x, y=y, steps=steps,
-                 lr=lab.num(sgd.traj.hyper["lr"]), factor=lab.num(1 - 2 * sgd.traj.hyper["lr"]),
-                 losses=losses)
+        lr = sgd.traj.hyper["lr"]
+        return t("optimizers.lesson.textbook", x=x, y=y, steps=steps, lr=lab.num(lr),
+                 factor=lab.num(lab.zigzag_factor(SURFACES[surface], lr)), losses=losses)
     if preset == "divergence":
         facts = lab.divergence_facts(SURFACES[surface], runs)
         hi, lo = (next(f for f in facts["lines"] if f["diverges"] is d) for d in (True, False))
@@ -227,10 +227,9 @@ def _lesson(preset: str, surface: str, runs: list[Run], names: list[str], start)
     if preset == "bias":
         f = lab.bias_facts(runs)
         on, off = f["bias_on"], f["bias_off"]
-        factor = (1 - off["beta1"]) / (1 - off["beta2"]) ** 0.5
         return t("optimizers.lesson.bias", lr=lab.num(on["lr"]), on=lab.num(on["first"]),
-                 expected=lab.num(factor * off["lr"]), off=lab.num(off["first"]),
-                 ratio=lab.num(round(factor, 2)))
+                 expected=lab.num(off["factor"] * off["lr"]), off=lab.num(off["first"]),
+                 ratio=lab.num(off["factor"], 3))
     if preset == "saddle":
         leave = lab.saddle_facts(runs)
         text = "、".join(f"{n} {leave[r.line.key]}" if leave[r.line.key] is not None else

@@ -250,6 +250,12 @@ def divergence_facts(surface: Surface, runs: list[Run]) -> dict:
     return {"lambda_max": lam, "threshold": thr, "lines": lines}
 
 
+def zigzag_factor(surface: Surface, lr: float) -> float:
+    """What SGD multiplies the steepest direction's coordinate by each step: 1 − ηλ_max
+    (negative: it changes sign every step, the zig-zag)."""
+    return 1 - lr * surface.lambda_max
+
+
 def effective_lr(traj: Trajectory) -> np.ndarray:
     """η/(√h + ε) per step and coordinate: the learning rate AdaGrad and RMSProp really use."""
     return traj.hyper["lr"] / (np.sqrt(traj.state["h"]) + 1e-7)
@@ -276,9 +282,11 @@ def bias_facts(runs: list[Run]) -> dict:
     out = {}
     for r in runs:
         first = np.abs(r.traj.updates[0])
-        out[r.line.variant] = {"first": float(first.max()), "lr": r.traj.hyper["lr"],
-                               "beta1": r.traj.hyper["beta1"], "beta2": r.traj.hyper["beta2"],
-                               "final_loss": float(r.traj.loss[-1])}
+        hyper = r.traj.hyper
+        out[r.line.variant] = {"first": float(first.max()), "lr": hyper["lr"],
+                               "final_loss": float(r.traj.loss[-1]),
+                               # m/√v at t = 1 without the correction, per unit of η
+                               "factor": (1 - hyper["beta1"]) / math.sqrt(1 - hyper["beta2"])}
     return out
 
 
