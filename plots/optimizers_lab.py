@@ -123,8 +123,9 @@ def make_trajectory_figure(surface: Surface, runs: list[Run], names: list[str], 
     if surface.minimum is not None:
         traces.append({"type": "scatter", "x": [surface.minimum[0]], "y": [surface.minimum[1]],
                        "mode": "markers", "name": labels.minimum, "hoverinfo": "name",
-                       "marker": {"symbol": "star", "size": 14, "color": "#111827",
-                                  "line": {"width": 1, "color": "white"}}})
+                       # gold with a dark edge: seen on the light and the dark theme
+                       "marker": {"symbol": "star", "size": 15, "color": "#FACC15",
+                                  "line": {"width": 1, "color": "#1F2937"}}})
     offsets = np.cumsum([0, *heights])
     for i, (run, name) in enumerate(zip(runs, names, strict=True)):
         c = colour(i)
