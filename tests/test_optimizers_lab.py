@@ -275,3 +275,24 @@ def test_a_start_on_y_zero_never_shows_the_threshold():
     for run in preset_runs("divergence", start=(5.0, 0.0)):
         assert np.all(run.traj.positions[:, 1] == 0)
         assert run.traj.loss[-1] < run.traj.loss[0]
+
+
+@pytest.mark.parametrize("surface", list(opt.SURFACES))
+@pytest.mark.parametrize("lr", [opt.params.LR_MIN, opt.params.LR_MAX])
+def test_extreme_settings_draw_finite_figures(surface, lr):
+    """The largest and smallest learning rate for every optimizer at the most steps: runs
+    that escape stop, and every number sent to the browser is finite."""
+    lines, bad = lab.custom_lines(list(opt.OPTIMIZERS), {n: {"lr": lr} for n in opt.OPTIMIZERS})
+    assert not bad
+    runs = lab.run_lines(surface, lines, None, int(opt.params.STEPS.max))
+    names = [r.line.key for r in runs]
+    fig = make_trajectory_figure(opt.SURFACES[surface], runs, names)
+    for tr in fig.data[1:]:
+        for axis in (tr.x, tr.y):
+            values = np.array([v for v in axis if v is not None], dtype=float)
+            assert np.all(np.isfinite(values))
+    for frame in fig.frames:
+        assert "nan" not in " ".join(frame.data[1].text) and "inf" not in " ".join(
+            frame.data[1].text)
+    loss = make_loss_figure(runs, names)
+    assert all(np.all(np.isfinite(tr.y)) for tr in loss.data)
