@@ -26,6 +26,8 @@ ROUTES = (
           "activations"),
     Route("/loss", "views/loss.py", "nav.loss", ":material/trending_down:", "loss"),
     Route("/backprop", "views/backprop.py", "nav.backprop", ":material/account_tree:", "loss"),
+    Route("/optimizers", "views/optimizers.py", "nav.optimizers", ":material/route:",
+          "optimization"),
     Route("/quiz", "views/quiz.py", "nav.quiz", ":material/quiz:", "practice"),
 )
 PATHS = frozenset(r.path for r in ROUTES)

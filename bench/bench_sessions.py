@@ -204,6 +204,21 @@ def check_loss(charts: list[tuple[str, str]], logit: float) -> str | None:
     return None
 
 
+def check_optimizers(charts: list[tuple[str, str]], steps: float) -> str | None:
+    """/optimizers' textbook preset at T = steps: the SGD path against optimizers.trajectory."""
+    import optimizers as opt
+
+    traces = [tr for tr in _traces(charts, "optimizers.figure") if tr.get("name") == "SGD"]
+    if not traces:
+        return "no SGD path in the rerun's chart"
+    want = opt.trajectory("sgd", "textbook", (-7.0, 2.0), int(steps), lr=0.95).positions
+    x, y = _array(traces[0]["x"]), _array(traces[0]["y"])
+    if len(x) != len(want) or not (np.allclose(x, want[:, 0], rtol=1e-12)
+                                   and np.allclose(y, want[:, 1], rtol=1e-12)):
+        return f"SGD path at T = {steps}: {len(x)} points, expected {len(want)}"
+    return None
+
+
 @dataclass(frozen=True)
 class Scenario:
     """A page, its query string, the control a learner moves and the chart check."""
@@ -226,6 +241,10 @@ SCENARIOS = {
     "gradients": Scenario("gradients", "", "gradients.depth.L", DEPTHS, "string_array_value",
                           check_depth),
     "loss": Scenario("loss", "", "loss.a", LOGITS, "double_array_value", check_loss),
+    # the steps slider of a preset: new trajectories, a new figure with one frame per step
+    "optimizers": Scenario("optimizers", "preset=textbook&x=-7&y=2", "optimizers.steps",
+                           (10, 30, 100, 300, 1000, 60, 200, 500), "double_array_value",
+                           check_optimizers),
     # ②: every new seed is a new network (the heaviest change a learner makes)
     "gradients-mlp": Scenario("gradients", "", "gradients.mlp.seed", tuple(range(1, 13)),
                               "double_value", check_mlp,
