@@ -19,26 +19,32 @@ if LANG_KEY not in st.session_state:
 layout_css.apply()
 with st.sidebar:
     remember_lang()  # the language this browser chose last time
+# One section per part of the unit (activations, loss and backpropagation, ...); home on top.
+# The menu is drawn here with page links: Streamlit's own sectioned sidebar puts each section's
+# heading inside the list of links, which a screen reader reads as a broken list (axe-core).
+sections = {key: [(r, st.Page(r.script, title=t(r.nav_key), icon=r.icon,
+                              url_path=r.path.strip("/"), default=r.path == "/"))
+                  for r in routes]
+            for key, routes in by_section().items()}
+pages = [page for entries in sections.values() for _, page in entries]
+# An unknown URL gets the app's own not-found page under its name (Streamlit's is an
+# English dialog that then runs the home page).
+missing = unknown_page(st.context.url, st.get_option("server.baseUrlPath"))
+if missing:
+    pages.append(st.Page("views/not_found.py", title=t("notfound.title"), url_path=missing,
+                         visibility="hidden"))
+current = st.navigation(pages, position="hidden")
+with st.sidebar.container(key="app-menu"):
+    for key, entries in sections.items():
+        if key:
+            st.markdown(f"**{t(f'nav.section.{key}')}**")
+        for route, page in entries:
+            st.page_link(page, icon=route.icon)
+st.sidebar.divider()
 st.sidebar.radio(
     t("app.language"), LANGS, key=LANG_KEY, horizontal=True,
     format_func=lambda code: {"ja": "日本語", "en": "English"}[code],
 )
 streamlit_ja.apply(st.session_state[LANG_KEY])
 render_account()
-
-# One section per part of the unit (activations, loss and backpropagation, ...); home on top.
-pages = {
-    t(f"nav.section.{key}") if key else "": [
-        st.Page(r.script, title=t(r.nav_key), icon=r.icon, url_path=r.path.strip("/"),
-                default=r.path == "/")
-        for r in routes]
-    for key, routes in by_section().items()
-}
-# An unknown URL gets the app's own not-found page under its name (Streamlit's is an
-# English dialog that then runs the home page).
-missing = unknown_page(st.context.url, st.get_option("server.baseUrlPath"))
-if missing:
-    pages.setdefault("", []).append(
-        st.Page("views/not_found.py", title=t("notfound.title"), url_path=missing,
-                visibility="hidden"))
-st.navigation(pages).run()
+current.run()

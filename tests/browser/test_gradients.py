@@ -45,7 +45,7 @@ def test_katex_formulas_render_in_the_depth_tab(page, app_url):
 def test_choices_keep_their_value_across_the_language_toggle(page, app_url):
     """Choice widgets send their label; after 日本語 → English the same choices stay selected."""
     open_app(page, app_url, "/")
-    page.locator('[data-testid="stSidebarNav"] a').filter(has_text="勾配フロー").first.click()
+    page.locator('[data-testid="stSidebar"] a').filter(has_text="勾配フロー").first.click()
     page.wait_for_selector(f'[role="tabpanel"]:visible {PLOT}', state="visible", timeout=180_000)
     page.get_by_role("radio", name="English").check(force=True)
     wait_rerun(page, 180_000)
