@@ -182,8 +182,9 @@ def make_boundary_figure(xs: np.ndarray, ys: np.ndarray, proba: np.ndarray, X: n
 
 
 def make_loss_figure(losses: np.ndarray, x_title: str, y_title: str, name: str,
-                     height: int = 420) -> go.Figure:
-    """The training loss per step on a log axis (a stalled loss is a flat line)."""
+                     height: int = 420, total: int | None = None) -> go.Figure:
+    """The training loss per step on a log axis (a stalled loss is a flat line); ``total``
+    fixes the step axis to the whole run, so a run in progress grows along it."""
     y = np.asarray(losses, dtype=float)
     fig = go.Figure(go.Scatter(
         x=np.arange(1, len(y) + 1), y=_positive(y), mode="lines", name=name,
@@ -191,5 +192,5 @@ def make_loss_figure(losses: np.ndarray, x_title: str, y_title: str, name: str,
         hovertemplate="%{x}: %{y:.4g}<extra></extra>",
     ))
     _log_ticks(fig, y, title=y_title)
-    fig.update_xaxes(title=x_title)
+    fig.update_xaxes(title=x_title, range=[0, total] if total else None)
     return _layout(fig, height, showlegend=False)

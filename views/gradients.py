@@ -10,6 +10,7 @@ are on the first screen, and the explanation follows.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -347,28 +348,84 @@ def boundary(data: str, cfg: train.TrainConfig, marks: tuple[int, ...]):
     return train.decision_grid(state, X, cfg.activation), train.accuracy(state, X, y, cfg.activation)
 
 
-REACHED = "gradients.train.reached"  # (data, config, milestones trained so far)
+JOB = "gradients.train.job"  # the run in progress: {"run": (data, config, steps), "done", "stopped"}
 
 
-def run_training(data: str, cfg: train.TrainConfig, steps: int, stopped: bool) -> tuple:
-    """Train chunk by chunk under a progress bar; returns the milestones reached.
+def training_job(data: str, cfg: train.TrainConfig, steps: int) -> dict:
+    """The run these settings ask for: the one in session state, or a new one from step 0
+    (every chunk already trained is cached, so a run seen before replays at once)."""
+    job = st.session_state.get(JOB)
+    if not job or job["run"] != (data, cfg, steps):
+        job = st.session_state[JOB] = {"run": (data, cfg, steps), "done": 0, "stopped": False}
+    return job
 
-    Any click in the tab (a control, or 停止) reruns this fragment, and Streamlit stops the
-    running chunk loop at the next progress update: that is the cancel. 停止 then shows the
-    last chunk finished; every finished chunk is cached, so training resumes where it was.
-    """
+
+def running(job: dict) -> bool:
+    return not job["stopped"] and job["done"] < len(milestones(job["run"][2]))
+
+
+def set_stopped(stopped: bool) -> None:
+    """停止 / 続きを学習: read by the next slice of training, which then does not start.
+    The value is fixed when the button is drawn, so a double click does not undo itself."""
+    job = st.session_state.get(JOB)
+    if job:
+        job["stopped"] = stopped
+
+
+def training_view(job: dict, labels: dict[str, str]) -> None:
+    """The boundary and the loss curve after the steps trained so far, under a progress bar
+    while the run goes on, or with the step it was stopped at."""
+    data, cfg, steps = job["run"]
+    marks = milestones(steps)[:job["done"]]
+    done = marks[-1] if marks else 0
+    if running(job):
+        st.progress(done / steps, text=t("gradients.train.progress", done=done, total=steps))
+    elif done < steps:
+        st.info(t("gradients.train.stopped", done=done, total=steps))
+    if not marks:
+        return
+    state = train_to(data, cfg, marks)
+    grid, accuracy = boundary(data, cfg, marks)
+    X, y = toydata.make(data, N_POINTS, cfg.seed)
+    left, right = st.columns([3, 2])
+    left.markdown(f"**{t('gradients.train.boundary')}**")
+    chart(left, gp.make_boundary_figure(
+        grid.xs, grid.ys, grid.proba, X, y,
+        (t("gradients.train.class0"), t("gradients.train.class1")), t("gradients.train.proba")),
+        "gradients.train.boundary_chart", t("gradients.train.boundary"))
+    right.markdown(f"**{t('gradients.train.loss')}**")
+    chart(right, gp.make_loss_figure(state.losses, t("gradients.train.step_axis"),
+                                     t("gradients.train.loss_axis"), t("gradients.train.loss"),
+                                     total=steps),
+          "gradients.train.loss_chart", t("gradients.train.loss"))
+    m1, m2 = st.columns(2)
+    m1.metric(t("gradients.train.accuracy"), f"{100 * accuracy:.1f}%")
+    m2.metric(t("gradients.train.final_loss"), num(state.losses[-1]))
+    if not train.finite(state):
+        st.error(t("gradients.train.diverged"))
+
+
+@st.fragment(run_every=opt.TRAIN_TICK_S)
+def training_run(labels: dict[str, str]) -> None:
+    """One slice of the run, then the view. Streamlit delivers a click made during a fragment
+    run only once that run has ended, so the run is cut into slices of about
+    opt.TRAIN_SLICE_S, one per run of this fragment (its timer starts the next): 停止 lands
+    between two slices. Drawn only while a run goes on; once it has finished or been
+    stopped, a rerun of the page drops this fragment and with it its timer."""
+    job = st.session_state.get(JOB)
+    if not job or not running(job):
+        st.rerun(scope="app")
+    data, cfg, steps = job["run"]
     marks = milestones(steps)
-    reached = st.session_state.get(REACHED)
-    if stopped and reached and reached[:2] == (data, cfg) and reached[2] == marks[:len(reached[2])]:
-        return reached[2]
-    bar = st.progress(0.0, text=t("gradients.train.progress", done=0, total=steps))
-    for k in range(1, len(marks) + 1):
-        train_to(data, cfg, marks[:k])
-        st.session_state[REACHED] = (data, cfg, marks[:k])
-        bar.progress(k / len(marks), text=t("gradients.train.progress", done=marks[k - 1],
-                                            total=steps))
-    bar.empty()
-    return marks
+    start = time.monotonic()
+    while running(job):  # chunks already cached by any learner take no time
+        train_to(data, cfg, marks[:job["done"] + 1])
+        job["done"] += 1
+        if time.monotonic() - start >= opt.TRAIN_SLICE_S:
+            break
+    if not running(job):
+        st.rerun(scope="app")
+    training_view(job, labels)
 
 
 @st.fragment
@@ -394,31 +451,19 @@ def train_tab(labels: dict[str, str]) -> None:
                          format_func=labelled("gradients.train.opt", train.OPTIMIZERS),
                          key="gradients.train.optimizer")
     keep("gradients.train.optimizer", optimizer)
-    stopped = c2.button(t("gradients.train.stop"), key="gradients.train.stop",
-                        icon=":material/stop:", width="stretch")
     cfg = train.TrainConfig(fn, (hidden, hidden), optimizer, float(lr), int(seed))
+    job = training_job(data, cfg, int(steps))
+    stopped = job["stopped"] and job["done"] < len(milestones(steps))
+    c2.button(t("gradients.train.resume" if stopped else "gradients.train.stop"),
+              key="gradients.train.stop", on_click=set_stopped, args=(not stopped,),
+              width="stretch",
+              icon=":material/play_arrow:" if stopped else ":material/stop:",
+              disabled=not (stopped or running(job)))
     with slot:
-        marks = run_training(data, cfg, steps, stopped)
-    state = train_to(data, cfg, marks)
-    grid, accuracy = boundary(data, cfg, marks)
-    X, y = toydata.make(data, N_POINTS, cfg.seed)
-    left, right = slot.columns([3, 2])
-    left.markdown(f"**{t('gradients.train.boundary')}**")
-    chart(left, gp.make_boundary_figure(
-        grid.xs, grid.ys, grid.proba, X, y,
-        (t("gradients.train.class0"), t("gradients.train.class1")), t("gradients.train.proba")),
-        "gradients.train.boundary_chart", t("gradients.train.boundary"))
-    right.markdown(f"**{t('gradients.train.loss')}**")
-    chart(right, gp.make_loss_figure(state.losses, t("gradients.train.step_axis"),
-                                     t("gradients.train.loss_axis"), t("gradients.train.loss")),
-          "gradients.train.loss_chart", t("gradients.train.loss"))
-    m1, m2 = slot.columns(2)
-    m1.metric(t("gradients.train.accuracy"), f"{100 * accuracy:.1f}%")
-    m2.metric(t("gradients.train.final_loss"), num(state.losses[-1]))
-    if not train.finite(state):
-        slot.error(t("gradients.train.diverged"))
-    if marks[-1] < steps:
-        slot.info(t("gradients.train.stopped", done=marks[-1], total=steps))
+        if running(job):
+            training_run(labels)
+        else:
+            training_view(job, labels)
     low, high = depth.grad_extent(fn)
     if high == 0:
         slot.warning(t("gradients.train.zero_grad_note"))

@@ -191,9 +191,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gradients.train.width": ("隠れ層のユニット数", "Hidden units per layer"),
     "gradients.train.seed": ("乱数シード", "Random seed"),
     "gradients.train.stop": ("停止", "Stop"),
+    "gradients.train.resume": ("続きを学習", "Resume"),
     "gradients.train.stopped": (
-        "{done} / {total} ステップで停止しました。ここまでの結果です。設定を動かすと学習を再開します。",
-        "Stopped at {done} / {total} steps: the results so far. Move a setting to train again.",
+        "{done} / {total} ステップで停止しました。ここまでの結果です。"
+        "「続きを学習」で再開します（設定を動かすと、その設定で最初から学習します）。",
+        "Stopped at {done} / {total} steps: the results so far. 'Resume' trains on (moving a "
+        "setting trains that setting from the start).",
     ),
     "gradients.train.progress": ("学習中… {done} / {total} ステップ", "Training… {done} / {total} steps"),
     "gradients.train.boundary": (
