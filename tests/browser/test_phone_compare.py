@@ -8,8 +8,8 @@ import pytest
 
 import activations as act
 from tests.browser.conftest import open_app, wait_rerun
+from tests.browser.phone import finger, new_phone, on_one_screen, to_top
 
-WIDTH, HEIGHT = 390, 844
 MAIN = '[data-testid="stMain"]'
 PLOT = f"{MAIN} .js-plotly-plot"
 SWITCH = f"{MAIN} [data-testid=stRadio]"
@@ -27,52 +27,22 @@ NAME_LINES = """(sel) => Array.from(document.querySelectorAll(sel), el => {
 })"""
 
 
-# What the learner sees: below Streamlit's header (it stays over the page's top), above
-# the bottom of the screen.
-HEADER = "() => document.querySelector('[data-testid=stHeader]').getBoundingClientRect().bottom"
-
-
-def to_top(page, selector: str) -> None:
-    """Scroll ``selector`` to just under the header, as a learner brings it into view."""
-    page.locator(selector).first.evaluate(
-        f"el => {{ el.scrollIntoView({{block: 'start'}}); document.querySelector("
-        f"'[data-testid=stMain]').scrollBy(0, -({HEADER})() - 4); }}")
-
-
-def finger(page, locator) -> None:
-    """Tap where the element is, as a finger does: no scrolling first (a locator's tap
-    would scroll it out from under the header), so it must already be on screen."""
-    b = locator.bounding_box()
-    assert b and page.evaluate(HEADER) <= b["y"] + b["height"] / 2 <= HEIGHT, f"off screen: {b}"
-    page.touchscreen.tap(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2)
-
-
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, locale="ja-JP",
-                                  is_mobile=True, has_touch=True)
-    yield context.new_page()
-    context.close()
-
-
-def on_one_screen(page) -> None:
-    top = page.evaluate(HEADER)
-    for name, selector in (("switch", SWITCH), ("chart", PLOT)):
-        b = page.locator(selector).first.bounding_box()
-        assert b and top - 1 <= b["y"] <= b["y"] + b["height"] <= HEIGHT + 1, f"{name} at {b}"
+    yield from new_phone(browser)
 
 
 def test_the_switch_and_the_chart_share_one_screen(phone, app_url):
     open_app(phone, app_url, "/compare")
     phone.wait_for_selector(f"{PLOT} .main-svg", timeout=30_000)
     to_top(phone, SWITCH)
-    on_one_screen(phone)
+    on_one_screen(phone, switch=SWITCH, chart=PLOT)
     for label, axis in (("微分 h'(x)", "h'(x)"), ("関数 h(x)", "h(x)")):
         finger(phone, phone.locator(SWITCH).get_by_text(label, exact=True))
         wait_rerun(phone)
         phone.wait_for_function(
             f"() => document.querySelector('{PLOT}')._fullLayout.yaxis.title.text === \"{axis}\"")
-        on_one_screen(phone)
+        on_one_screen(phone, switch=SWITCH, chart=PLOT)
 
 
 def test_no_function_name_breaks_in_any_card_or_list(phone, app_url):

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import open_app, wait_rerun
+from tests.browser.phone import finger, new_phone, on_one_screen, to_top
 
-WIDTH, HEIGHT = 390, 844
 PLOT = '[data-testid="stMain"] .js-plotly-plot'
 SLIDER = '[data-testid="stMain"] [data-testid="stSlider"]'
 
@@ -24,47 +24,13 @@ RAIL = """el => {
 }"""
 
 
-# What the learner sees: below Streamlit's header (it stays over the page's top), above
-# the bottom of the screen.
-HEADER = "() => document.querySelector('[data-testid=stHeader]').getBoundingClientRect().bottom"
-
-
-def to_top(page, selector: str) -> None:
-    """Scroll ``selector`` to just under the header, as a learner brings it into view."""
-    page.locator(selector).first.evaluate(
-        f"el => {{ el.scrollIntoView({{block: 'start'}}); document.querySelector("
-        f"'[data-testid=stMain]').scrollBy(0, -({HEADER})() - 4); }}")
-
-
-def finger(page, locator) -> None:
-    """Tap where the element is, as a finger does: no scrolling first (a locator's tap
-    would scroll it out from under the header), so it must already be on screen."""
-    b = locator.bounding_box()
-    assert b and page.evaluate(HEADER) <= b["y"] + b["height"] / 2 <= HEIGHT, f"off screen: {b}"
-    page.touchscreen.tap(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2)
+def alpha_in_url(page) -> str:
+    return re.search(r"alpha=([^&]+)", page.url).group(1)
 
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, locale="ja-JP",
-                                  is_mobile=True, has_touch=True)
-    yield context.new_page()
-    context.close()
-
-
-def on_one_screen(page, control: str) -> None:
-    """The chart (its whole box) and the control both lie inside the viewport (to a pixel:
-    boxes sit at fractional pixels)."""
-    top = page.evaluate(HEADER)
-    chart = page.locator(PLOT).first.bounding_box()
-    box = page.locator(control).first.bounding_box()
-    assert chart and box
-    for name, b in (("chart", chart), ("control", box)):
-        assert top - 1 <= b["y"] <= b["y"] + b["height"] <= HEIGHT + 1, f"{name} at {b}"
-
-
-def alpha_in_url(page) -> str:
-    return re.search(r"alpha=([^&]+)", page.url).group(1)
+    yield from new_phone(browser)
 
 
 def test_chart_and_alpha_stay_on_one_screen_and_the_dragged_value_is_kept(phone, app_url):
@@ -72,7 +38,7 @@ def test_chart_and_alpha_stay_on_one_screen_and_the_dragged_value_is_kept(phone,
     phone.wait_for_selector(f"{PLOT} .main-svg", timeout=30_000)
     # the learner looks at the chart: its top at the top of the screen
     to_top(phone, PLOT)
-    on_one_screen(phone, SLIDER)
+    on_one_screen(phone, chart=PLOT, control=SLIDER)
     seen = [alpha_in_url(phone)]
     for frac in (0.8, 0.3):  # a finger on the α slider's track, where it lands
         box = phone.locator(f"{SLIDER} input[type=range]").first.evaluate(RAIL)
@@ -80,7 +46,7 @@ def test_chart_and_alpha_stay_on_one_screen_and_the_dragged_value_is_kept(phone,
         wait_rerun(phone)
         phone.wait_for_function(f"() => !location.search.includes('alpha={seen[-1]}')")
         seen.append(alpha_in_url(phone))
-        on_one_screen(phone, SLIDER)
+        on_one_screen(phone, chart=PLOT, control=SLIDER)
     assert float(seen[1]) > float(seen[2]) > 0  # each tap moved α where the finger was
 
     # drag and watch: its switch is right under the chart, the slider is the chart's own
@@ -88,7 +54,7 @@ def test_chart_and_alpha_stay_on_one_screen_and_the_dragged_value_is_kept(phone,
     wait_rerun(phone)
     rail = phone.locator(f"{PLOT} .slider-rail-rect")
     rail.wait_for(timeout=30_000)
-    on_one_screen(phone, f"{PLOT} .slider-container")
+    on_one_screen(phone, chart=PLOT, control=f"{PLOT} .slider-container")
     assert phone.locator(SLIDER).count() == 0  # one α control on screen, the chart's
     for frac in (0.9, 0.5):
         box = rail.bounding_box()
@@ -99,7 +65,7 @@ def test_chart_and_alpha_stay_on_one_screen_and_the_dragged_value_is_kept(phone,
         phone.wait_for_function(f"() => location.search.includes('alpha={shown}')",
                                 timeout=30_000)
         wait_rerun(phone)
-        on_one_screen(phone, f"{PLOT} .slider-container")
+        on_one_screen(phone, chart=PLOT, control=f"{PLOT} .slider-container")
     dragged = float(shown)
     assert dragged != float(seen[-1])
 
