@@ -296,6 +296,14 @@ def test_presets_show_each_lesson(at, preset, fn, verdict):
     _ok(at)
     assert at.slider(key="gradients.mlp.depth").value == 50
     assert _verdicts(at)[act.REGISTRY[fn].name_ja] == verdict
+    # the chart's caption names the initialisation the preset chose, and the table's verdicts
+    (caption,) = [c.value for c in at.caption if c.value.startswith("いまの設定")]
+    init = at.radio(key="gradients.mlp.init").value
+    named = {"xavier": "（Xavier", "he": "（He", "custom": "（重みの標準偏差 "}
+    assert named[init] in caption
+    assert not [w for k, w in named.items() if k != init and w in caption]
+    for name, v in _verdicts(at).items():
+        assert f"{name} {v}" in caption
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

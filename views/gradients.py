@@ -133,7 +133,7 @@ def depth_tab(labels: dict[str, str]) -> None:
     slot = st.container()
     n_layers = st.select_slider(t("gradients.depth.L"), opt.DEPTH_L, key="gradients.depth.L")
     fns = st.multiselect(t("gradients.depth.fns"), act.ELEMENTWISE, format_func=labels.get,
-                         key="gradients.depth.fns")
+                         key="gradients.depth.fns", wrap=True)
     keep("gradients.depth.fns", fns)
     left, right = st.columns(2)
     mode = left.radio(t("gradients.depth.mode"), ("max", "x"), horizontal=True,
@@ -166,6 +166,9 @@ def depth_tab(labels: dict[str, str]) -> None:
         rows["product"].append(num(curves[name][-1]))
     st.dataframe({t(f"gradients.depth.col.{k}") + (f" (L = {n_layers})" if k == "product" else ""): v
                   for k, v in rows.items()}, hide_index=True)
+    for group in gp.coinciding(curves):  # e.g. tanh and ReLU, both at 1
+        st.caption(t("gradients.depth.overlap", names=t("gradients.list_sep").join(
+            labels[name] for name in group)))
     if any(curves[name][-1] == 0 for name in fns):
         st.caption(t("gradients.depth.zero"))
     st.caption(t("gradients.depth.note"))
@@ -246,7 +249,7 @@ def mlp_tab(labels: dict[str, str]) -> None:
     preset_buttons()  # the main control first here: the chart's heading and chart follow
     slot = st.container()
     fns = st.multiselect(t("gradients.mlp.fns"), act.ELEMENTWISE, max_selections=opt.MAX_FNS,
-                         format_func=labels.get, key="gradients.mlp.fns")
+                         format_func=labels.get, key="gradients.mlp.fns", wrap=True)
     keep("gradients.mlp.fns", fns)
     cfg = network_settings()
     if not fns:
@@ -260,7 +263,13 @@ def mlp_tab(labels: dict[str, str]) -> None:
     chart(slot, gp.make_layer_log_figure({n: s.grad_norm for n, s in stats.items()}, labels,
                                          layer_axis),
           "gradients.mlp.grad_chart", t("gradients.mlp.norm.grad"))
-    slot.caption(t("gradients.mlp.try"))
+    # what this chart shows, from the settings and the verdicts it is drawn with
+    init = (f"{t('gradients.mlp.std')} {num(cfg.std)}" if cfg.init == "custom"
+            else t(f"gradients.mlp.init.{cfg.init}"))
+    slot.caption(t("gradients.mlp.try", init=init, depth=cfg.depth,
+                   verdicts=t("gradients.list_sep").join(
+                       f"{labels[n]} {t(f'gradients.mlp.verdict.{mlp.verdict(stats[n])}')}"
+                       for n in fns)))
     for name, s in stats.items():
         if s.forward_overflow is not None:
             slot.warning(t("gradients.mlp.overflow.forward", fn=labels[name],
@@ -300,7 +309,7 @@ def dead_tab(labels: dict[str, str]) -> None:
     slot = st.container()
     bias = st.slider(t("gradients.dead.bias"), -1.0, 0.0, step=0.05, key="gradients.dead.bias")
     fns = st.multiselect(t("gradients.dead.fns"), act.ELEMENTWISE, max_selections=opt.MAX_FNS,
-                         format_func=labels.get, key="gradients.dead.fns")
+                         format_func=labels.get, key="gradients.dead.fns", wrap=True)
     keep("gradients.dead.fns", fns)
     st.caption(t("gradients.dead.settings", depth=cfg.depth, width=cfg.width, batch=cfg.batch,
                  init=t(f"gradients.mlp.init.{cfg.init}"), seed=cfg.seed))
