@@ -394,7 +394,10 @@ def training_view(job: dict, labels: dict[str, str]) -> None:
     if not marks:
         return
     state = train_to(data, cfg, marks)
-    grid, accuracy = boundary(data, cfg, marks)
+    # While the run goes on, the boundary (a heavy chart to draw, on a phone above all) is
+    # redrawn every few chunks only; the loss curve follows every slice.
+    drawn = marks[:len(marks) - len(marks) % opt.BOUNDARY_EVERY or 1] if running(job) else marks
+    grid, accuracy = boundary(data, cfg, drawn)
     X, y = toydata.make(data, N_POINTS, cfg.seed)
     left, right = st.columns([3, 2])
     left.markdown(f"**{t('gradients.train.boundary')}**")

@@ -82,14 +82,17 @@ def test_stop_during_a_real_run_stops_it(page, app_url):
     page.locator('[role="tab"]').nth(3).click()
     wait_rerun(page, 180_000)
     panel = page.locator('[role="tabpanel"]:visible')
-    for label in ("隠れ層のユニット数", "学習ステップ数"):  # each to its largest value
+    stop = panel.get_by_role("button", name="停止")
+    # One setting at a time, each run to its end: a control moved while a run goes on is a
+    # new run, and two moved at once race each other in Streamlit's frontend.
+    for label, value in (("隠れ層のユニット数", "64"), ("学習ステップ数", "3000")):
+        expect(stop).to_be_disabled(timeout=180_000)  # the run before has ended
         slider = panel.locator('[data-testid="stSlider"]').filter(has_text=label)
         slider.get_by_role("slider").press("End")
-        expect(slider.get_by_role("slider")).to_have_attribute("aria-valuetext",
-                                                               "64" if "ユニット" in label else "3000")
+        expect(slider.get_by_role("slider")).to_have_attribute("aria-valuetext", value)
     progress = panel.get_by_text(re.compile(r"学習中… \d+ / 3000 ステップ"))
     expect(progress).to_be_visible(timeout=60_000)
-    panel.get_by_role("button", name="停止").click()
+    stop.click()
     note = panel.get_by_text(re.compile(r"\d+ / 3000 ステップで停止しました"))
     expect(note).to_be_visible(timeout=60_000)
     done = int(re.search(r"(\d+) / 3000", note.inner_text()).group(1))
