@@ -283,3 +283,19 @@ def test_english():
 def test_english_warning():
     at = open_page("explorer", query={"fn": "nosuch"}, lang="en")
     assert "There is no function" in at.warning[0].value
+
+
+def test_drag_and_watch_hides_the_second_slider_and_keeps_the_value():
+    """In drag and watch the chart's own slider moves α (a browser test drags it); the page's
+    α slider is not drawn, and its value lives on for when the learner leaves the mode."""
+    at = open_page("explorer", query={"fn": "elu", "alpha": "0.5"})
+    at.toggle(key="explorer.morph").set_value(True).run()
+    assert not at.exception
+    assert not [s for s in at.slider if s.key == "explorer.elu.alpha"]
+    fig = figure(at)
+    steps = fig.layout.sliders[0].steps
+    assert steps[fig.layout.sliders[0].active].label == "0.5"
+    assert at.query_params["alpha"] == "0.5"
+    assert any("指を離した値が α の値になり" in c.value for c in at.caption)
+    at.toggle(key="explorer.morph").set_value(False).run()
+    assert at.slider(key="explorer.elu.alpha").value == 0.5
