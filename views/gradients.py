@@ -451,6 +451,8 @@ def train_tab(labels: dict[str, str]) -> None:
                         format_func=labelled("gradients.train.data", toydata.DATASETS),
                         key="gradients.train.data")
     keep("gradients.train.data", data)
+    # 停止 right above the progress bar and the charts, where the eye is while a run goes on
+    stop_slot = st.container()
     slot = st.container()
     c1, c2, c3, c4 = st.columns(4)
     lr = c1.select_slider(t("gradients.train.lr"), opt.LRS, key="gradients.train.lr")
@@ -458,19 +460,17 @@ def train_tab(labels: dict[str, str]) -> None:
     hidden = c3.select_slider(t("gradients.train.width"), opt.HIDDEN, key="gradients.train.width")
     seed = c4.number_input(t("gradients.train.seed"), 0, SEED_MAX, step=1,
                            key="gradients.train.seed")
-    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-    optimizer = c1.radio(t("gradients.train.optimizer"), train.OPTIMIZERS, horizontal=True,
+    optimizer = st.radio(t("gradients.train.optimizer"), train.OPTIMIZERS, horizontal=True,
                          format_func=labelled("gradients.train.opt", train.OPTIMIZERS),
                          key="gradients.train.optimizer")
     keep("gradients.train.optimizer", optimizer)
     cfg = train.TrainConfig(fn, (hidden, hidden), optimizer, float(lr), int(seed))
     job = training_job(data, cfg, int(steps))
     stopped = job["stopped"] and job["done"] < len(milestones(steps))
-    c2.button(t("gradients.train.resume" if stopped else "gradients.train.stop"),
-              key="gradients.train.stop", on_click=set_stopped, args=(not stopped,),
-              width="stretch",
-              icon=":material/play_arrow:" if stopped else ":material/stop:",
-              disabled=not (stopped or running(job)))
+    stop_slot.button(t("gradients.train.resume" if stopped else "gradients.train.stop"),
+                     key="gradients.train.stop", on_click=set_stopped, args=(not stopped,),
+                     icon=":material/play_arrow:" if stopped else ":material/stop:",
+                     disabled=not (stopped or running(job)))
     with slot:
         if running(job):
             training_run(labels)

@@ -71,8 +71,11 @@ LENGTH = """el => {
 
 
 def _loss_points(panel) -> int:
-    """The steps the loss chart draws, read from the Plotly graph in the page."""
-    return panel.locator(PLOT).nth(1).evaluate(LENGTH)
+    """The steps the loss chart draws, read from the Plotly graph in the page (once drawn:
+    a rerun of the page mounts it again)."""
+    chart = panel.locator(PLOT).nth(1).element_handle()
+    panel.page.wait_for_function("el => el.data && el.data.length > 0", arg=chart)
+    return chart.evaluate(LENGTH)
 
 
 def test_stop_during_a_real_run_stops_it(page, app_url):

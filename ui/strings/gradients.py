@@ -81,9 +81,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "between the later, narrower one (another dash, hollow markers).",
     ),
     "gradients.mlp.try": (
-        "いまの設定（{init}・{depth} 層）の判定：{verdicts}。下のボタンで、"
+        "いまの設定（{init}・{depth} 層）の判定：{verdicts}。上のボタンで、"
         "重みの標準偏差が大きすぎると勾配が**爆発**し、小さすぎると消失する様子も見られます。",
-        "With these settings ({init}, {depth} layers): {verdicts}. The buttons below also show "
+        "With these settings ({init}, {depth} layers): {verdicts}. The buttons above also show "
         "a weight scale that is too large (the gradient **explodes**) and one that is too small "
         "(it vanishes).",
     ),
