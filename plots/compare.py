@@ -16,8 +16,12 @@ from plots.style import colour
 
 SATURATION = 0.01  # |h'| below this counts as saturated
 CURVE_POINTS = 1000  # per drawn line: smooth at any width, half the JSON of every rerun
-_LANE_HALF = 0.35  # half the height of a lane's band, in lane units
-_CURVES_PX, _LANE_PX = 420, 26  # the curves' panel, and each lane under it
+# A lane (one unit of its axis, drawn top down) holds the function's name in its upper half
+# and its band in the lower half: a name drawn over the band would hide where it starts.
+LANE_BAND = (0.02, 0.44)  # the band's top and bottom, from the lane's centre, in lane units
+LANE_LABEL_Y = -0.22  # the name's centre, from the lane's centre
+LANE_FONT = 11
+_CURVES_PX, _LANE_PX = 380, 36  # the curves' panel and each lane: with the h / h' switch, one phone screen
 # Curves that coincide (ReLU' and ELU' for x > 0, the zero derivatives) stay distinguishable.
 _DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 
@@ -64,7 +68,7 @@ def _lane_shape(regions: list[tuple[float, float]], lane: int) -> tuple[list, li
     """x, y of filled rectangles (separated by None) covering the regions in one lane."""
     xs: list = []
     ys: list = []
-    lo_y, hi_y = lane - _LANE_HALF, lane + _LANE_HALF
+    lo_y, hi_y = lane + LANE_BAND[0], lane + LANE_BAND[1]
     for a, b in regions:
         xs += [a, b, b, a, a, None]
         ys += [lo_y, lo_y, hi_y, hi_y, lo_y, None]
@@ -105,11 +109,11 @@ def make_compare_figure(names: list[str], which: str, xmin: float, xmax: float,
             line={"color": colour(name), "width": 0}, fillcolor=colour(name), opacity=0.55,
             hoverinfo="skip",
         ))
-        # Lane names sit inside the lanes, not as tick labels: long Japanese names as ticks
-        # would squeeze the plot to nothing on a phone.
-        annotations.append({"x": 0, "xref": "x2 domain", "y": lane, "yref": "y2",
-                            "text": label, "xanchor": "left", "showarrow": False,
-                            "font": {"size": 11}})
+        # Lane names sit inside the lanes, above their bands, not as tick labels: long
+        # Japanese names as ticks would squeeze the plot to nothing on a phone.
+        annotations.append({"x": 0, "xref": "x2 domain", "y": lane + LANE_LABEL_Y, "yref": "y2",
+                            "text": label, "xanchor": "left", "yanchor": "middle",
+                            "showarrow": False, "font": {"size": LANE_FONT}})
     layout = {
         "xaxis": {"range": [xmin, xmax], "anchor": "y", "matches": "x2", "showticklabels": False,
                   "zeroline": True},

@@ -7,6 +7,8 @@ Pure: returns a ``go.Figure``.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -16,17 +18,33 @@ from .curves import curve
 from .explorer import GRAD_COLOR, H_COLOR, Labels, _line, _markers
 from .style import FONT
 
-MORPH_VALUES = 21  # frames on the parameter's range: a step every 5 % of it
+MORPH_VALUES = 21  # at most this many frames on the parameter's range (plus the current value)
 MORPH_POINTS = 300  # per curve and frame: 21 frames x 2 curves stay small on the wire
 _EMPTY: dict = {"x": [], "y": []}
+_NICE = (1.0, 2.0, 2.5, 5.0)  # a step of m·10^k: the slider's labels read 0, 0.5, 1, …
+
+
+def round_step(span: float, intervals: int = MORPH_VALUES - 1) -> float:
+    """The smallest step of 1, 2, 2.5 or 5 times a power of ten that cuts ``span`` into at
+    most ``intervals`` pieces."""
+    k = math.floor(math.log10(span / intervals))
+    for power in (k, k + 1):
+        for m in _NICE:
+            step = m * 10.0**power
+            if span / step <= intervals + 1e-9:
+                return step
+    return 10.0 ** (k + 2)  # pragma: no cover - one of the above always fits
 
 
 def morph_grid(p: Param, current: float) -> np.ndarray:
-    """MORPH_VALUES values over [p.min, p.max] on the slider's step, with ``current`` among them."""
-    grid = np.linspace(p.min, p.max, MORPH_VALUES)
-    grid = np.round(grid / p.step) * p.step
-    grid = np.clip(grid, p.min, p.max)
-    return np.unique(np.append(grid.round(12), round(float(current), 12)))
+    """The multiples of a round step inside [p.min, p.max] (a step of the widget's slider at
+    least), with ``current`` among them. The slider labels its first step and every k-th
+    after it (k as its width allows): starting on a multiple of two steps, every other
+    label reads at a round value too (ELU's α: 0.5, 1, 1.5 rather than 0.25, 0.75)."""
+    step = max(round_step(p.max - p.min), p.step)
+    first, last = 2 * math.ceil(p.min / (2 * step) - 1e-9), math.floor(p.max / step + 1e-9)
+    grid = np.round(np.arange(first, last + 1) * step, 12)
+    return np.unique(np.append(grid, round(float(current), 12)))
 
 
 def _frame_traces(spec: Spec, params: dict, xmin: float, xmax: float, shown) -> list[dict]:

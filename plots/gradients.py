@@ -16,18 +16,22 @@ from plots.style import FONT, colour
 
 CLASS_COLORS = ("#2563EB", "#DC2626")  # label 0, label 1
 # Lines that coincide (tanh and ReLU both at 1, three activations at 0 % dead) stay
-# distinguishable by their dash pattern and width.
+# distinguishable: each later line is drawn narrower, in another dash, over the earlier
+# ones, which show at its edges and in its gaps; its markers are another shape, open, so
+# the marker beneath shows through.
 _DASHES = ("solid", "dash", "dot", "dashdot")
+_SYMBOLS = ("circle", "square-open", "diamond-open", "triangle-up-open")
 
 
 def _line(key: str, i: int) -> dict:
-    # earlier lines wider, so one that coincides with a later one (tanh and ReLU at 1) shows
     return {"color": colour(key), "width": 4.5 - 1.0 * (i % len(_DASHES)),
             "dash": _DASHES[i % len(_DASHES)]}
 
 
-def _marker(i: int) -> dict:
-    return {"size": 11 - 2.5 * (i % len(_DASHES))}
+def _marker(key: str, i: int) -> dict:
+    k = i % len(_SYMBOLS)
+    return {"size": 12 - 2 * k, "symbol": _SYMBOLS[k], "color": colour(key),
+            "line": {"width": 2, "color": colour(key)}}
 
 
 _MANTISSAS = ((1, 2, 5), (1, 2, 3, 4, 5, 6, 7, 8, 9),
@@ -70,6 +74,19 @@ def _positive(y: np.ndarray) -> np.ndarray:
     return np.where(np.isfinite(y) & (y > 0), y, np.nan)
 
 
+def coinciding(curves: Mapping[str, np.ndarray]) -> list[list[str]]:
+    """Groups (of two or more, in drawing order) of curves that are the same line."""
+    groups: list[list[str]] = []
+    for key, y in curves.items():
+        for group in groups:
+            if np.allclose(curves[group[0]], y, rtol=1e-9, atol=0, equal_nan=True):
+                group.append(key)
+                break
+        else:
+            groups.append([key])
+    return [g for g in groups if len(g) > 1]
+
+
 def make_depth_figure(curves: Mapping[str, np.ndarray], names: Mapping[str, str],
                       x_title: str, y_title: str, height: int = 380) -> go.Figure:
     """The product of |h'| through 1..L layers, one line per activation, on a log axis."""
@@ -78,7 +95,7 @@ def make_depth_figure(curves: Mapping[str, np.ndarray], names: Mapping[str, str]
         depth = np.arange(1, len(y) + 1)
         fig.add_trace(go.Scatter(
             x=depth, y=_positive(y), mode="lines+markers" if len(y) <= 30 else "lines",
-            name=names.get(key, key), line=_line(key, i), marker=_marker(i),
+            name=names.get(key, key), line=_line(key, i), marker=_marker(key, i),
             hovertemplate="L = %{x}: %{y:.3e}<extra>" + names.get(key, key) + "</extra>",
         ))
     _log_ticks(fig, *curves.values(), title=y_title)
@@ -182,8 +199,9 @@ def make_boundary_figure(xs: np.ndarray, ys: np.ndarray, proba: np.ndarray, X: n
 
 
 def make_loss_figure(losses: np.ndarray, x_title: str, y_title: str, name: str,
-                     height: int = 420) -> go.Figure:
-    """The training loss per step on a log axis (a stalled loss is a flat line)."""
+                     height: int = 420, total: int | None = None) -> go.Figure:
+    """The training loss per step on a log axis (a stalled loss is a flat line); ``total``
+    fixes the step axis to the whole run, so a run in progress grows along it."""
     y = np.asarray(losses, dtype=float)
     fig = go.Figure(go.Scatter(
         x=np.arange(1, len(y) + 1), y=_positive(y), mode="lines", name=name,
@@ -191,5 +209,5 @@ def make_loss_figure(losses: np.ndarray, x_title: str, y_title: str, name: str,
         hovertemplate="%{x}: %{y:.4g}<extra></extra>",
     ))
     _log_ticks(fig, y, title=y_title)
-    fig.update_xaxes(title=x_title)
+    fig.update_xaxes(title=x_title, range=[0, total] if total else None)
     return _layout(fig, height, showlegend=False)

@@ -12,6 +12,7 @@ from viewstate.explorer_params import (
     DEFAULT_XMIN,
     ExplorerView,
     clean_view,
+    dragged_param,
     parse_query,
     to_query,
 )
@@ -172,3 +173,16 @@ def test_a_click_on_the_chart_becomes_the_probe():
     assert x0_from_click([], -5.0, 5.0) is None
     assert x0_from_click([{"x": "a"}, {"y": 1}], -5.0, 5.0) is None
     assert x0_from_click([{"x": float("nan")}], -5.0, 5.0) is None
+
+
+@pytest.mark.parametrize("raw, expected", [("0.35", 0.35), (0.5, 0.5), ("1", 1.0), ("0", 0.0)])
+def test_a_drag_end_sets_the_parameter(raw, expected):
+    assert dragged_param("leaky_relu", "alpha", raw, 0.01) == (expected, [])
+
+
+@pytest.mark.parametrize("raw", ["1.5", "-0.1", "nan", "inf", "abc", "", None, [0.3], {"a": 1},
+                                 "9" * 500])
+def test_a_bad_value_from_the_browser_keeps_the_current_one_and_says_why(raw):
+    value, problems = dragged_param("leaky_relu", "alpha", raw, 0.2)
+    assert value == 0.2
+    assert codes(problems) == ["out_of_range"] and len(problems[0].fields["value"]) <= 40

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import plotly.io as pio
 import pytest
 
@@ -24,11 +26,12 @@ def test_default_view():
     assert not at.exception and not at.warning
     assert at.title[0].value == "活性化関数の比較"
     assert curve_names(figure(at)) == ["シグモイド関数", "双曲線正接関数 (tanh)", "ReLU関数", "GELU"]
-    assert len(at.table) == 3  # saturation regions + the notes' pros/cons and guide tables
+    assert len(at.table) == 0  # cards and lists: a table breaks names inside a word on a phone
     # the formula table is one card per function, each with its name, h, h' and range
     markdown = [md.value for md in at.markdown]
     for spec in act.REGISTRY.values():
-        (i,) = [i for i, v in enumerate(markdown) if v.startswith(f"**{spec.name_ja}")]
+        (i,) = [i for i, v in enumerate(markdown[:-1]) if v.startswith(f"**{spec.name_ja}")
+                and spec.latex in markdown[i + 1]]  # not its pros/cons card
         text = markdown[i:i + 4]
         assert spec.latex in text[1] and spec.latex_grad in text[2]
         assert text[3] == f"値域: $\\displaystyle {spec.range_latex}$"
@@ -71,11 +74,21 @@ def test_no_function_selected_warns_and_shows_the_default_set():
     assert len(curve_names(figure(at))) == 4
 
 
-def test_saturation_regions_table_reads_like_the_figure():
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def regions(at) -> dict[str, str]:
+    """The saturation list: one "- **name**：regions" line per function."""
+    (md,) = [m.value for m in at.markdown if m.value.startswith("- **")]
+    return dict(re.fullmatch(r"- \*\*(.+?)\*\*：(.*)", _unescape(line)).groups()
+                for line in md.splitlines())
+
+
+def test_saturation_regions_list_reads_like_the_figure():
     at = open_page("compare")
     at.multiselect(key="compare.fns").set_value(["sigmoid", "identity", "step"]).run()
-    regions = at.table[0].value
-    cells = dict(zip(regions.iloc[:, 0], regions.iloc[:, 1], strict=True))
+    cells = regions(at)
     assert cells["恒等関数"] == "なし"
     assert cells["ステップ関数"] == "範囲全体"
     assert cells["シグモイド関数"] == "[-6, -4.585] ∪ [4.585, 6]"  # σ'(4.585) = 0.01
@@ -86,9 +99,26 @@ def test_english():
     assert not at.exception
     assert at.title[0].value == "Comparing activation functions"
     assert curve_names(figure(at))[0] == "Sigmoid"
-    guide = at.table[2].value
-    assert list(guide.columns) == ["Use", "Recommended", "Why"]
-    assert "Softmax" in set(guide["Recommended"])
+    markdown = [m.value for m in at.markdown]
+    assert "Recommended：**Softmax**" in markdown
+    assert any(v.startswith("Why：") for v in markdown)
+    assert any(v.startswith("Pros  \n• ") for v in markdown)
+
+
+def test_study_and_guide_cards_hold_every_row():
+    """利点と問題点 and 選択指針 as cards: every function's pros and cons, every use."""
+    from viewstate.compare_tables import guide_rows, study_rows
+
+    at = open_page("compare")
+    markdown = [m.value for m in at.markdown]
+    for row in study_rows("ja"):  # the formula cards carry the same names: the one with 利点
+        (i,) = [i for i, v in enumerate(markdown[:-1])
+                if v == f"**{row.name}**" and markdown[i + 1].startswith("利点")]
+        assert markdown[i + 1] == f"利点  \n{row.pros}" and markdown[i + 2] == f"問題点  \n{row.cons}"
+    for row in guide_rows("ja"):
+        i = markdown.index(f"**{row.use}**")
+        assert markdown[i + 1] == "推奨活性化関数：" + " / ".join(f"**{n}**" for n in row.names)
+        assert markdown[i + 2] == f"理由：{row.reason}"
 
 
 def test_deep_link_sets_the_view():

@@ -173,19 +173,48 @@ def test_bad_query_params_warn_and_fall_back(query):
     assert not again.warning
 
 
-def test_bad_range_typed_in_the_widgets_warns_and_draws_the_default_range():
+def _inputs(at) -> tuple[float, float, float]:
+    return tuple(at.number_input(key=f"explorer.{k}").value for k in ("xmin", "xmax", "x0"))
+
+
+def test_a_bad_range_typed_shows_the_fallback_in_the_inputs_and_the_chart():
+    """Issue 16: xmin 3, xmax 20, then xmax 1 showed inputs (3, 1, 11.5) over a chart of
+    (−5, 5) with x₀ = 1. The inputs now show what the chart uses, and the page says so."""
     at = open_page("explorer")
-    at.number_input(key="explorer.xmin").set_value(6.0).run()
+    at.number_input(key="explorer.xmin").set_value(3.0).run()
+    at.number_input(key="explorer.xmax").set_value(20.0).run()
+    assert not at.warning
+    assert _inputs(at) == (3.0, 20.0, 4.0)  # x₀ = 1 left (3, 5): its middle, silently
+    at.number_input(key="explorer.xmax").set_value(1.0).run()
     assert not at.exception
-    assert "x の範囲" in at.warning[0].value
+    (warning,) = at.warning
+    assert "最小 3 ≥ 最大 1" in warning.value and "-5 〜 5" in warning.value
     x, _ = trace(figure(at), "h(x)")
     assert (x[0], x[-1]) == (-5.0, 5.0)
-    at.number_input(key="explorer.xmax").set_value(8.0).run()
+    probe = trace(figure(at), "プローブ x₀")[0]
+    assert _inputs(at) == (x[0], x[-1], probe[0]) == (-5.0, 5.0, 4.0)
+    assert (at.query_params["xmin"], at.query_params["xmax"], at.query_params["x0"]) == (
+        "-5", "5", "4")
+    at.number_input(key="explorer.xmax").set_value(8.0).run()  # the learner moves on
     assert not at.warning
     x, _ = trace(figure(at), "h(x)")
-    assert (x[0], x[-1]) == (6.0, 8.0)
-    assert at.number_input(key="explorer.x0").value == 7.0  # x₀ = 1 left the range: its middle
-    assert at.query_params["xmin"] == "6"
+    assert (x[0], x[-1]) == (-5.0, 8.0) and _inputs(at) == (-5.0, 8.0, 4.0)
+
+
+def test_a_probe_typed_outside_the_range_shows_the_one_used():
+    at = open_page("explorer")
+    at.number_input(key="explorer.x0").set_value(30.0).run()
+    (warning,) = at.warning
+    assert "x₀ = 30" in warning.value and "x₀ = 1 を使います" in warning.value
+    assert _inputs(at)[2] == 1.0 == trace(figure(at), "プローブ x₀")[0][0]
+    at.number_input(key="explorer.x0").set_value(2.0).run()
+    assert not at.warning and _inputs(at)[2] == 2.0
+
+
+def test_a_range_too_narrow_is_replaced_in_the_inputs_too():
+    at = open_page("explorer")
+    at.number_input(key="explorer.xmax").set_value(-4.9999).run()
+    assert at.warning and _inputs(at)[:2] == (-5.0, 5.0)
 
 
 def test_a_warning_goes_once_the_learner_moves_on():
@@ -254,3 +283,19 @@ def test_english():
 def test_english_warning():
     at = open_page("explorer", query={"fn": "nosuch"}, lang="en")
     assert "There is no function" in at.warning[0].value
+
+
+def test_drag_and_watch_hides_the_second_slider_and_keeps_the_value():
+    """In drag and watch the chart's own slider moves α (a browser test drags it); the page's
+    α slider is not drawn, and its value lives on for when the learner leaves the mode."""
+    at = open_page("explorer", query={"fn": "elu", "alpha": "0.5"})
+    at.toggle(key="explorer.morph").set_value(True).run()
+    assert not at.exception
+    assert not [s for s in at.slider if s.key == "explorer.elu.alpha"]
+    fig = figure(at)
+    steps = fig.layout.sliders[0].steps
+    assert steps[fig.layout.sliders[0].active].label == "0.5"
+    assert at.query_params["alpha"] == "0.5"
+    assert any("指を離した値が α の値になり" in c.value for c in at.caption)
+    at.toggle(key="explorer.morph").set_value(False).run()
+    assert at.slider(key="explorer.elu.alpha").value == 0.5

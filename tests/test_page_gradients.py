@@ -82,6 +82,22 @@ def _verdicts(at) -> dict[str, str]:
     return dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
 
 
+def _trained(at, runs: int = 60) -> AppTest:
+    """Rerun until ④'s run has ended. In a browser the training fragment's timer starts each
+    slice of the run; AppTest has no timer, and each run of the page trains one slice."""
+    for _ in range(runs):
+        if not at.get("progress"):
+            return at
+        at.run()
+        _ok(at)
+    raise AssertionError("the training run did not end")
+
+
+def _progress(at) -> str:
+    (bar,) = at.get("progress")
+    return bar.proto.text
+
+
 def _accuracy(at) -> float:
     (value,) = [m.value for m in at.metric if m.label == "訓練データの正解率"]
     return float(value.rstrip("%")) / 100
@@ -101,10 +117,10 @@ def test_defaults_show_the_lessons():
     verdicts = _verdicts(at)
     assert verdicts[act.REGISTRY["sigmoid"].name_ja] == "消失"
     assert verdicts[act.REGISTRY["relu"].name_ja] == "安定"
-    _open(at, "train")
+    _trained(_open(at, "train"))
     assert at.selectbox(key="gradients.train.fn").value == "identity"
     assert _accuracy(at) <= 0.75
-    at.selectbox(key="gradients.train.fn").set_value("relu").run()
+    _trained(at.selectbox(key="gradients.train.fn").set_value("relu").run())
     _ok(at)
     assert _accuracy(at) >= 0.95
 
@@ -196,8 +212,7 @@ def test_training_controls_at_both_ends(at):
         at.number_input(key="gradients.train.seed").set_value(seed).run()
         _ok(at)
     at.selectbox(key="gradients.train.fn").set_value("relu").run()
-    at.select_slider(key="gradients.train.steps").set_value(3000).run()
-    _ok(at)
+    _trained(at.select_slider(key="gradients.train.steps").set_value(3000).run())
     loss = _traces(_chart(at, "gradients.train.loss_chart"))
     assert len(next(iter(loss.values()))) == 3000
 
@@ -238,23 +253,35 @@ def test_settings_survive_a_visit_to_another_tab(at):
     assert _open(at, "mlp").slider(key="gradients.mlp.depth").value == 5
 
 
-def test_stop_shows_the_last_chunk_trained(at):
-    """A click on 停止 interrupts the chunk loop; the rerun it starts shows the chunks done."""
-    from gradflow import train
+def _loss_points(at) -> int:
+    return len(next(iter(_traces(_chart(at, "gradients.train.loss_chart")).values())))
 
+
+def test_stop_keeps_the_steps_trained_and_resume_goes_on(at):
+    """停止 during a run: the run stays where it was, rerun after rerun; 続きを学習 goes on
+    from there to the end. (The browser test presses 停止 during a real run.)"""
     _open(at, "train")
-    steps = at.select_slider(key="gradients.train.steps").value
-    cfg = train.TrainConfig("identity", (32, 32), "adam", 0.03, 0)
-    done = (steps // 10, 2 * steps // 10)  # what an interrupted run left behind
-    at.session_state["gradients.train.reached"] = ("xor", cfg, done)
+    at.select_slider(key="gradients.train.steps").set_value(3000).run()
+    _ok(at)
+    assert "/ 3000" in _progress(at)  # one slice per run: the run goes on
     at.button(key="gradients.train.stop").click().run()
     _ok(at)
-    assert any(f"{done[-1]} / {steps}" in i.value for i in at.info)
-    loss = _traces(_chart(at, "gradients.train.loss_chart"))
-    assert len(next(iter(loss.values()))) == done[-1]
-    at.select_slider(key="gradients.train.lr").set_value(0.1).run()  # any move trains again
-    _ok(at)
-    assert len(next(iter(_traces(_chart(at, "gradients.train.loss_chart")).values()))) == steps
+    assert not at.get("progress")
+    (note,) = [i.value for i in at.info if "停止しました" in i.value]
+    done = int(re.search(r"(\d+) / 3000", note).group(1))
+    assert 0 < done < 3000
+    assert _loss_points(at) == done
+    for _ in range(3):  # nothing trains on while stopped
+        at.run()
+        _ok(at)
+        assert _loss_points(at) == done and not at.get("progress")
+    assert at.button(key="gradients.train.stop").label == "続きを学習"
+    _trained(at.button(key="gradients.train.stop").click().run())
+    assert _loss_points(at) == 3000
+    assert not [i for i in at.info if "停止しました" in i.value]
+    assert at.button(key="gradients.train.stop").disabled  # nothing left to stop
+    _trained(at.select_slider(key="gradients.train.lr").set_value(0.1).run())  # a new run
+    assert _loss_points(at) == 3000
 
 
 @pytest.mark.parametrize("preset, fn, verdict", [
@@ -269,6 +296,14 @@ def test_presets_show_each_lesson(at, preset, fn, verdict):
     _ok(at)
     assert at.slider(key="gradients.mlp.depth").value == 50
     assert _verdicts(at)[act.REGISTRY[fn].name_ja] == verdict
+    # the chart's caption names the initialisation the preset chose, and the table's verdicts
+    (caption,) = [c.value for c in at.caption if c.value.startswith("いまの設定")]
+    init = at.radio(key="gradients.mlp.init").value
+    named = {"xavier": "（Xavier", "he": "（He", "custom": "（重みの標準偏差 "}
+    assert named[init] in caption
+    assert not [w for k, w in named.items() if k != init and w in caption]
+    for name, v in _verdicts(at).items():
+        assert f"{name} {v}" in caption
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -8,6 +8,8 @@ import pytest
 
 import activations as act
 from plots.compare import (
+    LANE_BAND,
+    LANE_FONT,
     SATURATION,
     colour,
     format_regions,
@@ -168,3 +170,24 @@ def test_a_function_has_one_colour_on_every_page():
     for i, name in enumerate(HOME_FUNCTIONS):
         assert home[name] == compare.data[2 * i].line.color == depth.data[i].line.color
     assert len({home[n] for n in HOME_FUNCTIONS}) == len(HOME_FUNCTIONS)
+
+
+@pytest.mark.parametrize("names", [["sigmoid"], ["sigmoid", "tanh", "relu", "gelu"],
+                                   list(act.ELEMENTWISE)])
+def test_lane_names_sit_above_their_bands_not_over_them(names):
+    """Issue 16: the names were drawn over the bars. In pixels, with room kept for a legend
+    of several rows above the plot (Plotly takes it from the plot's height): each name's
+    line box lies inside its lane and ends above the top of its band."""
+    fig = _figure(names)
+    lay = fig.layout
+    plot_px = lay.height - lay.margin.t - lay.margin.b - 120  # a 4-row legend at most
+    lo, hi = lay.yaxis2.domain
+    assert lo == 0.0
+    unit_px = plot_px * (hi - lo) / max(len(names), 2)
+    lanes = [tr for tr in fig.data if tr.fill == "toself"]
+    for lane, (note, band) in enumerate(zip(lay.annotations, lanes, strict=True)):
+        half = LANE_FONT * 1.3 / 2 / unit_px  # a line box, in lane units
+        assert note.yanchor == "middle" and note.font.size == LANE_FONT
+        top, bottom = note.y - half, note.y + half  # the lane axis runs downwards
+        band_y = [v for v in band.y if v is not None] or [lane + b for b in LANE_BAND]
+        assert lane - 0.5 <= top and bottom < min(band_y) <= max(band_y) <= lane + 0.5

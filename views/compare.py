@@ -6,7 +6,6 @@ The controls, the chart and the saturation table are one ``st.fragment``: a cont
 re-sends only them, not the summary tables below.
 """
 
-import pandas as pd
 import streamlit as st
 
 import activations as act
@@ -14,7 +13,13 @@ from plots.compare import SATURATION, format_regions, make_compare_figure, satur
 from ui.charts import PLOTLY_CONFIG
 from ui.i18n import lang, t
 from ui.url_warnings import compare_warn
-from viewstate.compare_tables import display_name, formula_rows, guide_rows, study_rows
+from viewstate.compare_tables import (
+    display_name,
+    escape_markdown,
+    formula_rows,
+    guide_rows,
+    study_rows,
+)
 from viewstate.compare_view import (
     DEFAULT_FNS,
     X_LIMIT,
@@ -39,8 +44,10 @@ def warn(problems) -> None:
     compare_warn(problems, ", ".join(display_name(n, language) for n in DEFAULT_FNS))
 
 
-def regions_table(names: list[str], labels: dict, xmin: float, xmax: float) -> None:
-    region_rows = []
+def regions_list(names: list[str], labels: dict, xmin: float, xmax: float) -> None:
+    """Each function's saturation regions, one line each: a list, not a table, so that a
+    phone never breaks a function's name across lines."""
+    lines = []
     for n in names:
         spec = act.REGISTRY[n]
         regions = saturation_regions(spec, spec.defaults(), xmin, xmax)
@@ -50,8 +57,9 @@ def regions_table(names: list[str], labels: dict, xmin: float, xmax: float) -> N
             text = t("compare.regions_all")
         else:
             text = format_regions(regions)
-        region_rows.append({t("compare.col_function"): labels[n], t("compare.col_regions"): text})
-    st.table(pd.DataFrame(region_rows), hide_index=True)
+        lines.append(f"- **{escape_markdown(labels[n])}**：{escape_markdown(text)}")
+    with st.container(key="compare-regions"):
+        st.markdown("\n".join(lines))
 
 
 @st.fragment
@@ -60,13 +68,16 @@ def lab() -> None:
     language = lang()
     warnings = st.container()
     # Chart first: on a phone the columns stack and the chart must lead the first screen.
-    chart, controls = st.columns([2, 1.1], gap="large")  # room for the chips of 4+ names
+    # The h / h' switch sits right above the curves, so a phone shows both at once.
+    chart, controls = st.columns([2, 1.1], gap="large")
+    with chart:
+        which = st.radio(t("compare.which"), ("h", "grad"), key="compare.which",
+                         horizontal=True, format_func=lambda w: t(f"compare.which_{w}"))
+        slot = st.container()
     with controls:
         names = st.multiselect(t("compare.fns"), act.ELEMENTWISE, key="compare.fns",
                                format_func=lambda n: display_name(n, language),
-                               help=t("compare.fns_help"))
-        which = st.radio(t("compare.which"), ("h", "grad"), key="compare.which",
-                         horizontal=True, format_func=lambda w: t(f"compare.which_{w}"))
+                               help=t("compare.fns_help"), wrap=True)  # every chip in view
         xmin, xmax = st.slider(t("compare.xrange"), -X_LIMIT, X_LIMIT, key="compare.xrange",
                                step=0.5)
     view, input_problems = clean_view(names, which, xmin, xmax)
@@ -77,14 +88,14 @@ def lab() -> None:
     labels = {n: display_name(n, language) for n in names}
     axis_titles = {"x": t("compare.axis_x"), "y": t(f"compare.axis_{which}"),
                    "lanes": t("compare.axis_lanes")}
-    with chart:
+    with slot:
         st.plotly_chart(make_compare_figure(names, which, xmin, xmax, labels, axis_titles),
                         key="compare.figure", config=PLOTLY_CONFIG,
                         alt=t("compare.chart_alt", what=t(f"compare.which_{which}"),
                               threshold=SATURATION))
         st.caption(t("compare.saturation_caption", threshold=SATURATION))
         with st.expander(t("compare.regions_title", threshold=SATURATION)):
-            regions_table(names, labels, xmin, xmax)
+            regions_list(names, labels, xmin, xmax)
 
     query = to_query(view)
     if st.query_params.to_dict() != query:
@@ -111,30 +122,40 @@ st.header(t("compare.tables_title"))
 st.caption(t("compare.tables_note"))
 
 
-def show_table(rows: list, columns: tuple[tuple[str, str], ...]) -> None:
-    """A static table of dataclass rows; columns are (field, catalogue key of the header)."""
-    st.table(pd.DataFrame([{t(key): getattr(r, f) for f, key in columns} for r in rows]),
-             hide_index=True)
-
-
-def formula_cards(rows) -> None:
-    """One card per function (two a row, one a row on a phone): a formula table does not fit
-    a phone's width, and a card keeps each name whole."""
-    with st.container(key="compare-formulas"):
+def cards(rows: list, key: str, draw) -> None:
+    """One bordered card per row, two a row (one a row on a phone, where the columns stack):
+    a table does not fit a phone's width and breaks names inside a word; a card keeps each
+    name whole, as its heading."""
+    with st.container(key=key):
         for i in range(0, len(rows), 2):
             for column, r in zip(st.columns(2), rows[i:i + 2], strict=False):
                 with column, st.container(border=True):
-                    st.markdown(f"**{r.name}**")
-                    st.markdown(r.h)
-                    st.markdown(r.dh)
-                    st.markdown(f"{t('compare.col_range')}: {r.range}")
+                    draw(r)
+
+
+def formula_card(r) -> None:
+    st.markdown(f"**{r.name}**")
+    st.markdown(r.h)
+    st.markdown(r.dh)
+    st.markdown(f"{t('compare.col_range')}: {r.range}")
+
+
+def study_card(r) -> None:
+    st.markdown(f"**{escape_markdown(r.name)}**")
+    st.markdown(f"{t('compare.col_pros')}  \n{r.pros}")
+    st.markdown(f"{t('compare.col_cons')}  \n{r.cons}")
+
+
+def guide_card(r) -> None:
+    st.markdown(f"**{escape_markdown(r.use)}**")
+    st.markdown(f"{t('compare.col_recommended')}：" + " / ".join(
+        f"**{escape_markdown(name)}**" for name in r.names))
+    st.markdown(f"{t('compare.col_reason')}：{escape_markdown(r.reason)}")
 
 
 st.subheader(t("compare.table_formulas"))
-formula_cards(formula_rows(language))
+cards(formula_rows(language), "compare-formulas", formula_card)
 st.subheader(t("compare.table_study"))
-show_table(study_rows(language), (("name", "compare.col_function"), ("pros", "compare.col_pros"),
-                                  ("cons", "compare.col_cons")))
+cards(study_rows(language), "compare-study", study_card)
 st.subheader(t("compare.table_guide"))
-show_table(guide_rows(language), (("use", "compare.col_use"), ("fns", "compare.col_recommended"),
-                                  ("reason", "compare.col_reason")))
+cards(guide_rows(language), "compare-guide", guide_card)

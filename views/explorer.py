@@ -14,6 +14,8 @@ control that changes it (the function, GELU's formula switch) asks for a full re
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from activations import REGISTRY, Spec
@@ -32,6 +34,7 @@ from viewstate.explorer_params import (
     Problem,
     clean_view,
     default_x0,
+    dragged_param,
     fmt_number,
     parse_query,
     to_query,
@@ -44,7 +47,15 @@ URL_PROBLEMS = "explorer._url_problems"  # a new link's problems, warned about o
 STUDY_STALE = "explorer._study_stale"  # a control changed what the study tabs show
 VIEW = "explorer._view"  # the fragment's cleaned view, for the study tabs below it
 CLICKED = "explorer._clicked"  # the chart click last turned into x₀
+INPUT_PROBLEMS = "explorer._input_problems"  # a bad range or x₀ typed, and the fallback used
 FIGURE = "explorer.figure"
+DRAG = "explorer.drag"  # the browser side of drag and watch: the value a drag ended on
+
+# Drag and watch: the slider under the chart swaps precomputed frames in the browser; when
+# the finger lifts, this reports the value it rests on, which becomes the parameter's value.
+_drag_bridge = st.components.v2.component(
+    "actlab_explorer_drag", js=(Path(__file__).parent.parent / "ui" / "explorer_drag.js")
+    .read_text("utf-8"), isolate_styles=False)
 
 
 def _param_key(fn: str, name: str) -> str:
@@ -63,12 +74,27 @@ def _seed(view: ExplorerView) -> None:
     st.session_state["explorer.show_grad"] = view.show_grad
 
 
-def _keep_probe_inside() -> None:
-    """After a range change, move a probe left outside to the new range (no warning needed)."""
+def _range_changed() -> None:
+    """A range typed in the inputs: a bad one is replaced, in the inputs too, by the range
+    the chart uses (and the page says so); a probe left outside moves inside, silently."""
     ss = st.session_state
-    xmin, xmax, x0 = ss["explorer.xmin"], ss["explorer.xmax"], ss["explorer.x0"]
-    if xmin < xmax and not xmin <= x0 <= xmax:
-        ss["explorer.x0"] = default_x0(xmin, xmax)
+    view, problems = clean_view(ss["explorer.fn"], {}, ss["explorer.xmin"], ss["explorer.xmax"],
+                                None)
+    if problems:
+        ss[INPUT_PROBLEMS] = problems
+        ss["explorer.xmin"], ss["explorer.xmax"] = view.xmin, view.xmax
+    if not view.xmin <= ss["explorer.x0"] <= view.xmax:
+        ss["explorer.x0"] = default_x0(view.xmin, view.xmax)
+
+
+def _x0_changed() -> None:
+    """A probe typed outside the range: the input shows the x₀ the chart uses instead."""
+    ss = st.session_state
+    view, problems = clean_view(ss["explorer.fn"], {}, ss["explorer.xmin"], ss["explorer.xmax"],
+                                ss["explorer.x0"])
+    if problems:
+        ss[INPUT_PROBLEMS] = problems
+        ss["explorer.x0"] = view.x0
 
 
 def _study_changed() -> None:
@@ -100,10 +126,13 @@ def _param_text(p, value) -> str:
     return f"{p.symbol} = {fmt_number(value)}"
 
 
-def _param_widget(spec: Spec, p):
+def _param_widget(spec: Spec, p, shown: bool = True):
     key = _param_key(spec.name, p.name)
-    if key not in st.session_state:
-        st.session_state[key] = p.default
+    # Written back every run: the value lives on while its slider is not drawn (in drag and
+    # watch the chart has its own), and a slider drawn again shows it, not its minimum.
+    st.session_state[key] = st.session_state.get(key, p.default)
+    if not shown:
+        return st.session_state[key]
     meaning = pick(p.meaning_ja, p.meaning_en)
     if p.kind == "bool":  # GELU's exact/tanh switch: the formulas and the code follow it
         names = {False: t("explorer.gelu.exact"), True: t("explorer.gelu.tanh")}
@@ -112,6 +141,22 @@ def _param_widget(spec: Spec, p):
     # A plain letter, not LaTeX: the label is also what a screen reader speaks
     return st.slider(f"{p.symbol} — {meaning}", float(p.min), float(p.max),
                      step=float(p.step), key=key)
+
+
+def _apply_drag() -> None:
+    """The value a drag under the chart ended on becomes the parameter's value: it stays
+    when the learner leaves drag and watch, and the URL carries it. Whatever the browser
+    sends is checked like a typed value; a bad one is refused with a warning."""
+    ss = st.session_state
+    spec = REGISTRY.get(ss.get("explorer.fn"))
+    p = _morph_param(spec) if spec is not None and spec.kind == "elementwise" else None
+    value = (ss.get(DRAG) or {}).get("value")
+    if p is None or value is None:
+        return
+    key = _param_key(spec.name, p.name)
+    ss[key], problems = dragged_param(spec.name, p.name, value, ss.get(key, p.default))
+    if problems:
+        ss[INPUT_PROBLEMS] = problems
 
 
 def _labels() -> Labels:
@@ -130,8 +175,10 @@ def _draw_morph(spec: Spec, view: ExplorerView) -> None:
     fig = make_morph_figure(spec, view.param_dict, p.name, view.xmin, view.xmax,
                             show_h=view.show_h, show_grad=view.show_grad, labels=_labels(),
                             symbol=p.symbol)
-    st.plotly_chart(fig, config=PLOTLY_CONFIG,
-                    alt=t("explorer.chart_alt", name=pick(spec.name_ja, spec.name_en)))
+    with st.container(key="explorer-morph-chart"):
+        st.plotly_chart(fig, config=PLOTLY_CONFIG,
+                        alt=t("explorer.chart_alt", name=pick(spec.name_ja, spec.name_en)))
+    _drag_bridge(key=DRAG, data={}, height=0, on_value_change=_apply_drag)
     st.caption(t("explorer.morph_caption", symbol=p.symbol))
 
 
@@ -172,35 +219,46 @@ def _probe_readout(spec: Spec, view: ExplorerView) -> None:
                   other=f"{pr.grad_other:.6g}"))
 
 
-def _controls() -> tuple[Spec, ExplorerView, list[Problem], bool]:
+def _main_controls() -> tuple[Spec, dict, bool]:
+    """Right under the chart, on a phone too: the function and what moves its curve."""
     # Labels looked up, not computed, in format_func: it must not need the session (AppTest
     # calls it outside a script run).
     fn_labels = {name: _fn_label(name) for name in REGISTRY}
-    fn = st.selectbox(t("explorer.fn"), tuple(REGISTRY), key="explorer.fn",
-                      format_func=fn_labels.__getitem__, on_change=_study_changed)
+    left, right = st.columns(2)
+    fn = left.selectbox(t("explorer.fn"), tuple(REGISTRY), key="explorer.fn",
+                        format_func=fn_labels.__getitem__, on_change=_study_changed)
     spec = REGISTRY[fn]
+    if spec.kind != "elementwise":
+        return spec, {}, False
+    dragged = _morph_param(spec)
+    morph = dragged is not None and st.session_state.get("explorer.morph", False)
+    with right:
+        values = {p.name: _param_widget(spec, p, shown=not (morph and p is dragged))
+                  for p in spec.params}
+        if dragged is not None:
+            morph = st.toggle(t("explorer.morph", symbol=dragged.symbol), key="explorer.morph",
+                              help=t("explorer.morph_help"))
+    return spec, values, morph
+
+
+def _view_controls(spec: Spec, values: dict) -> tuple[ExplorerView, list[Problem]]:
+    """The probe, the x-range and which curves: beside the chart, after it on a phone."""
     ss = st.session_state
     if spec.kind != "elementwise":
-        view, problems = clean_view(fn, {}, ss["explorer.xmin"], ss["explorer.xmax"],
-                                    ss["explorer.x0"])
-        return spec, view, problems, False
-    values = {p.name: _param_widget(spec, p) for p in spec.params}
-    morph = False
-    if _morph_param(spec) is not None:
-        morph = st.toggle(t("explorer.morph", symbol=_morph_param(spec).symbol),
-                          key="explorer.morph", help=t("explorer.morph_help"))
+        return clean_view(spec.name, {}, ss["explorer.xmin"], ss["explorer.xmax"],
+                          ss["explorer.x0"])
     x0 = st.number_input(t("explorer.probe"), -X_LIMIT, X_LIMIT, step=0.1, format="%g",
-                         key="explorer.x0", help=t("explorer.probe_help"))
+                         key="explorer.x0", help=t("explorer.probe_help"),
+                         on_change=_x0_changed)
     st.markdown(f"**{t('explorer.range')}**")
     lo, hi = st.columns(2)
     xmin = lo.number_input(t("explorer.xmin"), -X_LIMIT, X_LIMIT, step=0.5, format="%g",
-                           key="explorer.xmin", on_change=_keep_probe_inside)
+                           key="explorer.xmin", on_change=_range_changed)
     xmax = hi.number_input(t("explorer.xmax"), -X_LIMIT, X_LIMIT, step=0.5, format="%g",
-                           key="explorer.xmax", on_change=_keep_probe_inside)
+                           key="explorer.xmax", on_change=_range_changed)
     show_h = st.toggle(t("explorer.show_h"), key="explorer.show_h")
     show_grad = st.toggle(t("explorer.show_grad"), key="explorer.show_grad")
-    view, problems = clean_view(fn, values, xmin, xmax, x0, show_h, show_grad)
-    return spec, view, problems, morph
+    return clean_view(spec.name, values, xmin, xmax, x0, show_h, show_grad)
 
 
 @st.fragment
@@ -211,13 +269,17 @@ def _lab() -> None:
         st.rerun(scope="app")
     _apply_click()
     warnings = st.container()
-    # Chart first: on a phone the columns stack and the chart must lead the first screen.
-    chart, controls = st.columns([2.4, 1], gap="large")
-    with controls:
-        spec, view, input_problems, morph = _controls()
-    with warnings:
-        explorer_warn(ss.pop(URL_PROBLEMS, []) + input_problems)
+    # Chart first, the control that moves it right under it: on a phone the columns stack,
+    # and the chart and its control stay on one screen while the learner moves it.
+    chart, side = st.columns([2.4, 1], gap="large")
     with chart:
+        slot = st.container()
+        spec, values, morph = _main_controls()
+    with side:
+        view, input_problems = _view_controls(spec, values)
+    with warnings:
+        explorer_warn(ss.pop(URL_PROBLEMS, []) + ss.pop(INPUT_PROBLEMS, []) + input_problems)
+    with slot:
         if spec.kind == "elementwise":
             _draw(spec, view, morph)
         else:

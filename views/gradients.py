@@ -10,6 +10,7 @@ are on the first screen, and the explanation follows.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -132,7 +133,7 @@ def depth_tab(labels: dict[str, str]) -> None:
     slot = st.container()
     n_layers = st.select_slider(t("gradients.depth.L"), opt.DEPTH_L, key="gradients.depth.L")
     fns = st.multiselect(t("gradients.depth.fns"), act.ELEMENTWISE, format_func=labels.get,
-                         key="gradients.depth.fns")
+                         key="gradients.depth.fns", wrap=True)
     keep("gradients.depth.fns", fns)
     left, right = st.columns(2)
     mode = left.radio(t("gradients.depth.mode"), ("max", "x"), horizontal=True,
@@ -165,6 +166,9 @@ def depth_tab(labels: dict[str, str]) -> None:
         rows["product"].append(num(curves[name][-1]))
     st.dataframe({t(f"gradients.depth.col.{k}") + (f" (L = {n_layers})" if k == "product" else ""): v
                   for k, v in rows.items()}, hide_index=True)
+    for group in gp.coinciding(curves):  # e.g. tanh and ReLU, both at 1
+        st.caption(t("gradients.depth.overlap", names=t("gradients.list_sep").join(
+            labels[name] for name in group)))
     if any(curves[name][-1] == 0 for name in fns):
         st.caption(t("gradients.depth.zero"))
     st.caption(t("gradients.depth.note"))
@@ -245,7 +249,7 @@ def mlp_tab(labels: dict[str, str]) -> None:
     preset_buttons()  # the main control first here: the chart's heading and chart follow
     slot = st.container()
     fns = st.multiselect(t("gradients.mlp.fns"), act.ELEMENTWISE, max_selections=opt.MAX_FNS,
-                         format_func=labels.get, key="gradients.mlp.fns")
+                         format_func=labels.get, key="gradients.mlp.fns", wrap=True)
     keep("gradients.mlp.fns", fns)
     cfg = network_settings()
     if not fns:
@@ -259,7 +263,13 @@ def mlp_tab(labels: dict[str, str]) -> None:
     chart(slot, gp.make_layer_log_figure({n: s.grad_norm for n, s in stats.items()}, labels,
                                          layer_axis),
           "gradients.mlp.grad_chart", t("gradients.mlp.norm.grad"))
-    slot.caption(t("gradients.mlp.try"))
+    # what this chart shows, from the settings and the verdicts it is drawn with
+    init = (f"{t('gradients.mlp.std')} {num(cfg.std)}" if cfg.init == "custom"
+            else t(f"gradients.mlp.init.{cfg.init}"))
+    slot.caption(t("gradients.mlp.try", init=init, depth=cfg.depth,
+                   verdicts=t("gradients.list_sep").join(
+                       f"{labels[n]} {t(f'gradients.mlp.verdict.{mlp.verdict(stats[n])}')}"
+                       for n in fns)))
     for name, s in stats.items():
         if s.forward_overflow is not None:
             slot.warning(t("gradients.mlp.overflow.forward", fn=labels[name],
@@ -299,7 +309,7 @@ def dead_tab(labels: dict[str, str]) -> None:
     slot = st.container()
     bias = st.slider(t("gradients.dead.bias"), -1.0, 0.0, step=0.05, key="gradients.dead.bias")
     fns = st.multiselect(t("gradients.dead.fns"), act.ELEMENTWISE, max_selections=opt.MAX_FNS,
-                         format_func=labels.get, key="gradients.dead.fns")
+                         format_func=labels.get, key="gradients.dead.fns", wrap=True)
     keep("gradients.dead.fns", fns)
     st.caption(t("gradients.dead.settings", depth=cfg.depth, width=cfg.width, batch=cfg.batch,
                  init=t(f"gradients.mlp.init.{cfg.init}"), seed=cfg.seed))
@@ -347,28 +357,87 @@ def boundary(data: str, cfg: train.TrainConfig, marks: tuple[int, ...]):
     return train.decision_grid(state, X, cfg.activation), train.accuracy(state, X, y, cfg.activation)
 
 
-REACHED = "gradients.train.reached"  # (data, config, milestones trained so far)
+JOB = "gradients.train.job"  # the run in progress: {"run": (data, config, steps), "done", "stopped"}
 
 
-def run_training(data: str, cfg: train.TrainConfig, steps: int, stopped: bool) -> tuple:
-    """Train chunk by chunk under a progress bar; returns the milestones reached.
+def training_job(data: str, cfg: train.TrainConfig, steps: int) -> dict:
+    """The run these settings ask for: the one in session state, or a new one from step 0
+    (every chunk already trained is cached, so a run seen before replays at once)."""
+    job = st.session_state.get(JOB)
+    if not job or job["run"] != (data, cfg, steps):
+        job = st.session_state[JOB] = {"run": (data, cfg, steps), "done": 0, "stopped": False}
+    return job
 
-    Any click in the tab (a control, or 停止) reruns this fragment, and Streamlit stops the
-    running chunk loop at the next progress update: that is the cancel. 停止 then shows the
-    last chunk finished; every finished chunk is cached, so training resumes where it was.
-    """
+
+def running(job: dict) -> bool:
+    return not job["stopped"] and job["done"] < len(milestones(job["run"][2]))
+
+
+def set_stopped(stopped: bool) -> None:
+    """停止 / 続きを学習: read by the next slice of training, which then does not start.
+    The value is fixed when the button is drawn, so a double click does not undo itself."""
+    job = st.session_state.get(JOB)
+    if job:
+        job["stopped"] = stopped
+
+
+def training_view(job: dict, labels: dict[str, str]) -> None:
+    """The boundary and the loss curve after the steps trained so far, under a progress bar
+    while the run goes on, or with the step it was stopped at."""
+    data, cfg, steps = job["run"]
+    marks = milestones(steps)[:job["done"]]
+    done = marks[-1] if marks else 0
+    if running(job):
+        st.progress(done / steps, text=t("gradients.train.progress", done=done, total=steps))
+    elif done < steps:
+        st.info(t("gradients.train.stopped", done=done, total=steps))
+    if not marks:
+        return
+    state = train_to(data, cfg, marks)
+    # While the run goes on, the boundary (a heavy chart to draw, on a phone above all) is
+    # redrawn every few chunks only; the loss curve follows every slice.
+    drawn = marks[:len(marks) - len(marks) % opt.BOUNDARY_EVERY or 1] if running(job) else marks
+    grid, accuracy = boundary(data, cfg, drawn)
+    X, y = toydata.make(data, N_POINTS, cfg.seed)
+    left, right = st.columns([3, 2])
+    left.markdown(f"**{t('gradients.train.boundary')}**")
+    chart(left, gp.make_boundary_figure(
+        grid.xs, grid.ys, grid.proba, X, y,
+        (t("gradients.train.class0"), t("gradients.train.class1")), t("gradients.train.proba")),
+        "gradients.train.boundary_chart", t("gradients.train.boundary"))
+    right.markdown(f"**{t('gradients.train.loss')}**")
+    chart(right, gp.make_loss_figure(state.losses, t("gradients.train.step_axis"),
+                                     t("gradients.train.loss_axis"), t("gradients.train.loss"),
+                                     total=steps),
+          "gradients.train.loss_chart", t("gradients.train.loss"))
+    m1, m2 = st.columns(2)
+    m1.metric(t("gradients.train.accuracy"), f"{100 * accuracy:.1f}%")
+    m2.metric(t("gradients.train.final_loss"), num(state.losses[-1]))
+    if not train.finite(state):
+        st.error(t("gradients.train.diverged"))
+
+
+@st.fragment(run_every=opt.TRAIN_TICK_S)
+def training_run(labels: dict[str, str]) -> None:
+    """One slice of the run, then the view. Streamlit delivers a click made during a fragment
+    run only once that run has ended, so the run is cut into slices of about
+    opt.TRAIN_SLICE_S, one per run of this fragment (its timer starts the next): 停止 lands
+    between two slices. Drawn only while a run goes on; once it has finished or been
+    stopped, a rerun of the page drops this fragment and with it its timer."""
+    job = st.session_state.get(JOB)
+    if not job or not running(job):
+        st.rerun(scope="app")
+    data, cfg, steps = job["run"]
     marks = milestones(steps)
-    reached = st.session_state.get(REACHED)
-    if stopped and reached and reached[:2] == (data, cfg) and reached[2] == marks[:len(reached[2])]:
-        return reached[2]
-    bar = st.progress(0.0, text=t("gradients.train.progress", done=0, total=steps))
-    for k in range(1, len(marks) + 1):
-        train_to(data, cfg, marks[:k])
-        st.session_state[REACHED] = (data, cfg, marks[:k])
-        bar.progress(k / len(marks), text=t("gradients.train.progress", done=marks[k - 1],
-                                            total=steps))
-    bar.empty()
-    return marks
+    start = time.monotonic()
+    while running(job):  # chunks already cached by any learner take no time
+        train_to(data, cfg, marks[:job["done"] + 1])
+        job["done"] += 1
+        if time.monotonic() - start >= opt.TRAIN_SLICE_S:
+            break
+    if not running(job):
+        st.rerun(scope="app")
+    training_view(job, labels)
 
 
 @st.fragment
@@ -382,6 +451,8 @@ def train_tab(labels: dict[str, str]) -> None:
                         format_func=labelled("gradients.train.data", toydata.DATASETS),
                         key="gradients.train.data")
     keep("gradients.train.data", data)
+    # 停止 right above the progress bar and the charts, where the eye is while a run goes on
+    stop_slot = st.container()
     slot = st.container()
     c1, c2, c3, c4 = st.columns(4)
     lr = c1.select_slider(t("gradients.train.lr"), opt.LRS, key="gradients.train.lr")
@@ -389,36 +460,22 @@ def train_tab(labels: dict[str, str]) -> None:
     hidden = c3.select_slider(t("gradients.train.width"), opt.HIDDEN, key="gradients.train.width")
     seed = c4.number_input(t("gradients.train.seed"), 0, SEED_MAX, step=1,
                            key="gradients.train.seed")
-    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-    optimizer = c1.radio(t("gradients.train.optimizer"), train.OPTIMIZERS, horizontal=True,
+    optimizer = st.radio(t("gradients.train.optimizer"), train.OPTIMIZERS, horizontal=True,
                          format_func=labelled("gradients.train.opt", train.OPTIMIZERS),
                          key="gradients.train.optimizer")
     keep("gradients.train.optimizer", optimizer)
-    stopped = c2.button(t("gradients.train.stop"), key="gradients.train.stop",
-                        icon=":material/stop:", width="stretch")
     cfg = train.TrainConfig(fn, (hidden, hidden), optimizer, float(lr), int(seed))
+    job = training_job(data, cfg, int(steps))
+    stopped = job["stopped"] and job["done"] < len(milestones(steps))
+    stop_slot.button(t("gradients.train.resume" if stopped else "gradients.train.stop"),
+                     key="gradients.train.stop", on_click=set_stopped, args=(not stopped,),
+                     icon=":material/play_arrow:" if stopped else ":material/stop:",
+                     disabled=not (stopped or running(job)))
     with slot:
-        marks = run_training(data, cfg, steps, stopped)
-    state = train_to(data, cfg, marks)
-    grid, accuracy = boundary(data, cfg, marks)
-    X, y = toydata.make(data, N_POINTS, cfg.seed)
-    left, right = slot.columns([3, 2])
-    left.markdown(f"**{t('gradients.train.boundary')}**")
-    chart(left, gp.make_boundary_figure(
-        grid.xs, grid.ys, grid.proba, X, y,
-        (t("gradients.train.class0"), t("gradients.train.class1")), t("gradients.train.proba")),
-        "gradients.train.boundary_chart", t("gradients.train.boundary"))
-    right.markdown(f"**{t('gradients.train.loss')}**")
-    chart(right, gp.make_loss_figure(state.losses, t("gradients.train.step_axis"),
-                                     t("gradients.train.loss_axis"), t("gradients.train.loss")),
-          "gradients.train.loss_chart", t("gradients.train.loss"))
-    m1, m2 = slot.columns(2)
-    m1.metric(t("gradients.train.accuracy"), f"{100 * accuracy:.1f}%")
-    m2.metric(t("gradients.train.final_loss"), num(state.losses[-1]))
-    if not train.finite(state):
-        slot.error(t("gradients.train.diverged"))
-    if marks[-1] < steps:
-        slot.info(t("gradients.train.stopped", done=marks[-1], total=steps))
+        if running(job):
+            training_run(labels)
+        else:
+            training_view(job, labels)
     low, high = depth.grad_extent(fn)
     if high == 0:
         slot.warning(t("gradients.train.zero_grad_note"))

@@ -87,8 +87,12 @@ class StudyRow:
 @dataclass(frozen=True)
 class GuideRow:
     use: str
-    fns: str
+    names: tuple[str, ...]  # the recommended functions' names, best first
     reason: str
+
+    @property
+    def fns(self) -> str:
+        return " / ".join(self.names)
 
 
 def _check_lang(lang: str) -> str:
@@ -152,7 +156,7 @@ def guide_rows(lang: str = "ja") -> list[GuideRow]:
     en = lang == "en"
     return [
         GuideRow(g.use_en if en else g.use_ja,
-                 " / ".join(display_name(n, lang) for n in g.fns),
+                 tuple(display_name(n, lang) for n in g.fns),
                  g.reason_en if en else g.reason_ja)
         for g in SELECTION_GUIDE
     ]

@@ -106,6 +106,18 @@ def clean_view(fn: str, params: Mapping, xmin: float, xmax: float, x0: float | N
     return view, problems
 
 
+def dragged_param(fn: str, name: str, raw: object, current: float) -> tuple[float, list[Problem]]:
+    """The value a drag under the chart ended on, as the browser sent it: checked like a
+    typed one (it may be anything); a bad one keeps ``current`` and says why."""
+    p = next(q for q in REGISTRY[fn].params if q.name == name)
+    try:
+        return p.check(raw if isinstance(raw, str | int | float) else None), []
+    except ValueError:
+        return current, [Problem("out_of_range", {
+            "field": name, "value": str(raw)[:40], "lo": fmt_number(p.min),
+            "hi": fmt_number(p.max), "default": _fmt_param(p, current)})]
+
+
 def parse_query(raw: Mapping) -> tuple[ExplorerView, list[Problem]]:
     """The view a URL asks for, and what was wrong with it (each bad value -> its default)."""
     problems: list[Problem] = []

@@ -18,7 +18,11 @@ MAX_FNS = 4  # ② activations side by side
 LRS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)  # ④
 STEPS = (100, 200, 500, 1000, 2000, 3000)  # ④
 HIDDEN = (2, 4, 8, 16, 32, 64)  # ④ units per hidden layer
-CHUNKS = 10  # ④ progress-bar updates per training run; each chunk is cached on its own
+CHUNKS = 20  # ④ progress-bar updates per training run; each chunk is cached on its own
+# ④ trains in slices, one per run of a fragment: a click (停止) lands between two slices.
+TRAIN_SLICE_S = 0.5  # training per slice (at least one chunk): each slice redraws the charts
+BOUNDARY_EVERY = 5  # chunks between two redraws of ④'s boundary while a run goes on
+TRAIN_TICK_S = 0.2  # the fragment's timer: the next slice starts once this one has ended
 NETWORKS_KEPT = 3  # ② weight sets the server caches, for all learners together
 NETWORK_RUNS = 2  # ② ③ networks computed at once, for all learners together (2 cores)
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import open_app
+from tests.browser.conftest import open_app, wait_rerun
 from ui.strings import CATALOGUE
 
 PLOT = ".js-plotly-plot"
@@ -125,12 +125,14 @@ def test_widgets_write_the_url_and_the_language_toggle_keeps_the_view(page, app_
                                           rel=1e-12)
 
 
-def test_drag_and_watch_morphs_alpha_without_a_rerun(page, app_url):
+def test_drag_and_watch_morphs_alpha_without_a_rerun_and_keeps_where_it_ends(page, app_url):
     open_app(page, app_url, "/explorer?fn=leaky_relu")
     page.get_by_text("α をドラッグ", exact=True).click()
     page.wait_for_selector(f"{PLOT} .slider-container", timeout=30_000)
     assert page.evaluate(f"() => document.querySelector('{PLOT}')._transitionData._frames"
-                         ".length") == 22  # 21 steps over [0, 1], and α = 0.01 itself
+                         ".length") == 22  # 0, 0.05, …, 1 and α = 0.01 itself
+    labels = page.locator(f"{PLOT} .slider-labels .slider-label").all_text_contents()
+    assert labels and all(float(v) * 20 == round(float(v) * 20) for v in labels), labels
     page.evaluate("() => { window.__runs = 0; new MutationObserver(() => { if (document"
                   ".querySelector('[data-testid=\"stApp\"]').dataset.testScriptState === "
                   "'running') window.__runs++; }).observe(document.querySelector("
@@ -141,15 +143,23 @@ def test_drag_and_watch_morphs_alpha_without_a_rerun(page, app_url):
     page.mouse.down()
     for frac in (0.2, 0.45, 0.7):  # a drag across the rail, frame by frame
         page.mouse.move(rail["x"] + frac * rail["width"], y, steps=4)
-    page.mouse.up()
     page.wait_for_timeout(300)
     label = page.locator(f"{PLOT} .slider-label").filter(has_text="α =").text_content()
     alpha = float(label.split("=")[1])
     assert 0.5 <= alpha <= 0.9  # the slider moved with the mouse
     h = traces_by_name(page)["h(x)"]
     assert at_minus_one(h) == pytest.approx(leaky_relu(-1.0, alpha), abs=1e-12)
-    assert page.evaluate("() => window.__runs") == 0  # no round trip to the server
-    assert "alpha=0.01" in page.url  # the widget's α and the link are untouched
+    assert page.evaluate("() => window.__runs") == 0  # no round trip while dragging
+    assert "alpha=0.01" in page.url
+    page.mouse.up()  # where the drag ends becomes α, in the URL too, and stays after the mode
+    page.wait_for_function(f"() => location.search.includes('alpha={alpha:g}')")
+    wait_rerun(page)
+    page.get_by_text("α をドラッグ", exact=True).click()
+    wait_rerun(page)
+    h = traces_by_name(page)["h(x)"]
+    assert at_minus_one(h) == pytest.approx(leaky_relu(-1.0, alpha), abs=1e-12)
+    thumb = page.locator('[data-testid="stSlider"] input[type=range]').first
+    assert float(thumb.input_value()) == pytest.approx(alpha)
 
 
 def test_a_click_on_the_chart_moves_the_probe(page, app_url):

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
-from tests.browser.conftest import open_app, wait_rerun
+from tests.browser.conftest import RUNNING, open_app, wait_rerun
 
 PLOT = ".js-plotly-plot"
 # charts per tab at the defaults: ① 1, ② 2 band panels + 2 log charts, ③ 1, ④ 2
@@ -56,4 +58,55 @@ def test_choices_keep_their_value_across_the_language_toggle(page, app_url):
     titles = list(dict.fromkeys(c.get_attribute("title") for c in chips.all()))
     assert titles == ["Sigmoid", "Hyperbolic tangent (tanh)", "ReLU"]
     assert panel.get_by_role("radio", name="z where |h'| is largest (upper bound)").is_checked()
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+# A trace's number of points: a list, or Plotly's typed-array form {dtype, bdata}.
+LENGTH = """el => {
+    const x = el.data[0].x;
+    if (Array.isArray(x) || ArrayBuffer.isView(x)) return x.length;
+    const size = {i1: 1, u1: 1, i2: 2, u2: 2, i4: 4, u4: 4, f4: 4, f8: 8}[x.dtype];
+    return atob(x.bdata).length / size;
+}"""
+
+
+def _loss_points(panel) -> int:
+    """The steps the loss chart draws, read from the Plotly graph in the page (once drawn:
+    a rerun of the page mounts it again)."""
+    chart = panel.locator(PLOT).nth(1).element_handle()
+    panel.page.wait_for_function("el => el.data && el.data.length > 0", arg=chart)
+    return chart.evaluate(LENGTH)
+
+
+def test_stop_during_a_real_run_stops_it(page, app_url):
+    """④ at its longest (3000 steps, 64 units): 停止 pressed while the run goes on stops it
+    well before the end, and it stays stopped; 続きを学習 goes on to the end."""
+    open_app(page, app_url, "/gradients", timeout_ms=180_000)
+    page.locator('[role="tab"]').nth(3).click()
+    wait_rerun(page, 180_000)
+    panel = page.locator('[role="tabpanel"]:visible')
+    stop = panel.get_by_role("button", name="停止")
+    # One setting at a time, each run to its end: a control moved while a run goes on is a
+    # new run, and two moved at once race each other in Streamlit's frontend.
+    for label, value in (("隠れ層のユニット数", "64"), ("学習ステップ数", "3000")):
+        expect(stop).to_be_disabled(timeout=180_000)  # the run before has ended
+        slider = panel.locator('[data-testid="stSlider"]').filter(has_text=label)
+        slider.get_by_role("slider").press("End")
+        expect(slider.get_by_role("slider")).to_have_attribute("aria-valuetext", value)
+    progress = panel.get_by_text(re.compile(r"学習中… \d+ / 3000 ステップ"))
+    expect(progress).to_be_visible(timeout=60_000)
+    stop.click()
+    note = panel.get_by_text(re.compile(r"\d+ / 3000 ステップで停止しました"))
+    expect(note).to_be_visible(timeout=60_000)
+    done = int(re.search(r"(\d+) / 3000", note.inner_text()).group(1))
+    assert 0 < done < 3000
+    page.wait_for_timeout(5_000)  # long enough for several more slices, were it still running
+    assert page.locator(RUNNING).count() == 0
+    assert progress.count() == 0
+    assert re.search(r"(\d+) / 3000", note.inner_text()).group(1) == str(done)
+    assert _loss_points(panel) == done
+    panel.get_by_role("button", name="続きを学習").click()
+    expect(note).to_have_count(0, timeout=60_000)
+    expect(panel.get_by_role("button", name="停止")).to_be_disabled(timeout=180_000)
+    assert _loss_points(panel) == 3000
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -36,15 +36,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "explorer.morph": ("{symbol} をドラッグ", "Drag {symbol}"),
     "explorer.morph_help": (
         "グラフの下のスライダーをドラッグすると、計算済みの曲線が指の動きに合わせて変わります"
-        "（サーバーとの往復なし）。プローブはこの表示では出ません。",
+        "（サーバーとの往復なし）。指を離した値がパラメータの値になります。"
+        "プローブはこの表示では出ません。",
         "Dragging the slider under the chart morphs the precomputed curves as your finger moves "
-        "(no round trip to the server). The probe is not shown in this view.",
+        "(no round trip to the server); where you let go becomes the parameter's value. "
+        "The probe is not shown in this view.",
     ),
     "explorer.morph_caption": (
-        "グラフ下のスライダーで {symbol} を動かせます（{symbol} の範囲を 20 等分した値で計算済み）。"
-        "URL と上のスライダーの値は変わりません。",
-        "Move {symbol} with the slider under the chart (computed in advance at 20 equal steps of "
-        "its range). The URL and the slider above keep their value.",
+        "グラフ下のスライダーで {symbol} を動かせます（きりのよい値ごとに計算済み）。"
+        "指を離した値が {symbol} の値になり、URL にも入ります。",
+        "Move {symbol} with the slider under the chart (computed in advance at round values). "
+        "Where you let go becomes {symbol}'s value, in the URL too.",
     ),
     "explorer.probe": ("プローブ x₀", "Probe x₀"),
     "explorer.probe_help": (

@@ -73,12 +73,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "deviation and the backpropagated gradient $\\|\\partial L/\\partial z_l\\|$ per layer "
         "(log scale). The smaller the gradient at layer 1, the less the early layers learn.",
     ),
+    "gradients.list_sep": ("、", ", "),
+    "gradients.depth.overlap": (
+        "{names} の線は同じ値で重なっています：先に描いた太い線が、後の細い線（別の破線・白抜きの印）の"
+        "縁と隙間に見えます。",
+        "The lines of {names} coincide (equal values): the earlier, wider line shows around and "
+        "between the later, narrower one (another dash, hollow markers).",
+    ),
     "gradients.mlp.try": (
-        "既定（He 初期化）ではシグモイドの勾配が入力側で消え、ReLU はほぼ一定です。下のボタンで、"
+        "いまの設定（{init}・{depth} 層）の判定：{verdicts}。上のボタンで、"
         "重みの標準偏差が大きすぎると勾配が**爆発**し、小さすぎると消失する様子も見られます。",
-        "With the default (He) the sigmoid's gradient vanishes towards the input while ReLU's "
-        "holds steady. The buttons below also show a weight scale that is too large (the "
-        "gradient **explodes**) and one that is too small (it vanishes).",
+        "With these settings ({init}, {depth} layers): {verdicts}. The buttons above also show "
+        "a weight scale that is too large (the gradient **explodes**) and one that is too small "
+        "(it vanishes).",
     ),
     "gradients.mlp.presets": ("ワンクリックで設定（50 層 × 256 ユニット）：",
                               "One-click settings (50 layers × 256 units):"),
@@ -191,9 +198,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gradients.train.width": ("隠れ層のユニット数", "Hidden units per layer"),
     "gradients.train.seed": ("乱数シード", "Random seed"),
     "gradients.train.stop": ("停止", "Stop"),
+    "gradients.train.resume": ("続きを学習", "Resume"),
     "gradients.train.stopped": (
-        "{done} / {total} ステップで停止しました。ここまでの結果です。設定を動かすと学習を再開します。",
-        "Stopped at {done} / {total} steps: the results so far. Move a setting to train again.",
+        "{done} / {total} ステップで停止しました。ここまでの結果です。"
+        "「続きを学習」で再開します（設定を動かすと、その設定で最初から学習します）。",
+        "Stopped at {done} / {total} steps: the results so far. 'Resume' trains on (moving a "
+        "setting trains that setting from the start).",
     ),
     "gradients.train.progress": ("学習中… {done} / {total} ステップ", "Training… {done} / {total} steps"),
     "gradients.train.boundary": (
