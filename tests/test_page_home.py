@@ -12,8 +12,8 @@ from tests.apptest import APP, open_page
 ROLES_JA = ("非線形性の導入", "勾配の制御", "出力の正規化")
 
 
-def page_links(at) -> list[str]:
-    return [link.proto.page for link in at.get("page_link")]
+def page_links(block) -> list[str]:
+    return [link.proto.page for link in block.get("page_link")]
 
 
 def test_home_is_the_default_page_and_shows_the_three_roles():
@@ -30,7 +30,17 @@ def test_links_to_every_other_page():
     at = open_page("home")
     assert not at.exception
     # a page link names its target by URL path
-    assert page_links(at) == [r.path.strip("/") for r in ROUTES if r.path != "/"]
+    assert page_links(at.main) == [r.path.strip("/") for r in ROUTES if r.path != "/"]
+
+
+def test_the_menu_lists_every_page_under_its_part_of_the_unit():
+    at = open_page("home")
+    assert page_links(at.sidebar) == [r.path.strip("/") for r in ROUTES]
+    headings = [md.value for md in at.sidebar.markdown]
+    assert headings == ["**活性化関数**", "**損失関数と誤差逆伝播**", "**最適化と正則化**", "**演習**"]
+    main = " ".join(md.value for md in at.main.markdown)
+    for heading in headings:  # the home page is the same map
+        assert heading.strip("*") in " ".join(h.value for h in at.main.subheader) + main
 
 
 def test_english_toggle():
