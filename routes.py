@@ -17,6 +17,7 @@ ROUTES = (
     Route("/compare", "views/compare.py", "nav.compare", ":material/compare:"),
     Route("/softmax", "views/softmax.py", "nav.softmax", ":material/bar_chart:"),
     Route("/gradients", "views/gradients.py", "nav.gradients", ":material/waterfall_chart:"),
+    Route("/regularization", "views/regularization.py", "nav.regularization", ":material/tune:"),
     Route("/quiz", "views/quiz.py", "nav.quiz", ":material/quiz:"),
 )
 PATHS = frozenset(r.path for r in ROUTES)

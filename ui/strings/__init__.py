@@ -3,10 +3,20 @@
 Keys are namespaced by page (``explorer.title``); a key defined twice is an error.
 """
 
-from . import common, compare, explorer, gradients, home, learner, quiz, softmax_lab
+from . import (
+    common,
+    compare,
+    explorer,
+    gradients,
+    home,
+    learner,
+    quiz,
+    regularization_lab,
+    softmax_lab,
+)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
-for _module in (common, home, explorer, compare, softmax_lab, gradients, quiz, learner):
+for _module in (common, home, explorer, compare, softmax_lab, gradients, quiz, learner, regularization_lab):
     for _key, _pair in _module.STRINGS.items():
         if _key in CATALOGUE:
             raise KeyError(f"UI string {_key!r} is defined twice")
