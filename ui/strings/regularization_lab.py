@@ -102,3 +102,83 @@ STRINGS: dict[str, tuple[str, str]] = {
         "running averages kept during training.",
     ),
 }
+STRINGS.update({
+    # --- ② ---------------------------------------------------------------------------
+    "reg.fit.heading": ("訓練データと検証データの損失", "Training and validation loss"),
+    "reg.fit.setup": (
+        "ノイズの多い 2 クラスの月形データ：訓練 {n_train} 点、検証 {n_val} 点（同じ分布から別に生成）。"
+        "隠れ層 {hidden} ノード（ReLU）の 2 層ネットワークを、全データ一括の SGD（学習率 {lr:g}）で {epochs} エポック学習します（乱数の種は固定）。"
+        "損失はソフトマックス交差エントロピーで、ペナルティ項を含まず、推論時の形（ドロップアウトなし）で測ります。",
+        "Noisy two-class moons: {n_train} training points and {n_val} validation points (drawn "
+        "apart from the same distribution). A 2-layer net with {hidden} hidden ReLU nodes is "
+        "trained by full-batch SGD (learning rate {lr:g}) for {epochs} epochs (fixed seed). The "
+        "loss is the softmax cross-entropy, measured without the penalty and at inference (no "
+        "dropout).",
+    ),
+    "reg.fit.method": ("正則化", "Regularisation"),
+    "reg.fit.m.none": ("なし", "None"),
+    "reg.fit.m.l2": ("L2（荷重減衰）", "L2 (weight decay)"),
+    "reg.fit.m.l1": ("L1", "L1"),
+    "reg.fit.m.dropout": ("ドロップアウト", "Dropout"),
+    "reg.fit.m.early": ("早期終了", "Early stopping"),
+    "reg.fit.lambda": ("λ（正則化の強さ）", "λ (strength)"),
+    "reg.fit.ratio": ("ドロップアウト率 r", "Dropout ratio r"),
+    "reg.fit.patience": ("patience（改善のないエポック数の上限）", "Patience (epochs without improvement)"),
+    "reg.fit.train": ("訓練", "Training"),
+    "reg.fit.val": ("検証", "Validation"),
+    "reg.fit.train_none": ("訓練（正則化なし）", "Training (none)"),
+    "reg.fit.val_none": ("検証（正則化なし）", "Validation (none)"),
+    "reg.fit.stop": ("早期終了で残す重み", "Weights early stopping keeps"),
+    "reg.fit.epoch": ("エポック", "Epoch"),
+    "reg.fit.loss": ("損失", "Loss"),
+    "reg.fit.loss_alt": ("訓練と検証の損失のエポックごとの推移。{reading}",
+                         "Training and validation loss per epoch. {reading}"),
+    "reg.fit.gap": (
+        "{label}：最終エポックの損失は訓練 {train:.3f}、検証 {val:.3f}（正解率 訓練 {train_acc:.0%}、検証 {val_acc:.0%}）。",
+        "{label}: final loss {train:.3f} on training, {val:.3f} on validation (accuracy "
+        "{train_acc:.0%} and {val_acc:.0%}).",
+    ),
+    "reg.fit.overfit": (
+        "正則化なしでは訓練損失 {train:.3f} が検証損失 {val:.3f} の {ratio:.0%} しかありません：訓練データに合わせすぎています（過学習）。",
+        "Without regularisation the training loss {train:.3f} is only {ratio:.0%} of the "
+        "validation loss {val:.3f}: the net fits the training points too closely (overfitting).",
+    ),
+    "reg.fit.early_note": (
+        "早期終了（patience {patience}）：検証損失が最小のエポック {best} で重みを残し、{stop} エポックで学習を止めます。"
+        "そこでの検証損失 {val:.3f}（最終エポックでは {last:.3f}）。",
+        "Early stopping (patience {patience}) keeps the weights of epoch {best}, the lowest "
+        "validation loss, and stops at epoch {stop}. Validation loss there {val:.3f} (at the "
+        "last epoch {last:.3f}).",
+    ),
+    "reg.fit.early_none": (
+        "早期終了（patience {patience}）：検証損失はエポック {best} で最小（{val:.3f}）。{patience} エポック続けて改善しないことが一度もなかったので、最後まで学習します。",
+        "Early stopping (patience {patience}): the lowest validation loss is at epoch {best} "
+        "({val:.3f}); it never went {patience} epochs without improving, so training runs to "
+        "the end.",
+    ),
+    "reg.fit.weights": ("重み", "Weights"),
+    "reg.fit.col_run": ("学習", "Run"),
+    "reg.fit.col_norm": ("重みのノルム ‖W‖", "Weight norm ‖W‖"),
+    "reg.fit.col_zero": ("|w| < {th:g} の割合", "Share with |w| < {th:g}"),
+    "reg.fit.weights_note": (
+        "L2 は重み全体を小さくし、L1 は多くの重みを 0 に押しつけます（疎になる）。"
+        "L1 の劣勾配 λ·sign(w) では重みは 0 をはさんで η·λ ずつ揺れ、ちょうど 0 にはならないので、|w| < {th:g} を 0 とみなします。",
+        "L2 shrinks every weight; L1 pushes many weights to 0 (sparse). With L1's subgradient "
+        "λ·sign(w) a weight near 0 jumps across it by η·λ each step and never lands on 0 "
+        "exactly, so |w| < {th:g} counts as 0.",
+    ),
+    "reg.fit.dropout_note": (
+        "逆ドロップアウト：学習時は各ノードを確率 r で 0 にし、残りを 1/(1 − r) 倍します。推論時は何もしません。"
+        "（教科書の Dropout は学習時に倍率をかけず、推論時に (1 − r) 倍します。出力の期待値はどちらも同じです。）",
+        "Inverted dropout: in training each node is zeroed with probability r and the rest are "
+        "scaled by 1/(1 − r); at inference nothing happens. (The textbook's Dropout does not "
+        "scale in training and multiplies by (1 − r) at inference; the expected output is the "
+        "same either way.)",
+    ),
+    "reg.fit.boundary": ("決定境界（P = 0.5 の線）と訓練データ", "Decision boundary (P = 0.5) and the training points"),
+    "reg.fit.boundary_alt": ("左は正則化なし、右は {label} で学習したネットワークの決定境界。",
+                             "Decision boundaries of the net trained without regularisation (left) and with {label} (right)."),
+    "reg.fit.class0": ("クラス 0", "Class 0"),
+    "reg.fit.class1": ("クラス 1", "Class 1"),
+    "reg.fit.at_epoch": ("{label}（エポック {epoch}）", "{label} (epoch {epoch})"),
+})
