@@ -24,7 +24,7 @@ def make_histogram_figure(result: Result, layer_title: str, zero_note: str, y_ti
     shares one y scale between figures.
     """
     n = len(result.histograms)
-    fig = make_subplots(rows=1, cols=n, shared_yaxes=True, horizontal_spacing=0.02,
+    fig = make_subplots(rows=1, cols=n, shared_yaxes=True, horizontal_spacing=0.05,
                         subplot_titles=[layer_title.format(layer=i + 1) for i in range(n)])
     top = y_top or max(float(h.share.max()) for h in result.histograms) or 1.0
     for c, h in enumerate(result.histograms, start=1):
@@ -37,7 +37,7 @@ def make_histogram_figure(result: Result, layer_title: str, zero_note: str, y_ti
             fig.add_annotation(text=zero_note.format(share=h.zero_share), showarrow=False,
                                xref=f"x{axis} domain", yref=f"y{axis} domain", x=0.98, y=0.98,
                                xanchor="right", yanchor="top", font={"size": 10})
-    fig.update_xaxes(nticks=3)
+    fig.update_xaxes(nticks=3, tickfont={"size": 9})
     fig.update_yaxes(range=[0, top * 1.1], tickformat=".0%")
     fig.update_yaxes(title_text=y_title, row=1, col=1)
     fig.update_annotations(font_size=11)
@@ -66,11 +66,13 @@ def make_loss_figure(curves: dict[str, tuple[np.ndarray, str, bool]], stop_epoch
                            y=[losses[stop_epoch]], name=stop_label,
                            marker={"symbol": "star", "size": 14, "color": "#E11D48"},
                            hovertemplate="%{x}: %{y:.4f}<extra>" + stop_label + "</extra>"))
+    # The first epochs of a large step can spike: scale to what follows the first 2 %.
+    top = max(float(np.max(v[0][len(v[0]) // 50:])) for v in curves.values())
     return go.Figure(data=traces, layout={
-        "height": 340, "margin": _MARGIN,
+        "height": 300, "margin": _MARGIN,
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         "xaxis": {"title": {"text": x_title}},
-        "yaxis": {"title": {"text": y_title}, "rangemode": "tozero"},
+        "yaxis": {"title": {"text": y_title}, "range": [0, 1.15 * top]},
     })
 
 

@@ -67,14 +67,15 @@ def reading_text(result: init_bn.Result) -> str:
 
 
 def histograms(result: init_bn.Result, title_key: str, colour: str, top: float,
-               setting_label: str, key: str) -> None:
+               setting_label: str, key: str) -> str:
+    """Draw one row of histograms under its title; return its reading (shown by the caller)."""
     st.markdown(f"**{t(title_key)}**")
     reading = reading_text(result)
     st.plotly_chart(rp.make_histogram_figure(result, t("reg.init.layer"), t("reg.init.zero_note"),
                                              t("reg.init.share"), colour, top),
                     key=key, config=PLOTLY_CONFIG,
                     alt=t("reg.init.alt", setting=setting_label, reading=reading))
-    st.info(reading)
+    return reading
 
 
 @st.fragment
@@ -86,8 +87,8 @@ def init_tab() -> None:
     top = rp.histogram_top(plain, normed)
     label = f"{t(f'reg.init.act.{activation}')} + {t(f'reg.init.opt.{init}')}"
 
-    st.subheader(t("reg.init.heading"), anchor=False)
-    histograms(plain, "reg.init.plain", rp.COLOURS["plain"], top, label, "reg.init.fig_plain")
+    reading = histograms(plain, "reg.init.plain", rp.COLOURS["plain"], top, label,
+                         "reg.init.fig_plain")
     left, right = st.columns(2)
     left.radio(t("reg.init.activation"), init_bn.ACTIVATIONS, key="reg.init.activation",
                format_func=labelled("reg.init.act", init_bn.ACTIVATIONS), horizontal=True)
@@ -95,10 +96,11 @@ def init_tab() -> None:
                 format_func=labelled("reg.init.opt", init_bn.INITS), horizontal=True)
     keep("reg.init.activation", s["reg.init.activation"])
     keep("reg.init.init", s["reg.init.init"])
+    st.info(reading)
     st.caption(t("reg.init.sigma", sigma=init_bn.weight_std(init, plain.setting.width),
                  n=plain.setting.width) + " " + t("reg.init.setup"))
 
-    histograms(normed, "reg.init.bn", rp.COLOURS["bn"], top, label, "reg.init.fig_bn")
+    st.info(histograms(normed, "reg.init.bn", rp.COLOURS["bn"], top, label, "reg.init.fig_bn"))
     layers = normed.layers
     st.caption(t("reg.init.bn_stats", m=max(x.pre_mean_abs_max for x in layers),
                  lo=min(x.pre_std_min for x in layers), hi=max(x.pre_std_max for x in layers)))

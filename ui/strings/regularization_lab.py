@@ -12,7 +12,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reg.tab.init": ("① 初期化とバッチ正規化", "① Initialisation & batch norm"),
     "reg.tab.overfit": ("② 正則化", "② Regularisation"),
     # --- ① ---------------------------------------------------------------------------
-    "reg.init.heading": ("各層の出力（活性化）のヒストグラム", "Each layer's outputs (activations)"),
     "reg.init.setup": (
         "5 層・各層 100 ノードの全結合ネットワーク（バイアスなし）に、標準正規分布の入力 1000 個を通します"
         "（乱数の種は固定）。",
@@ -104,7 +103,7 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 STRINGS.update({
     # --- ② ---------------------------------------------------------------------------
-    "reg.fit.heading": ("訓練データと検証データの損失", "Training and validation loss"),
+    "reg.fit.heading": ("訓練と検証の損失", "Training and validation loss"),
     "reg.fit.setup": (
         "ノイズの多い 2 クラスの月形データ：訓練 {n_train} 点、検証 {n_val} 点（同じ分布から別に生成）。"
         "隠れ層 {hidden} ノード（ReLU）の 2 層ネットワークを、全データ一括の SGD（学習率 {lr:g}）で {epochs} エポック学習します（乱数の種は固定）。"
