@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.special import logit
 
 import activations as act
 from gradflow.mlp import init_std
@@ -55,6 +56,21 @@ class Setting:
             raise ValueError(f"init must be one of {INITS}, got {self.init!r}")
         if not (1 <= self.layers <= 20 and 2 <= self.width <= 500 and 2 <= self.samples <= 5000):
             raise ValueError("layers in [1, 20], width in [2, 500], samples in [2, 5000]")
+
+
+_INVERSE = {"sigmoid": logit, "tanh": np.arctanh}  # z with h(z) = a given output
+
+
+def edge_slope(activation: str) -> tuple[float, float]:
+    """(largest h′ where the output is near an end, h′ at 0 — its peak) for sigmoid or tanh.
+
+    h′ is symmetric and falls away from 0, so its largest value near the ends is at the
+    inner edge of the lower band, h⁻¹(lo + EDGE·(hi − lo)).
+    """
+    lo, hi = OUTPUT_RANGE[activation]
+    grad = act.REGISTRY[activation].grad
+    z_edge = _INVERSE[activation](lo + EDGE * (hi - lo))
+    return float(grad(np.float64(z_edge))), float(grad(np.float64(0.0)))
 
 
 def weight_std(init: str, n: int) -> float:

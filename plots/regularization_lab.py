@@ -45,11 +45,6 @@ def make_histogram_figure(result: Result, layer_title: str, zero_note: str, y_ti
     return fig
 
 
-def histogram_top(*results: Result) -> float:
-    """The tallest bar over several results: one y scale for figures shown together."""
-    return max(float(h.share.max()) for r in results for h in r.histograms) or 1.0
-
-
 def make_loss_figure(curves: dict[str, tuple[np.ndarray, str, bool]], stop_epoch: int | None,
                      stop_label: str, x_title: str, y_title: str) -> go.Figure:
     """Loss against epoch: {name: (losses, colour, faint)}; a marker at ``stop_epoch`` on the

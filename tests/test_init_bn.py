@@ -8,10 +8,12 @@ import numpy as np
 import pytest
 from scipy.special import expit
 
+import activations as act
 from gradflow import init_bn
 from gradflow.init_bn import Setting, experiment, forward
 from normalization import BatchNormalization
 from plots.regularization_lab import make_histogram_figure
+from ui.strings import CATALOGUE
 
 
 def test_forward_is_the_textbook_network_written_out():
@@ -135,3 +137,25 @@ def test_weight_stds_are_the_textbooks():
 def test_bad_settings_are_refused(bad):
     with pytest.raises(ValueError):
         Setting(**bad)
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh"])
+def test_edge_slope_bounds_h_prime_where_the_outputs_are_near_an_end(activation):
+    slope, peak = init_bn.edge_slope(activation)
+    lo, hi = init_bn.OUTPUT_RANGE[activation]
+    z = np.linspace(-30, 30, 600001)
+    spec = act.REGISTRY[activation]
+    y, g = spec.fn(z), spec.grad(z)
+    near = (y < lo + 0.1 * (hi - lo)) | (y > hi - 0.1 * (hi - lo))
+    assert g[near].max() <= slope + 1e-12
+    assert g[near].max() == pytest.approx(slope, rel=1e-3)
+    assert g.max() == pytest.approx(peak)
+    assert {"sigmoid": 0.09, "tanh": 0.36}[activation] == pytest.approx(slope)  # y(1−y), 1−y²
+
+
+def test_the_rule_on_the_page_states_the_thresholds_the_reading_uses():
+    for text in CATALOGUE["reg.init.rule"]:
+        for value in (init_bn.EXPLODE, init_bn.VANISH, init_bn.SHRINK):
+            assert f"{value:g}" in text
+        assert f"{init_bn.COLLAPSED:.0%}" in text
+    assert init_bn.SATURATED == 0.5 and init_bn.EDGE == 0.1  # "half", "10 %" in the texts

@@ -130,3 +130,9 @@ def test_the_boundary_grid_is_the_nets_probability(base):
 def test_bad_configs_are_refused(bad):
     with pytest.raises(ValueError):
         OverfitConfig(**bad)
+
+
+def test_l1_weights_hop_around_zero_rather_than_land_on_it():
+    run = train(OverfitConfig("l1", 0.003))
+    assert np.count_nonzero(run.weights == 0.0) == 0  # never exactly 0 ...
+    assert run.near_zero > 0.5  # ... yet most are within NEAR_ZERO of it

@@ -63,16 +63,18 @@ def reading_text(result: init_bn.Result) -> str:
               "near": sum(s.near_ends for s in layers) / len(layers)}
     if result.setting.activation in init_bn.OUTPUT_RANGE:
         fields["lo"], fields["hi"] = init_bn.OUTPUT_RANGE[result.setting.activation]
+        fields["slope"], fields["peak"] = init_bn.edge_slope(result.setting.activation)
+        fields["ratio"] = fields["slope"] / fields["peak"]
     return t(f"reg.read.{result.reading}", **fields)
 
 
-def histograms(result: init_bn.Result, title_key: str, colour: str, top: float,
-               setting_label: str, key: str) -> str:
+def histograms(result: init_bn.Result, title_key: str, colour: str, setting_label: str,
+               key: str) -> str:
     """Draw one row of histograms under its title; return its reading (shown by the caller)."""
     st.markdown(f"**{t(title_key)}**")
     reading = reading_text(result)
     st.plotly_chart(rp.make_histogram_figure(result, t("reg.init.layer"), t("reg.init.zero_note"),
-                                             t("reg.init.share"), colour, top),
+                                             t("reg.init.share"), colour),
                     key=key, config=PLOTLY_CONFIG,
                     alt=t("reg.init.alt", setting=setting_label, reading=reading))
     return reading
@@ -84,10 +86,9 @@ def init_tab() -> None:
     activation, init = s["reg.init.activation"], s["reg.init.init"]  # checked by remember_controls
     plain = experiment(init_bn.Setting(activation, init, batchnorm=False))
     normed = experiment(init_bn.Setting(activation, init, batchnorm=True))
-    top = rp.histogram_top(plain, normed)
     label = f"{t(f'reg.init.act.{activation}')} + {t(f'reg.init.opt.{init}')}"
 
-    reading = histograms(plain, "reg.init.plain", rp.COLOURS["plain"], top, label,
+    reading = histograms(plain, "reg.init.plain", rp.COLOURS["plain"], label,
                          "reg.init.fig_plain")
     left, right = st.columns(2)
     left.radio(t("reg.init.activation"), init_bn.ACTIVATIONS, key="reg.init.activation",
@@ -100,7 +101,7 @@ def init_tab() -> None:
     st.caption(t("reg.init.sigma", sigma=init_bn.weight_std(init, plain.setting.width),
                  n=plain.setting.width) + " " + t("reg.init.setup"))
 
-    st.info(histograms(normed, "reg.init.bn", rp.COLOURS["bn"], top, label, "reg.init.fig_bn"))
+    st.info(histograms(normed, "reg.init.bn", rp.COLOURS["bn"], label, "reg.init.fig_bn"))
     layers = normed.layers
     st.caption(t("reg.init.bn_stats", m=max(x.pre_mean_abs_max for x in layers),
                  lo=min(x.pre_std_min for x in layers), hi=max(x.pre_std_max for x in layers)))

@@ -40,9 +40,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "{setting}: histograms of the outputs of the 5 layers. {reading}"),
     "reg.read.saturate": (
         "出力の {near:.0%} が両端（{lo:g} と {hi:g} のそれぞれ出力幅の 10% 以内）に偏っています（飽和）。"
-        "そこでは勾配がほぼ 0 になり、勾配消失が起きます。",
+        "そこでは傾き h′ が {slope:.2g} 以下（最大値 {peak:.2g} の {ratio:.0%} 以下）と小さく、層を重ねるほど勾配が消失します。",
         "{near:.0%} of the outputs sit at the ends (within 10% of the range of {lo:g} or {hi:g}): "
-        "saturation. The gradient there is almost 0, so it vanishes.",
+        "saturation. The slope h′ there is at most {slope:.2g} ({ratio:.0%} of its peak {peak:.2g} "
+        "or less), so the gradient vanishes through the layers.",
     ),
     "reg.read.collapse": (
         "最後の層の出力は {mean:.3g} 付近に集中（標準偏差 {std:.3g}、出力幅の 5% 未満）。"
@@ -161,10 +162,10 @@ STRINGS.update({
     "reg.fit.col_zero": ("|w| < {th:g} の割合", "Share with |w| < {th:g}"),
     "reg.fit.weights_note": (
         "L2 は重み全体を小さくし、L1 は多くの重みを 0 に押しつけます（疎になる）。"
-        "L1 の劣勾配 λ·sign(w) では重みは 0 をはさんで η·λ ずつ揺れ、ちょうど 0 にはならないので、|w| < {th:g} を 0 とみなします。",
-        "L2 shrinks every weight; L1 pushes many weights to 0 (sparse). With L1's subgradient "
-        "λ·sign(w) a weight near 0 jumps across it by η·λ each step and never lands on 0 "
-        "exactly, so |w| < {th:g} counts as 0.",
+        "L1 の劣勾配 λ·sign(w) は 0 の近くでも大きさ λ のままなので、勾配降下では重みが 0 をはさんで行き来し、ちょうど 0 にはなりません。そこで |w| < {th:g} を 0 とみなします。",
+        "L2 shrinks every weight; L1 pushes many weights to 0 (sparse). L1's subgradient "
+        "λ·sign(w) keeps its size λ right up to 0, so under gradient descent a weight hops "
+        "back and forth across 0 and never lands on it exactly: |w| < {th:g} counts as 0.",
     ),
     "reg.fit.dropout_note": (
         "逆ドロップアウト：学習時は各ノードを確率 r で 0 にし、残りを 1/(1 − r) 倍します。推論時は何もしません。"
