@@ -126,8 +126,9 @@ def test_l1_shows_more_weights_near_zero():
         assert float(table.iloc[1, 2][:-1]) > 10 * float(table.iloc[0, 2][:-1])
 
 
-def test_every_method_and_strength_runs():
-    at = open_fit()
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_method_and_strength_runs(lang):
+    at = open_fit(lang)
     for method in ("none", "l2", "dropout", "early"):
         at.radio(key="reg.fit.method").set_value(method).run()
         assert not at.exception, method
@@ -161,3 +162,27 @@ def test_overfit_tab_in_english():
     assert not at.exception
     assert any("Inverted dropout" in c.value for c in at.caption)
     assert unspeakable_labels(at) == []
+
+
+def test_language_switch_keeps_tab_two_and_its_choice():
+    at = open_fit()
+    at.radio(key="reg.fit.method").set_value("l1").run()
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert at.radio(key="reg.fit.method").value == "l1"
+    assert at.session_state["reg.tab"] == CATALOGUE["reg.tab.overfit"][1]
+    assert at.table[0].value.columns[0] == "Run"
+
+
+def test_stale_or_forged_state_falls_back_to_the_defaults():
+    at = open_page("regularization")  # tab ①: the controls of ② are not drawn
+    at.session_state["reg.fit.method"] = "l3"
+    at.session_state["reg.fit.l2"] = -5.0
+    at.run()
+    assert not at.exception
+    at.session_state["reg.tab"] = CATALOGUE["reg.tab.overfit"][0]
+    at.run()
+    assert not at.exception
+    assert at.radio(key="reg.fit.method").value == "l2"
+    assert at.select_slider(key="reg.fit.l2").value == 0.003
