@@ -2,6 +2,11 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     "nav.regularization": ("初期化・正規化・正則化", "Init, norm & regularisation"),
+    "home.desc.regularization": (
+        "重みの初期値とバッチ正規化で各層の出力がどう変わるか、過学習を正則化がどう抑えるかを見る。",
+        "See how initial weights and batch normalisation shape each layer's outputs, and how "
+        "regularisation curbs overfitting.",
+    ),
     "reg.title": ("初期化・正規化・正則化", "Initialisation, normalisation, regularisation"),
     "reg.intro": (
         "重みの初期値とバッチ正規化が各層の出力の分布をどう変えるか、そして過学習を正則化がどう抑えるかを、"
