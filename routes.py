@@ -28,6 +28,8 @@ ROUTES = (
     Route("/backprop", "views/backprop.py", "nav.backprop", ":material/account_tree:", "loss"),
     Route("/optimizers", "views/optimizers.py", "nav.optimizers", ":material/route:",
           "optimization"),
+    Route("/regularization", "views/regularization.py", "nav.regularization",
+          ":material/tune:", "optimization"),
     Route("/quiz", "views/quiz.py", "nav.quiz", ":material/quiz:", "practice"),
 )
 PATHS = frozenset(r.path for r in ROUTES)

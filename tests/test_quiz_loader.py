@@ -80,7 +80,7 @@ def test_cross_file_checks_functions_and_links(tmp_path):
                  + "    link: https://example.com/explorer\n")
     got = [f"{p.location}: {p.message}" for p in load_paths([path]).problems]
     pages = ", ".join(sorted(["/", "/explorer", "/compare", "/softmax", "/gradients", "/loss",
-                              "/backprop", "/optimizers", "/quiz"]))
+                              "/backprop", "/optimizers", "/regularization", "/quiz"]))
     assert got == [
         f"questions[0] (id=a) → link: unknown page '/nowhere' (pages: {pages})",
         "questions[1] (id=b) → functions[0]: unknown function 'swishy' (not in activations.REGISTRY)",

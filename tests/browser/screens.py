@@ -19,7 +19,7 @@ Check = Callable[[object, str], None]  # (page, name of the screen)
 
 NEW_TYPES = GOOD_BANK.parent / "new_types"
 PAGES = ("/", "/explorer", "/compare", "/softmax", "/gradients", "/loss", "/backprop",
-         "/optimizers")
+         "/optimizers", "/regularization")
 TABS = {"/explorer": ("E資格のポイント", "E資格スタイルの NumPy 実装"),
         "/gradients": ("② 深いMLP", "③ Dying ReLU", "④ 非線形性")}
 

@@ -14,12 +14,13 @@ from . import (
     loss_lab,
     optimizers_lab,
     quiz,
+    regularization_lab,
     softmax_lab,
 )
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _module in (common, home, explorer, compare, softmax_lab, gradients, loss_lab, backprop,
-                optimizers_lab, quiz, learner):
+                optimizers_lab, regularization_lab, quiz, learner):
     for _key, _pair in _module.STRINGS.items():
         if _key in CATALOGUE:
             raise KeyError(f"UI string {_key!r} is defined twice")

@@ -1,0 +1,100 @@
+"""Figures of the regularisation lab: activation histograms per layer (with and without
+batch normalisation), loss curves, and a decision boundary. Every number drawn comes from
+``gradflow.init_bn`` or ``gradflow.overfit``; labels come in from the page, translated."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from gradflow.init_bn import Result
+from gradflow.overfit import GRID, PLANE, OverfitRun
+
+COLOURS = {"plain": "#3B82F6", "bn": "#16A34A", "train": "#3B82F6", "val": "#F97316"}
+_MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
+
+
+def make_histogram_figure(result: Result, layer_title: str, zero_note: str, y_title: str,
+                          colour: str = COLOURS["plain"], y_top: float | None = None) -> go.Figure:
+    """The layers' histograms side by side, as in the textbook's figures.
+
+    ``layer_title`` has a ``{layer}`` field; ``zero_note`` a ``{share}`` field (ReLU's exact
+    zeros, left out of the bars). Bars are the fraction of all the layer's values; ``y_top``
+    shares one y scale between figures.
+    """
+    n = len(result.histograms)
+    fig = make_subplots(rows=1, cols=n, shared_yaxes=True, horizontal_spacing=0.05,
+                        subplot_titles=[layer_title.format(layer=i + 1) for i in range(n)])
+    top = y_top or max(float(h.share.max()) for h in result.histograms) or 1.0
+    for c, h in enumerate(result.histograms, start=1):
+        centres = (h.edges[:-1] + h.edges[1:]) / 2
+        fig.add_trace(go.Bar(x=centres, y=h.share, width=np.diff(h.edges), marker_color=colour,
+                             showlegend=False, hovertemplate="%{x:.3g}: %{y:.1%}<extra></extra>"),
+                      row=1, col=c)
+        if result.setting.activation == "relu":
+            axis = "" if c == 1 else str(c)
+            fig.add_annotation(text=zero_note.format(share=h.zero_share), showarrow=False,
+                               xref=f"x{axis} domain", yref=f"y{axis} domain", x=0.98, y=0.98,
+                               xanchor="right", yanchor="top", font={"size": 10})
+    fig.update_xaxes(nticks=3, tickfont={"size": 9})
+    fig.update_yaxes(range=[0, top * 1.1], tickformat=".0%")
+    fig.update_yaxes(title_text=y_title, row=1, col=1)
+    fig.update_annotations(font_size=11)
+    fig.update_layout(height=230, margin=_MARGIN, bargap=0)
+    return fig
+
+
+def make_loss_figure(curves: dict[str, tuple[np.ndarray, str, bool]], stop_epoch: int | None,
+                     stop_label: str, x_title: str, y_title: str) -> go.Figure:
+    """Loss against epoch: {name: (losses, colour, faint)}; a marker at ``stop_epoch`` on the
+    last curve (the validation loss of the run shown), where early stopping keeps the weights."""
+    traces = []
+    for name, (losses, colour, faint) in curves.items():
+        traces.append(dict(type="scatter", mode="lines", x=np.arange(1, len(losses) + 1),
+                           y=losses, name=name, opacity=0.35 if faint else 1.0,
+                           line={"color": colour, "dash": "dot" if faint else "solid"},
+                           hovertemplate="%{x}: %{y:.4f}<extra>" + name + "</extra>"))
+    if stop_epoch is not None:
+        losses = list(curves.values())[-1][0]
+        traces.append(dict(type="scatter", mode="markers", x=[stop_epoch + 1],
+                           y=[losses[stop_epoch]], name=stop_label,
+                           marker={"symbol": "star", "size": 14, "color": "#E11D48"},
+                           hovertemplate="%{x}: %{y:.4f}<extra>" + stop_label + "</extra>"))
+    # The first epochs of a large step can spike: scale to what follows the first 2 %.
+    top = max(float(np.max(v[0][len(v[0]) // 50:])) for v in curves.values())
+    return go.Figure(data=traces, layout={
+        "height": 300, "margin": _MARGIN,
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "xaxis": {"title": {"text": x_title}},
+        "yaxis": {"title": {"text": y_title}, "range": [0, 1.15 * top]},
+    })
+
+
+def make_boundary_figure(panels: list[tuple[str, OverfitRun]], class_names: tuple[str, str]) -> go.Figure:
+    """Side by side, one contour of P(class 1) over the plane per trained run, with the
+    training points coloured by class and the 0.5 line (the decision boundary) drawn."""
+    axis = np.linspace(*PLANE, GRID)
+    fig = make_subplots(rows=1, cols=len(panels), subplot_titles=[t for t, _ in panels],
+                        horizontal_spacing=0.04)
+    for c, (_, run) in enumerate(panels, start=1):
+        fig.add_trace(go.Contour(x=axis, y=axis, z=run.grid, zmin=0, zmax=1,
+                                 colorscale=[[0, "#BFDBFE"], [0.5, "#FFFFFF"], [1, "#FED7AA"]],
+                                 contours={"start": 0.5, "end": 0.5, "size": 1,
+                                           "coloring": "heatmap"},
+                                 line={"width": 2, "color": "#334155"}, showscale=False,
+                                 hovertemplate="P = %{z:.2f}<extra></extra>"), row=1, col=c)
+        for label, colour in ((0, "#2563EB"), (1, "#EA580C")):
+            pts = run.X[run.y == label]
+            fig.add_trace(go.Scatter(x=pts[:, 0], y=pts[:, 1], mode="markers",
+                                     name=class_names[label], showlegend=c == 1,
+                                     marker={"color": colour, "size": 8,
+                                             "line": {"width": 1, "color": "white"}},
+                                     hoverinfo="skip"), row=1, col=c)
+    fig.update_xaxes(range=list(PLANE), constrain="domain")
+    fig.update_yaxes(range=list(PLANE), scaleanchor="x", constrain="domain")
+    for c in range(2, len(panels) + 1):
+        fig.update_yaxes(scaleanchor=f"x{c}", row=1, col=c)
+    fig.update_layout(height=330, margin=_MARGIN,
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.05, "x": 0})
+    return fig
