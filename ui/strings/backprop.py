@@ -143,12 +143,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # the gradient check
     "backprop.check": ("勾配確認（グラディエントチェック）", "Gradient check"),
     "backprop.check_intro": (
-        "上の 2 層ネットワーク（同じ入力・ラベル・重み）の全パラメータについて、逆伝播で求めた勾配 a を、"
+        "例「2 層ネットワーク」（同じ入力・ラベル・重み）の全パラメータについて、逆伝播で求めた勾配 a を、"
         "中心差分 (f(w + h) − f(w − h)) / 2h（h = 10⁻⁴）による数値微分 n と比べます。"
         "表はパラメータごとの相対誤差 ‖a − n‖ / (‖a‖ + ‖n‖) です（‖·‖ は全要素の 2 乗和の平方根）。"
         "{tol:g} 未満なら一致とみなします。"
         "数値微分はパラメータ 1 つにつき順伝播 2 回かかるので、学習ではなく逆伝播の確認に使います。",
-        "For every parameter of the two-layer network above (same inputs, labels and weights), the "
+        "For every parameter of the example 'Two-layer network' (same inputs, labels and weights), the "
         "gradient a from backpropagation is compared with the numerical gradient n by the central "
         "difference (f(w + h) − f(w − h)) / 2h with h = 10⁻⁴. The table shows each parameter's "
         "relative error ‖a − n‖ / (‖a‖ + ‖n‖) (‖·‖: the square root of the sum of squares of all "
