@@ -13,6 +13,7 @@ from .answer_words import Words, key_words, plain_first_line, stored_words
 from .attempt import Attempt
 from .csv_io import BOM
 from .schema import Question
+from .spoken import spoken
 from .themes import theme_name
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")  # a cell Excel would run as a formula
@@ -40,13 +41,20 @@ def _cell(text: str) -> str:
     return text
 
 
+def _readable(text: str) -> str:
+    """TeX as linear text (``$\\dfrac{1}{1 + e^{-x}}$`` → ``1/(1 + e^(-x))``), line by line:
+    a spreadsheet shows no typeset maths, and a multiple answer keeps one option a line."""
+    return "\n".join(spoken(line) for line in text.splitlines())
+
+
 def _row(a: Attempt, question: Question | None, zone: ZoneInfo, text: RecordText) -> list[str]:
     when = a.answered_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
     if question is None:
         asked, given, key = text.gone, a.answer, ""
     else:
-        asked = plain_first_line(question.text)
-        given, key = stored_words(question, a.answer, text.words), key_words(question, text.words)
+        asked = _readable(plain_first_line(question.text))
+        given = _readable(stored_words(question, a.answer, text.words))
+        key = _readable(key_words(question, text.words))
     return [when, theme_name(a.theme, text.lang), *(_cell(v) for v in (asked, given, key)),
             text.right if a.correct else text.wrong]
 

@@ -17,7 +17,7 @@ from ui.strings import CATALOGUE
 
 NEW_TYPES = Path(__file__).parent / "fixtures" / "quiz" / "new_types"
 BANK = load_paths([NEW_TYPES])
-HISTORY_ALT = CATALOGUE["quiz.history.chart"][0]  # the history tab's own chart, same page
+HISTORY_ALT = CATALOGUE["quiz.history.chart"][0].format(tz="Asia/Tokyo")  # the history chart
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ def _start_button(label: str, key: str, ids: list[str], bank: Bank, store: Store
 def _due_today(bank: Bank, attempts: list, store: Store) -> None:
     st.subheader(t("quiz.history.due"))
     st.caption(t("quiz.history.due_means"))
-    due = due_ids(bank.questions, attempts, end_of_day(datetime.now(UTC)))
+    due = due_ids(bank.questions, attempts, end_of_day(datetime.now(UTC), local_zone()))
     if not due:
         st.info(t("quiz.history.due_none"))
         return
@@ -141,13 +141,15 @@ def render_history(bank: Bank, store: Store) -> None:
         st.markdown(t("quiz.history.summary", n=len(attempts),
                       pct=round(100 * right / len(attempts))))
         _due_today(bank, attempts, store)
-        st.subheader(t("quiz.history.chart"))
-        figure = make_accuracy_figure(daily_accuracy(attempts), lambda th: theme_name(th, lang()),
+        zone = local_zone()  # the browser's: the review list and the study record use it too
+        st.subheader(t("quiz.history.chart", tz=zone.key))
+        figure = make_accuracy_figure(daily_accuracy(attempts, zone),
+                                      lambda th: theme_name(th, lang()),
                                       t("quiz.history.y"), t("quiz.history.x"))
         st.plotly_chart(figure, key="quiz.history.chart", config={"displayModeBar": False},
-                        alt=t("quiz.history.chart"))
+                        alt=t("quiz.history.chart", tz=zone.key))
         st.subheader(t("quiz.history.weakest"))
-        weak = weakest(attempts)
+        weak = weakest(attempts, zone=zone)
         if weak:
             _start_button(t("quiz.history.weak_start"), "quiz.history.weak_start",
                           [w.question_id for w in weak], bank, store,

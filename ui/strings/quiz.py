@@ -139,8 +139,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # History
     "quiz.history.empty": ("まだ解答の記録がありません。", "No answers recorded yet."),
     "quiz.history.summary": ("これまでに {n} 回解答、正答率 {pct}%", "{n} answers so far, {pct}% right"),
-    "quiz.history.chart": ("テーマ別正答率の推移（日本時間の日ごと）",
-                           "Accuracy per theme over time (per day, Japan time)"),
+    "quiz.history.chart": ("テーマ別正答率の推移（{tz} の日ごと）",
+                           "Accuracy per theme over time (per day, {tz})"),
     "quiz.history.y": ("正答率 (%)", "Accuracy (%)"),
     "quiz.history.x": ("日付", "Day"),
     "quiz.history.weakest": ("苦手な問題", "Weakest questions"),
