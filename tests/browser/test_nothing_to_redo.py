@@ -131,6 +131,12 @@ def test_an_exam_survives_a_reload_and_a_restart_with_a_wiped_disk(browser, exam
         assert seconds_left(page) <= before
         second = choose_right(page)
         left = seconds_left(page)
+        # The learner's browser holds the run with both answers before the server goes:
+        # under load its copy is written a moment after the rerun ends.
+        page.wait_for_function("""() => {
+            const k = Object.keys(localStorage).find(k => k.startsWith("actlab.run."));
+            const run = k && JSON.parse(localStorage.getItem(k));
+            return run && Object.keys(run.choices || {}).length >= 2; }""", timeout=30_000)
 
     # The platform reboots with an empty disk: same origin, a new empty history.
     with serve_app(port=port, ACTLAB_QUIZ_DIR=str(exam_bank),
