@@ -116,7 +116,7 @@ def test_on_a_phone_enter_submits_and_next_is_on_screen(browser, numeric_bank_ur
         open_app(page, numeric_bank_url, "/quiz")
         page.get_by_role("button", name="開始").click()
         wait_rerun(page)
-        field = page.locator('[data-testid="stMain"] input[type="text"]')
+        field = page.get_by_role("textbox", name="数値")  # the answer field, not the pairing code's
         field.fill("1")
         field.press("Enter")  # no click on 解答する
         wait_rerun(page)

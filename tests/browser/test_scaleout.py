@@ -86,7 +86,7 @@ def answer_all(page) -> None:
     page.get_by_role("button", name="開始").click()
     wait_rerun(page)
     for _ in range(3):
-        field = page.locator('[data-testid="stMain"] input[type="text"]')
+        field = page.get_by_role("textbox", name="数値")  # the answer field, not the pairing code's
         if field.count():
             field.fill("1")
         else:
