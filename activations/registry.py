@@ -122,7 +122,8 @@ _GELU_TANH_MIN = _minimum(ew.gelu, -3.0, 0.0, approximate=True)
 _SELU_LOWER = -ew.SELU_SCALE * ew.SELU_ALPHA
 _MISH_MIN = _minimum(ew.mish, -3.0, 0.0)
 _SILU_MIN = _minimum(ew.swish, -5.0, 0.0)  # swish(x, β) = silu(βx)/β, so min = _SILU_MIN/β
-_HARD_SWISH_MIN = _minimum(hard.hard_swish, -3.0, 0.0)
+# at h'(x) = (2x + 3)/6 = 0: the search above lands a rounding short of it
+_HARD_SWISH_MIN = float(hard.hard_swish(-1.5))
 _INF = math.inf
 
 
