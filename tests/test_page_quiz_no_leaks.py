@@ -145,7 +145,7 @@ def test_study_mode_every_question_and_its_feedback(page):
     for n, q in enumerate(questions):
         at.run()
         check(at, f"study question {q.id}")
-        assert not at.get("page_link"), f"{q.id}: a link shown before answering"
+        assert not at.main.get("page_link"), f"{q.id}: a link shown before answering"
         run.answer(q, _given(q, right=n % 2 == 0), now)
         at.run()
         check(at, f"study feedback {q.id}")
@@ -169,7 +169,7 @@ def test_mock_exam_every_question_and_the_results(page):
             run.choose(_given(q, right=i % 2 == 0))
         at.run()
         check(at, f"exam question {q.id}")
-        assert not at.get("page_link"), f"{q.id}: a link shown before the end"
+        assert not at.main.get("page_link"), f"{q.id}: a link shown before the end"
     run.finish({q.id: q for q in questions}, now)
     at.run()
     check(at, "exam results")

@@ -5,7 +5,17 @@
 // when it holds more than the server (the server lost them). The quiz in progress is kept
 // beside it (data.run: its JSON, '' once there is none) and handed back when asked
 // (data.ask_run); the server decides whether it needs it.
-export default function ({ data, setStateValue, setTriggerValue }) {
+// What this page has told the server. Setting a state value reruns the app even when the
+// value is the same, and that rerun carries the page's widget values as they stood: sent
+// while a click's own rerun is under way, it undid the click (an exam answer, a graph choice).
+const sent = {};
+
+export default function ({ data, setStateValue: set, setTriggerValue }) {
+  const setStateValue = (key, value) => {
+    if (sent[key] === value) return;
+    sent[key] = value;
+    set(key, value);
+  };
   const ID = "actlab.learner";
   let id = null;
   try {
