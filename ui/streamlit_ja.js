@@ -111,7 +111,21 @@ function restore() {
   state.seen.clear();
 }
 
+// A display formula wider than its column scrolls sideways, and a scroll area a keyboard
+// cannot reach is a barrier (axe-core: scrollable-region-focusable): every display formula
+// takes part in the tab order, whatever the language.
+function focusableFormulas() {
+  if (window.__actlabFormulas) return;
+  window.__actlabFormulas = true;
+  const mark = () => {
+    for (const el of document.querySelectorAll(".katex-display:not([tabindex])")) el.tabIndex = 0;
+  };
+  new MutationObserver(mark).observe(document.body, { subtree: true, childList: true });
+  mark();
+}
+
 export default function ({ data }) {
+  focusableFormulas();
   const lang = data && data.lang === "ja" ? "ja" : "en";
   if (lang === state.lang) return;
   state.lang = lang;
