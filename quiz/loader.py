@@ -28,6 +28,7 @@ from .figures import FIGURE_KINDS
 from .leaks import leak_issues
 from .problems import Problem, field_path, question_location
 from .schema import QUESTION_ADAPTER, QUESTION_TYPES, GraphQuestion, Question
+from .topics import known_topic
 from .yaml_text import parse
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -125,9 +126,10 @@ def _question_problems(file: str, index: int, raw: object) -> tuple[Question | N
     if isinstance(question, GraphQuestion) and not issues:  # its figures are valid
         issues += figure_value_leaks(question)
     for i, fn in enumerate(question.functions):
-        if fn not in REGISTRY:
-            issues.append((f"functions[{i}]", f"unknown function {fn!r} (not in activations.REGISTRY)",
-                           f"関数 {fn!r} はレジストリにありません"))
+        if not known_topic(fn):
+            issues.append((f"functions[{i}]", f"unknown topic {fn!r} (not an activation, "
+                           "optimizer or concept of quiz/topics.py)",
+                           f"{fn!r} は活性化関数・最適化手法・quiz/topics.py の項目のどれでもありません"))
     if question.link is not None:
         issues += [("link", en, ja) for en, ja in _link_issues(question.link)]
     problems = [Problem(file, question_location(index, qid, f), en, ja) for f, en, ja in issues]

@@ -1,6 +1,8 @@
 """The quiz themes: id -> (Japanese name, English name), in the order the page lists them.
 
-The first four are the exam's recurring themes named in the study notes.
+The first four are the exam's recurring themes on activation functions named in the study
+notes; the last four are the rest of the unit (loss, backpropagation) and its optimisation
+chapter.
 """
 
 THEMES: dict[str, tuple[str, str]] = {
@@ -11,8 +13,13 @@ THEMES: dict[str, tuple[str, str]] = {
     "usage": ("使用場面と選択理由", "Where to use which, and why"),
     "formulas": ("数式・導関数・値", "Formulas, derivatives and values"),
     "implementation": ("NumPy実装（穴埋め）", "NumPy implementation (fill-in)"),
+    "loss": ("損失関数", "Loss functions"),
+    "backprop": ("誤差逆伝播法", "Backpropagation"),
+    "optimizers": ("最適化手法", "Optimizers"),
+    "regularization": ("正則化・正規化", "Regularisation and normalisation"),
 }
 EXAM_THEMES = ("relu_sigmoid", "softmax", "vanishing_gradient", "usage")
+UNIT_THEMES = ("loss", "backprop", "optimizers", "regularization")
 
 
 def theme_name(theme: str, lang: str = "ja") -> str:

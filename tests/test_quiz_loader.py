@@ -83,7 +83,8 @@ def test_cross_file_checks_functions_and_links(tmp_path):
                               "/backprop", "/optimizers", "/regularization", "/quiz"]))
     assert got == [
         f"questions[0] (id=a) → link: unknown page '/nowhere' (pages: {pages})",
-        "questions[1] (id=b) → functions[0]: unknown function 'swishy' (not in activations.REGISTRY)",
+        "questions[1] (id=b) → functions[0]: unknown topic 'swishy' (not an activation, "
+        "optimizer or concept of quiz/topics.py)",
         "questions[1] (id=b) → link: unknown function 'nope' in fn=",
         "questions[2] (id=c) → link: link must be an app path such as /explorer?fn=sigmoid",
     ]

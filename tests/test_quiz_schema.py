@@ -35,10 +35,11 @@ def test_a_valid_question_of_each_type_passes_with_no_rule_issues(kind):
     assert question.rule_issues() == []
 
 
-def test_themes_are_the_agreed_six_with_the_exam_four_first():
+def test_themes_are_the_agreed_ten_with_the_exam_four_first():
     assert list(THEMES)[:4] == list(EXAM_THEMES)
     assert set(THEMES) == {"relu_sigmoid", "softmax", "vanishing_gradient", "usage",
-                           "formulas", "implementation"}
+                           "formulas", "implementation",
+                           "loss", "backprop", "optimizers", "regularization"}
 
 
 @pytest.mark.parametrize(("kind", "change", "expected"), [
