@@ -26,10 +26,13 @@ from plots.quiz_figures import (
 from quiz.figures import CurveFigure, DepthFigure, LayersFigure, SoftmaxFigure, alt_text, describe
 from quiz.loader import load_paths
 from quiz.schema import GraphQuestion
+from quiz.themes import UNIT_THEMES
 
 BANK = load_paths([Path(__file__).resolve().parent.parent / "quiz_data"])
+# the unit's themes (issues 17, 18) are checked in tests/test_bank_<theme>.py
 FIGURED = {q.id: q for q in BANK.questions
-           if isinstance(q, GraphQuestion) or getattr(q, "figure", None) is not None}
+           if (isinstance(q, GraphQuestion) or getattr(q, "figure", None) is not None)
+           and q.theme not in UNIT_THEMES}
 GRAPH = {qid: q for qid, q in FIGURED.items() if isinstance(q, GraphQuestion)}
 
 
