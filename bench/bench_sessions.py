@@ -13,7 +13,9 @@ BackMsg / ForwardMsg protobufs the browser sends and receives):
   h(x) against ``activations``, the gradient lab's depth product against max|h'|^L, and
   with ``--pages gradients-mlp`` (tab ②, a new seed and so a new network per move) the
   sigmoid's vanishing and ReLU's steady gradient; with ``--pages loss`` the loss lab's probe
-  of |∂E/∂a| (sigmoid + BCE and sigmoid + MSE) at the logit sent.
+  of |∂E/∂a| (sigmoid + BCE and sigmoid + MSE) at the logit sent; with ``--pages optimizers``
+  the SGD path; with ``--pages backprop`` every edge's value and gradient on the drawn graph
+  at the step sent; with ``--pages regularization`` every layer's histogram.
 
 Printed per page and N: rerun p50/p95, page-load p50/p95, errors (exceptions on the page,
 wrong chart data, time-outs, closed sockets) and the server's peak RSS (from /proc).
@@ -219,6 +221,46 @@ def check_optimizers(charts: list[tuple[str, str]], steps: float) -> str | None:
     return None
 
 
+def check_backprop(charts: list[tuple[str, str]], step: float) -> str | None:
+    """/backprop's shop example at ``step``: every edge shows its value once the forward pass
+    has reached it and its gradient once the backward pass has, from backprop.apple_graph."""
+    from backprop import apple_graph
+    from plots.backprop import GRAD, VALUE, _lines
+    from viewstate.backprop import format_on_graph
+
+    dots = [spec for cid, spec in charts if cid == "graphviz"]
+    if not dots:
+        return "no graph in the rerun"
+    graph, step = apple_graph(), int(step)
+    labels = [line for line in dots[-1].splitlines() if "->" in line]
+    for key, edge in graph.edges.items():
+        line = next((x for x in labels if f'-> "{edge.dst}"' in x
+                     and x.startswith(f'"{edge.src or "in_" + key}"')), None)
+        if line is None:
+            return f"edge {key} missing from the graph"
+        for known, v, colour in ((graph.value_known(key, step), edge.value, VALUE),
+                                 (graph.grad_known(key, step), edge.grad, GRAD)):
+            if v is not None and known != (_lines(format_on_graph(v), colour) in line):
+                return f"edge {key} at step {step}: shown {not known}, expected {known}"
+    return None
+
+
+def check_init(charts: list[tuple[str, str]], init_label: str) -> str | None:
+    """/regularization's ① with sigmoid and the chosen initialisation: every layer's bars
+    against gradflow.init_bn.experiment."""
+    from gradflow import init_bn
+
+    init = INIT_LABELS[init_label]
+    bars = _traces(charts, "reg.init.fig_plain")
+    want = init_bn.experiment(init_bn.Setting("sigmoid", init)).histograms
+    if len(bars) != len(want):
+        return f"{init}: {len(bars)} histograms, expected {len(want)}"
+    for tr, h in zip(bars, want, strict=True):
+        if not np.allclose(_array(tr["y"]), h.share, rtol=1e-12):
+            return f"{init}: a layer's bars differ from init_bn.experiment"
+    return None
+
+
 @dataclass(frozen=True)
 class Scenario:
     """A page, its query string, the control a learner moves and the chart check."""
@@ -232,6 +274,8 @@ class Scenario:
     setup: tuple = ()  # (key, kind, value) sent once after the page load, not timed
 
 
+INIT_LABELS = {"標準偏差 0.01": "std001", "Xavier（1/√n）": "xavier", "He（√(2/n)）": "he",
+               "標準偏差 1": "std1"}  # the radio sends its label (ui/strings, ja)
 ALPHAS = tuple(round(0.01 + 0.03 * i, 2) for i in range(10))
 DEPTHS = (1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100)
 LOGITS = (-9.0, -6.5, -4.0, -2.5, -1.0, 0.5, 2.0, 3.5, 6.0, 8.5)
@@ -245,6 +289,12 @@ SCENARIOS = {
     "optimizers": Scenario("optimizers", "preset=textbook&x=-7&y=2", "optimizers.steps",
                            (10, 30, 100, 300, 1000, 60, 200, 500), "double_array_value",
                            check_optimizers),
+    # the step slider of the shop example: forward node by node, then backward
+    "backprop": Scenario("backprop", "", "backprop.step.apple", (1, 2, 3, 4, 0, 2, 4, 1, 3, 0),
+                         "double_array_value", check_backprop),
+    # ①: a new initialisation is two new 5-layer runs (with and without batch norm)
+    "regularization": Scenario("regularization", "", "reg.init.init",
+                               tuple(INIT_LABELS) * 3, "string_value", check_init),
     # ②: every new seed is a new network (the heaviest change a learner makes)
     "gradients-mlp": Scenario("gradients", "", "gradients.mlp.seed", tuple(range(1, 13)),
                               "double_value", check_mlp,
@@ -310,6 +360,8 @@ class Learner:
             problems.append(f"exception on the page: {el.exception.type}: {el.exception.message}")
         elif kind == "plotly_chart":
             charts.append((el.plotly_chart.id, el.plotly_chart.spec))
+        elif kind == "graphviz_chart":
+            charts.append(("graphviz", el.graphviz_chart.spec))
         self._widget(getattr(getattr(el, kind), "id", "") if kind else "", delta.fragment_id)
 
     def _widget(self, widget_id, fragment: str) -> None:
