@@ -15,9 +15,12 @@ import plotly.graph_objects as go
 from plots.style import FONT
 from quiz.themes import theme_order
 
-# Okabe & Ito (2008), without yellow (too faint on white) and black (the axes' colour).
-COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#999999")
-MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross")
+# Okabe & Ito (2008), without yellow (too faint on white) and black (the axes' colour), then
+# three of Paul Tol's colour-blind-safe set for the unit's later themes; one marker per theme.
+COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#999999",
+           "#882255", "#332288", "#999933")
+MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross",
+           "triangle-down", "pentagon", "hexagram")
 _BAND = 64  # px per theme in the one-day bars
 
 

@@ -61,12 +61,12 @@ def test_the_chart_has_one_line_per_theme_in_percent():
 
 
 def test_themes_differ_in_colour_and_marker():
-    """Six themes, six colours and six marker shapes: told apart without colour too."""
+    """One colour and one marker shape per theme (all ten): told apart without colour too."""
     from plots.quiz_history import theme_style
     from quiz.themes import THEMES
 
     styles = [theme_style(theme) for theme in THEMES]
-    assert len({c for c, _ in styles}) == 6 and len({m for _, m in styles}) == 6
+    assert len({c for c, _ in styles}) == len(THEMES) == len({m for _, m in styles}) == 10
     fig = make_accuracy_figure(daily_accuracy(HISTORY), str.upper, "Y", "X")
     assert len({tr.marker.symbol for tr in fig.data}) == len(fig.data) == 3
 
