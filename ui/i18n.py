@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -78,3 +79,18 @@ def restore_choices(page: str) -> None:
             if key.startswith(f"{page}."):
                 st.session_state[key] = value
     st.session_state[seen] = lang()
+
+
+def labelled(prefix: str, options) -> Callable[[str], str]:
+    """format_func from labels looked up now: AppTest calls it outside a script run."""
+    return {o: t(f"{prefix}.{o}") for o in options}.__getitem__
+
+
+def name_open_tab(tab_key: str, prefix: str, tabs) -> None:
+    """A tab strip's state is the open tab's label: after the language toggle, name the same
+    tab in the new language, or the page would fall back to the first tab."""
+    current = st.session_state.get(tab_key)
+    for tab in tabs:
+        label = t(f"{prefix}.{tab}")
+        if current in CATALOGUE[f"{prefix}.{tab}"] and current != label:
+            st.session_state[tab_key] = label

@@ -6,8 +6,6 @@ Stepping reruns only the graph's fragment; the bug switch only the check's. The 
 outside both: changing them reruns the page, so the graph and the check stay on one network.
 """
 
-from collections.abc import Callable
-
 import pandas as pd
 import streamlit as st
 
@@ -23,7 +21,7 @@ from backprop.bugs import (
 )
 from backprop.graph import ACTIVATIONS, CLASSES, Graph
 from plots.backprop import OP_CSS, graph_dot
-from ui.i18n import keep, restore_choices, t
+from ui.i18n import keep, labelled, restore_choices, t
 from viewstate import backprop as bp
 
 EXAMPLES = (APPLE, SHOP, NET)
@@ -43,11 +41,6 @@ restore_choices("backprop")
 for key, value in DEFAULTS.items():
     # Re-assigning keeps an input's value while its widget is not drawn (another example).
     st.session_state[key] = st.session_state.get(key, value)
-
-
-def labelled(prefix: str, options) -> Callable[[str], str]:
-    """format_func from labels looked up now: AppTest calls it outside a script run."""
-    return {o: t(f"{prefix}.{o}") for o in options}.__getitem__
 
 
 def edge_names(graph: Graph) -> dict[str, str]:

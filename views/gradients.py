@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import replace
 
 import streamlit as st
@@ -19,8 +18,7 @@ import streamlit as st
 import activations as act
 from gradflow import depth, mlp, toydata, train
 from plots import gradients as gp
-from ui.i18n import keep, lang, pick, restore_choices, t
-from ui.strings import CATALOGUE
+from ui.i18n import keep, labelled, lang, name_open_tab, pick, restore_choices, t
 from viewstate import gradients_options as opt
 
 MLP_DEFAULT = ("sigmoid", "relu")  # the two lessons of ②; each more costs one network run
@@ -31,11 +29,6 @@ SEED_MAX = 9999
 
 def names() -> dict[str, str]:
     return {k: pick(act.REGISTRY[k].name_ja, act.REGISTRY[k].name_en) for k in act.ELEMENTWISE}
-
-
-def labelled(prefix: str, options) -> Callable[[str], str]:
-    """format_func from labels looked up now: AppTest calls it outside a script run."""
-    return {o: t(f"{prefix}.{o}") for o in options}.__getitem__
 
 
 def num(v: float) -> str:
@@ -91,16 +84,6 @@ def remember_controls() -> None:
     for key, default in DEFAULTS.items():
         value = st.session_state.get(key, default)
         st.session_state[key] = list(value) if isinstance(value, list) else value
-
-
-def open_tab_in_this_language() -> None:
-    """The tab strip's state is the open tab's label: after the language toggle, name the same
-    tab in the new language, or the page would fall back to ①."""
-    current = st.session_state.get(TAB_KEY)
-    for tab in TABS:
-        label = t(f"gradients.tab.{tab}")
-        if current in CATALOGUE[f"gradients.tab.{tab}"] and current != label:
-            st.session_state[TAB_KEY] = label
 
 
 def network() -> mlp.MLPConfig:
@@ -488,7 +471,7 @@ def train_tab(labels: dict[str, str]) -> None:
 # ---------------------------------------------------------------------------- page
 restore_choices("gradients")
 remember_controls()
-open_tab_in_this_language()
+name_open_tab(TAB_KEY, "gradients.tab", TABS)
 # Japanese has no spaces: without keep-all a phone breaks the title inside a word
 # (勾配フロー・ラ/ボ); with it the title breaks only after ・ or a space.
 st.html("<style>h1 { word-break: keep-all; }</style>")

@@ -15,8 +15,7 @@ import streamlit as st
 from gradflow import init_bn, overfit
 from plots import regularization_lab as rp
 from ui.charts import PLOTLY_CONFIG
-from ui.i18n import keep, restore_choices, t
-from ui.strings import CATALOGUE
+from ui.i18n import keep, labelled, name_open_tab, restore_choices, t
 
 TABS = ("init", "overfit")
 TAB_KEY = "reg.tab"
@@ -30,26 +29,12 @@ OPTIONS = {"reg.init.activation": init_bn.ACTIVATIONS, "reg.init.init": init_bn.
            **{f"reg.fit.{m}": values for m, values in STRENGTHS.items()}}
 
 
-def labelled(prefix: str, options):
-    """format_func from labels looked up now: AppTest calls it outside a script run."""
-    return {o: t(f"{prefix}.{o}") for o in options}.__getitem__
-
-
 def remember_controls() -> None:
     """Only the open tab draws its widgets and Streamlit forgets an undrawn widget's value:
     writing each value back keeps a learner's settings across a visit to the other tab."""
     for key, default in DEFAULTS.items():
         value = st.session_state.get(key, default)
         st.session_state[key] = value if value in OPTIONS[key] else default
-
-
-def open_tab_in_this_language() -> None:
-    """The tab strip's state is the open tab's label: name it in the new language."""
-    current = st.session_state.get(TAB_KEY)
-    for tab in TABS:
-        label = t(f"reg.tab.{tab}")
-        if current in CATALOGUE[f"reg.tab.{tab}"] and current != label:
-            st.session_state[TAB_KEY] = label
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -199,7 +184,7 @@ def overfit_tab() -> None:
 # ---------------------------------------------------------------------------- page
 restore_choices("reg")
 remember_controls()
-open_tab_in_this_language()
+name_open_tab(TAB_KEY, "reg.tab", TABS)
 st.html("<style>h1 { word-break: keep-all; }</style>")
 st.title(t("reg.title"), anchor=False)
 st.caption(t("reg.intro"))
