@@ -86,9 +86,9 @@ def _out(values, like: np.ndarray, dtype: np.dtype) -> np.ndarray:
 def glu(x, axis: int = -1):
     r"""Gated Linear Unit: the first half a, gated by the sigmoid of the second half b.
 
-    .. math:: \mathrm{GLU}(a, b) = a \otimes \sigma(b), \quad x = [a;\ b]
+    .. math:: \mathrm{GLU}(a, b) = a \otimes \sigma(b)
 
-    Args: x of even width along ``axis`` (default the last). Returns an array half as
+    x = [a; b] is split along ``axis``. Args: x of even width along ``axis`` (default the last). Returns an array half as
     wide along ``axis``. With b → +∞ the output is a, with b → −∞ it is 0.
     """
     a, b, dtype = _halves64(x, axis)
@@ -114,7 +114,7 @@ def glu_grad(x, upstream, axis: int = -1):
 def swiglu(x, axis: int = -1):
     r"""SwiGLU in split-half form: SiLU (Swish with β = 1) of the first half a, times b.
 
-    .. math:: \mathrm{SwiGLU}(a, b) = \mathrm{Swish}_1(a) \otimes b = a\,\sigma(a) \otimes b, \quad x = [a;\ b]
+    .. math:: \begin{aligned} \mathrm{SwiGLU}(a, b) &= \mathrm{Swish}(a) \otimes b \\ &= a\,\sigma(a) \otimes b \end{aligned}
 
     Shazeer (2020) writes it on two projections of the layer's input, Swish(xW) ⊗ xV;
     here x = [xW; xV] is their concatenation. Args: x of even width along ``axis``

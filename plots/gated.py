@@ -71,7 +71,7 @@ def make_gated_figure(labels: dict[str, str]) -> go.Figure:
         # each panel's name just above it, at its left edge
         "annotations": [{"text": f"<b>{text}</b>", "x": 0, "xref": "paper", "xanchor": "left",
                          "y": 1.0, "yref": f"{axis} domain", "yanchor": "bottom",
-                         "showarrow": False} for text, axis in titles],
+                         "showarrow": False, "font": {"size": 14}} for text, axis in titles],
         "height": 2 * _PANEL_PX + 170, "hovermode": "x unified",
         "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.06, "x": 0},
