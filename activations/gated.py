@@ -9,6 +9,7 @@ the output is half as wide as the input. The halves follow the usual split-half 
   the second half b is the gate σ(b).
 - ``swiglu``: Shazeer (2020), Swish(xW) ⊗ xV with β = 1: SiLU on the first half a, the
   second half b multiplies linearly (LLaMA's FFN: silu(gate_proj(x)) * up_proj(x)).
+- ``geglu``: Shazeer (2020), GELU(xW) ⊗ xV in the same form, with the exact GELU x·Φ(x).
 
 They are not in ``REGISTRY``: its vector kind (softmax) keeps the input's shape and has a
 Jacobian of the same width, while these halve the width and take two inputs per output.
@@ -23,11 +24,13 @@ returned where one exists (glu(a = 1, b = −inf) = 0) and NaN where none does (
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import expit, log_expit
+from scipy.special import erfcx, expit, log_expit, log_ndtr, ndtr
 
 from ._arrays import as_float_array
 
 _TINY = np.finfo(np.float64).tiny  # below it a float64 is subnormal: its digits are gone
+_LOG_SQRT_2PI = 0.9189385332046728  # log(2π)/2
+_SQRT_PI_OVER_2 = 1.2533141373155003  # sqrt(π/2)
 
 
 def split_halves(x, axis: int = -1) -> tuple[np.ndarray, np.ndarray]:
@@ -136,4 +139,48 @@ def swiglu_grad(x, upstream, axis: int = -1):
     # SiLU'(a) = σ(a)(1 + a σ(−a)): σ(−a) is 1 − σ(a) without the cancellation
     da = _product(expit(a), log_expit(a), 1.0 + a * expit(-a), b, g)
     db = _product(expit(a), log_expit(a), a, g)
+    return _out(da, a, dtype), _out(db, a, dtype)
+
+
+def geglu(x, axis: int = -1):
+    r"""GEGLU in split-half form: GELU (exact, x·Φ(x)) of the first half a, times b.
+
+    .. math:: \mathrm{GEGLU}(a, b) = \mathrm{GELU}(a) \otimes b = a\,\Phi(a) \otimes b
+
+    Shazeer (2020): GELU(xW) ⊗ xV, with x = [xW; xV]. Returns an array half as wide.
+    """
+    a, b, dtype = _halves64(x, axis)
+    return _out(_product(ndtr(a), log_ndtr(a), a, b), a, dtype)
+
+
+def _gelu_grad_parts(a):
+    """GELU'(a) = Φ(a) + aφ(a) as a gate (≥ 0, with its log) times a factor.
+
+    For a ≥ 0: the gate is Φ(a) + aφ(a) itself, in [1/2, 1.13], and the factor 1. For
+    a < 0 both terms underflow together: GELU'(a) = φ(a)·(√(π/2)·erfcx(−a/√2) + a), since
+    Φ(a)/φ(a) = √(π/2)·erfcx(−a/√2) (erfcx(z) = e^{z²}erfc(z) never overflows for z ≥ 0).
+    """
+    pos = a >= 0
+    ap = np.where(pos, np.minimum(a, 40.0), 0.0)  # φ(40) is 0 to double precision
+    an = np.where(pos, 0.0, np.maximum(a, -1e10))  # φ(−1e10) = 0 too; a² stays finite
+    value_pos = ndtr(ap) + ap * np.exp(-0.5 * ap * ap - _LOG_SQRT_2PI)
+    log_phi = -0.5 * an * an - _LOG_SQRT_2PI
+    factor_neg = _SQRT_PI_OVER_2 * erfcx(-np.where(pos, 0.0, a) / np.sqrt(2.0)) + np.where(pos, 0.0, a)
+    gate = np.where(pos, value_pos, np.exp(log_phi))
+    log_gate = np.where(pos, np.log(value_pos), log_phi)
+    return gate, log_gate, np.where(pos, 1.0, factor_neg)
+
+
+def geglu_grad(x, upstream, axis: int = -1):
+    r"""Gradients of GEGLU with respect to a and b, for an upstream gradient g.
+
+    .. math:: \frac{\partial L}{\partial a} = g \otimes b \otimes (\Phi(a) + a\,\varphi(a)), \quad \frac{\partial L}{\partial b} = g \otimes a\,\Phi(a)
+
+    Returns (da, db), each of the output's shape.
+    """
+    a, b, dtype = _halves64(x, axis)
+    g = np.broadcast_to(np.asarray(upstream, dtype=np.float64), a.shape)
+    gate, log_gate, factor = _gelu_grad_parts(a)
+    da = _product(gate, log_gate, factor, b, g)
+    db = _product(ndtr(a), log_ndtr(a), a, g)
     return _out(da, a, dtype), _out(db, a, dtype)

@@ -12,7 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import activations as act
-from activations.gated import glu, glu_grad, split_halves, swiglu, swiglu_grad
+from activations.gated import (
+    geglu,
+    geglu_grad,
+    glu,
+    glu_grad,
+    split_halves,
+    swiglu,
+    swiglu_grad,
+)
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -50,6 +58,30 @@ def ref_swiglu_grad(a, b, g):
     return g * b * (_sig(a) + a * _dsig(a)), g * a * _sig(a)
 
 
+def _cdf(z):
+    """Φ(z) = erfc(−z/√2)/2 (1 + erf would cancel in the left tail).
+
+    mpmath's erfc overflows a float inside for |z| > ~1e150: beyond |z| = 1e4, Φ is 1 or
+    below e^{-5e7}, which times any three float64 magnitudes (< e^{2130}) still underflows.
+    """
+    if abs(z) > 10**4:
+        return mp.mpf(1) if z > 0 else mp.mpf(0)
+    return mp.erfc(-z / mp.sqrt(2)) / 2
+
+
+def ref_geglu(a, b):
+    return a * _cdf(a) * b
+
+
+def ref_geglu_grad(a, b, g):
+    pdf = mp.exp(-a * a / 2) / mp.sqrt(2 * mp.pi) if abs(a) <= 10**4 else mp.mpf(0)
+    return g * b * (_cdf(a) + a * pdf), g * a * _cdf(a)
+
+
+FNS = [(glu, ref_glu), (swiglu, ref_swiglu), (geglu, ref_geglu)]
+GRADS = [(glu_grad, ref_glu_grad), (swiglu_grad, ref_swiglu_grad), (geglu_grad, ref_geglu_grad)]
+
+
 def _check(got: float, want, what) -> None:
     """Within 1e-12 relative where the truth is a normal float64; a subnormal or zero truth
     asks for |got| ≤ 1e-300; within 1e-12 of the float range's end or beyond it, inf of the
@@ -71,25 +103,18 @@ def _pairs():
     return [(a, b) for a, b in itertools.product(GRID, GRID)]
 
 
-def test_glu_matches_50_digit_reference_on_a_grid_with_extremes():
+@pytest.mark.parametrize(("fn", "ref"), FNS, ids=lambda v: getattr(v, "__name__", ""))
+def test_values_match_50_digit_reference_on_a_grid_with_extremes(fn, ref):
     a, b = np.array(_pairs()).T
-    got = glu(np.concatenate([a, b]))
+    got = fn(np.concatenate([a, b]))
     with mp.workdps(50):
         for ai, bi, gi in zip(a, b, got, strict=True):
-            _check(float(gi), ref_glu(mp.mpf(ai), mp.mpf(bi)), ("glu", ai, bi))
+            _check(float(gi), ref(mp.mpf(ai), mp.mpf(bi)), (fn.__name__, ai, bi))
 
 
-def test_swiglu_matches_50_digit_reference_on_a_grid_with_extremes():
-    a, b = np.array(_pairs()).T
-    got = swiglu(np.concatenate([a, b]))
-    with mp.workdps(50):
-        for ai, bi, gi in zip(a, b, got, strict=True):
-            _check(float(gi), ref_swiglu(mp.mpf(ai), mp.mpf(bi)), ("swiglu", ai, bi))
-
-
-# SiLU' crosses 0 near a = −1.2785: no grid point is near it, where relative error means nothing.
-@pytest.mark.parametrize(("grad", "ref"), [(glu_grad, ref_glu_grad), (swiglu_grad, ref_swiglu_grad)],
-                         ids=["glu", "swiglu"])
+# SiLU' and GELU' cross 0 near a = −1.2785 and −0.7518: no grid point is near them, where a
+# relative error means nothing.
+@pytest.mark.parametrize(("grad", "ref"), GRADS, ids=["glu", "swiglu", "geglu"])
 @pytest.mark.parametrize("g", [1.0, -3.0, 1e-300, 1e300])
 def test_gradients_match_50_digit_reference(grad, ref, g):
     a, b = np.array(_pairs()).T
@@ -108,15 +133,16 @@ def test_every_finite_pair_is_exact_to_1e_12_with_no_warning(a, b):
     only where the exact value is beyond the float range."""
     x = np.array([a, b])
     with mp.workdps(50):
-        _check(float(glu(x)[0]), ref_glu(mp.mpf(a), mp.mpf(b)), ("glu", a, b))
-        _check(float(swiglu(x)[0]), ref_swiglu(mp.mpf(a), mp.mpf(b)), ("swiglu", a, b))
+        for fn, ref in FNS:
+            _check(float(fn(x)[0]), ref(mp.mpf(a), mp.mpf(b)), (fn.__name__, a, b))
 
 
 @settings(max_examples=200, deadline=None)
 @given(a=finite, b=finite, g=finite)
 def test_gradients_of_every_finite_triple_are_finite_or_exactly_overflowing(a, b, g):
     x = np.array([a, b])
-    for grad, factors in ((glu_grad, ((g,), (g, a))), (swiglu_grad, ((g, b), (g, a)))):
+    for grad, factors in ((glu_grad, ((g,), (g, a))), (swiglu_grad, ((g, b), (g, a))),
+                          (geglu_grad, ((g, b), (g, a)))):
         for value, bound in zip(grad(x, g), factors, strict=True):
             v = float(value[0])
             assert not np.isnan(v), (grad.__name__, a, b, g)
@@ -129,7 +155,7 @@ def test_gradients_agree_with_central_differences():
     x = rng.uniform(-6, 6, size=(40, 8))
     g = rng.normal(size=(40, 4))
     h = 1e-6
-    for fn, grad in ((glu, glu_grad), (swiglu, swiglu_grad)):
+    for fn, grad in ((glu, glu_grad), (swiglu, swiglu_grad), (geglu, geglu_grad)):
         analytic = np.concatenate(grad(x, g), axis=-1)
         numeric = np.empty_like(x)
         for j in range(x.shape[1]):
@@ -156,6 +182,9 @@ def test_identities():
     # b = 1: SwiGLU is SiLU of a
     np.testing.assert_allclose(swiglu(np.concatenate([x, np.ones_like(x)])), act.silu(x),
                                rtol=1e-15)
+    # b = 1: GEGLU is GELU of a
+    np.testing.assert_allclose(geglu(np.concatenate([x, np.ones_like(x)])), act.gelu(x),
+                               rtol=1e-15)
     # SwiGLU(a, b) = a σ(a) b = GLU(a·b, a)
     b = np.cos(x) * 5
     np.testing.assert_allclose(swiglu(np.concatenate([x, b])), glu(np.concatenate([x * b, x])),
@@ -176,7 +205,7 @@ def test_halves_along_any_axis_and_dtype():
     assert glu(np.ones((3, 0))).shape == (3, 0)
 
 
-@pytest.mark.parametrize("fn", [glu, swiglu, lambda x: glu_grad(x, 1.0), split_halves])
+@pytest.mark.parametrize("fn", [glu, swiglu, geglu, lambda x: glu_grad(x, 1.0), split_halves])
 def test_odd_width_or_no_axis_raises_a_clear_value_error(fn):
     with pytest.raises(ValueError, match="even"):
         fn(np.ones((2, 3)))
@@ -195,4 +224,4 @@ def test_non_finite_inputs():
 
 def test_not_in_the_elementwise_registry():
     """The registry's vector kind keeps the input's width; these halve it."""
-    assert not {"glu", "swiglu"} & set(act.REGISTRY)
+    assert not {"glu", "swiglu", "geglu"} & set(act.REGISTRY)
