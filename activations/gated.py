@@ -1,4 +1,4 @@
-r"""Gated activations: GLU and SwiGLU, and their gradients with respect to both halves.
+r"""Gated activations: GLU, SwiGLU and GEGLU, and their gradients with respect to both halves.
 
 A gated activation is not elementwise: the input's ``axis`` is split into two halves
 a and b of equal width, and each output combines one entry of a with one entry of b, so

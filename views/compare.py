@@ -117,6 +117,7 @@ st.session_state[SYNCED_LANG] = language
 if "compare.fns" not in st.session_state:  # back from another page: widget state was dropped
     seed(parse_query(raw)[0])
 
+
 @st.cache_data(max_entries=4, show_spinner=False)
 def gated_figure(labels: tuple[tuple[str, str], ...]) -> go.Figure:
     return make_gated_figure(dict(labels))
