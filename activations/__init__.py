@@ -36,6 +36,7 @@ from .elementwise import (
     tanh,
     tanh_grad,
 )
+from .gated import geglu, geglu_grad, glu, glu_grad, swiglu, swiglu_grad
 from .hard import hard_sigmoid, hard_sigmoid_grad, hard_swish, hard_swish_grad, relu6, relu6_grad
 from .params import Param
 from .registry import ELEMENTWISE, REGISTRY, Interval, Spec

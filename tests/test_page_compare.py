@@ -12,7 +12,8 @@ from tests.apptest import open_page
 
 
 def figure(at):
-    charts = at.get("plotly_chart")
+    """The lab's chart (the gated activations' figure, folded below it, is another)."""
+    charts = [c for c in at.get("plotly_chart") if c.proto.id.endswith("-compare.figure")]
     assert len(charts) == 1
     return pio.from_json(charts[0].proto.spec)
 

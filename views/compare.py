@@ -6,10 +6,13 @@ The controls, the chart and the saturation table are one ``st.fragment``: a cont
 re-sends only them, not the summary tables below.
 """
 
+import plotly.graph_objects as go
 import streamlit as st
 
 import activations as act
+from activations.registry import docstring_latex
 from plots.compare import SATURATION, format_regions, make_compare_figure, saturation_regions
+from plots.gated import gate_facts, make_gated_figure
 from ui.charts import PLOTLY_CONFIG
 from ui.i18n import lang, t
 from ui.url_warnings import compare_warn
@@ -114,9 +117,32 @@ st.session_state[SYNCED_LANG] = language
 if "compare.fns" not in st.session_state:  # back from another page: widget state was dropped
     seed(parse_query(raw)[0])
 
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def gated_figure(labels: tuple[tuple[str, str], ...]) -> go.Figure:
+    return make_gated_figure(dict(labels))
+
+
+def gated_section() -> None:
+    """GLU and SwiGLU: not elementwise, so not in the chart above; folded, so the page's
+    layout stays as it was for whoever does not open it."""
+    with st.expander(t("compare.gated.title")):
+        st.markdown(t("compare.gated.body"))
+        st.latex(docstring_latex(act.glu))
+        st.latex(docstring_latex(act.swiglu))
+        st.caption(t("compare.gated.convention"))
+        labels = {"glu": t("compare.gated.panel_glu"), "swiglu": t("compare.gated.panel_swiglu"),
+                  "x": t("compare.gated.axis_x"), "y": t("compare.gated.axis_y"),
+                  "b": t("compare.gated.legend_b")}
+        st.plotly_chart(gated_figure(tuple(labels.items())), key="compare.gated_figure",
+                        config=PLOTLY_CONFIG, alt=t("compare.gated.chart_alt"))
+        st.caption(t("compare.gated.caption", **gate_facts()))
+
+
 st.title(t("compare.title"))
 st.write(t("compare.intro"))
 lab()
+gated_section()
 
 st.header(t("compare.tables_title"))
 st.caption(t("compare.tables_note"))

@@ -93,4 +93,52 @@ STRINGS: dict[str, tuple[str, str]] = {
         "選んだ関数の{what}を重ねたグラフと、各関数の飽和領域（|h'| < {threshold}）の帯",
         "The chosen functions' {what} overlaid, with each one's saturation band (|h'| < {threshold})",
     ),
+    "compare.gated.title": ("ゲート付き活性化（GLU・SwiGLU）", "Gated activations (GLU, SwiGLU)"),
+    "compare.gated.body": (
+        "ゲートとは、0〜1 の値を掛けて信号をどれだけ通すかを決める仕組みです（LSTM のゲートと同じ考え方）。"
+        r"GLU は入力 $x$ を前半 $a$ と後半 $b$ に分け、$b$ のシグモイド $\sigma(b)$ をゲートとして $a$ に掛けます。"
+        r"SwiGLU はシグモイドの代わりに Swish（SiLU）を使い、$\mathrm{Swish}(a)$ に $b$ を掛けます。"
+        "出力の 1 つの成分が $a$ と $b$ の 2 つの入力で決まり、出力の幅は入力の半分になるので、"
+        "要素ごとに働く関数ではありません（上の比較グラフに入らないのはこのためです）。"
+        "SwiGLU は PaLM や LLaMA などの大規模言語モデルで、Transformer の FFN（位置ごとの全結合層）に使われています。",
+        "A gate multiplies a signal by a value between 0 and 1 and so decides how much of it "
+        "passes (the same idea as the gates of an LSTM). GLU splits its input $x$ into a first "
+        r"half $a$ and a second half $b$, and multiplies $a$ by the gate $\sigma(b)$, the sigmoid "
+        "of $b$. SwiGLU uses Swish (SiLU) instead of the sigmoid and multiplies "
+        r"$\mathrm{Swish}(a)$ by $b$. Each output depends on two inputs, one from $a$ and one "
+        "from $b$, and the output is half as wide as the input, so these are not elementwise "
+        "functions (which is why the chart above does not offer them). SwiGLU is the activation "
+        "of the Transformer's FFN (the position-wise fully connected layers) in large language "
+        "models such as PaLM and LLaMA.",
+    ),
+    "compare.gated.convention": (
+        "前半と後半のどちらに活性化をかけるかは書き方の違いです。ここでは GLU を PyTorch の glu 関数に"
+        r"合わせて $a \otimes \sigma(b)$、SwiGLU を論文（Shazeer, 2020）の "
+        r"$\mathrm{Swish}(xW) \otimes xV$ に合わせて $\mathrm{Swish}(a) \otimes b$"
+        r"（$x = [xW;\ xV]$）と書きます。",
+        "Which half is activated is a matter of notation. Here GLU follows PyTorch's glu "
+        r"function, $a \otimes \sigma(b)$, and SwiGLU follows the paper (Shazeer, 2020), "
+        r"$\mathrm{Swish}(xW) \otimes xV$, as $\mathrm{Swish}(a) \otimes b$ with "
+        r"$x = [xW;\ xV]$.",
+    ),
+    "compare.gated.caption": (
+        r"上：GLU。どの線も傾き $\sigma(b)$ の直線です。$b = {b_open:g}$ では "
+        r"$\sigma(b) \approx {sigma_open:.3f}$ で $a$ がほぼそのまま通り、$b = {b_shut:g}$ では "
+        r"$\sigma(b) \approx {sigma_shut:.3f}$ で出力はほぼ 0 です。"
+        "下：SwiGLU。$b$ は 0〜1 のゲートではなく倍率として掛かり、負なら符号も反転します。",
+        r"Top: GLU. Every line is straight, with slope $\sigma(b)$. At $b = {b_open:g}$, "
+        r"$\sigma(b) \approx {sigma_open:.3f}$ and $a$ passes almost unchanged; at "
+        r"$b = {b_shut:g}$, $\sigma(b) \approx {sigma_shut:.3f}$ and the output is almost 0. "
+        "Bottom: SwiGLU. $b$ is not a gate between 0 and 1 but a multiplier, and a negative $b$ "
+        "flips the sign.",
+    ),
+    "compare.gated.panel_glu": ("GLU：a ⊗ σ(b)", "GLU: a ⊗ σ(b)"),
+    "compare.gated.panel_swiglu": ("SwiGLU：Swish(a) ⊗ b", "SwiGLU: Swish(a) ⊗ b"),
+    "compare.gated.axis_x": ("a（入力の前半）", "a (first half of the input)"),
+    "compare.gated.axis_y": ("出力", "Output"),
+    "compare.gated.legend_b": ("b = {b}", "b = {b}"),
+    "compare.gated.chart_alt": (
+        "GLU（上）と SwiGLU（下）の出力を a に対して、b の値ごとに線で描いたグラフ",
+        "GLU (top) and SwiGLU (bottom): the output against a, one line for each value of b",
+    ),
 }
