@@ -51,9 +51,16 @@ def _range(y: np.ndarray, pad: float = 0.1) -> list[float]:
     return [lo - margin, hi + margin]
 
 
-def _decades(span: float) -> int:
-    """A log axis's tick step in decades: at most about 5 labels, none between decades."""
-    return max(1, int(np.ceil(span / 5)))
+def _log_ticks(lo: float, hi: float) -> dict:
+    """A log axis's ticks over [10^lo, 10^hi]: whole decades, at most about 5 labels; on
+    a span under 2.5 decades 1, 2 and 5 of each decade (so that two or more labels show)."""
+    span = hi - lo
+    if span >= 2.5:
+        return {"dtick": max(1, int(np.ceil(span / 5))), "exponentformat": "power"}
+    values = [m * 10.0**k for k in range(int(np.floor(lo)) - 1, int(np.ceil(hi)) + 1)
+              for m in (1, 2, 5)]
+    shown = [v for v in values if lo <= np.log10(v) <= hi]
+    return {"tickvals": shown, "ticktext": [f"{v:g}" for v in shown]}
 
 
 # ------------------------------------------------------------------------------ loss
@@ -179,10 +186,12 @@ def _loss_view(fig: TrajectoryFigure, run: Trajectory, label: str | None) -> go.
         logs = np.log10(shown[np.isfinite(shown)])
         lo, hi = float(logs.min()), float(logs.max())
         span = max(hi - lo, 1.0)
-        out.update_yaxes(type="log", exponentformat="power", title={"text": "f − 最小値"},
-                         range=[lo - 0.08 * span, hi + 0.08 * span], dtick=_decades(span))
+        out.update_yaxes(type="log", title={"text": "f − 最小値"},
+                         range=[lo - 0.08 * span, hi + 0.08 * span],
+                         **_log_ticks(lo - 0.08 * span, hi + 0.08 * span))
     else:
-        out.update_yaxes(range=_range(y), zeroline=True, title={"text": "f"})
+        out.update_yaxes(range=_range(y), zeroline=True, title={"text": "f"},
+                         exponentformat="power")
     return layout(out, label)
 
 
@@ -308,8 +317,8 @@ def _numdiff(fig: NumdiffFigure, label: str | None) -> go.Figure:
     span = max(hi - lo, 1.0)
     out.update_xaxes(type="log", exponentformat="power", dtick=4, range=[-16.4, 0.4],
                      title={"text": "刻み幅 h", "standoff": 2})
-    out.update_yaxes(type="log", exponentformat="power", dtick=_decades(span),
-                     range=[lo - 0.06 * span, hi + 0.06 * span], title={"text": "誤差"})
+    out.update_yaxes(type="log", range=[lo - 0.06 * span, hi + 0.06 * span],
+                     title={"text": "誤差"}, **_log_ticks(lo - 0.06 * span, hi + 0.06 * span))
     return layout(out, label)
 
 
