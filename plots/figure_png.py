@@ -60,7 +60,8 @@ def _contour(ax, trace) -> None:
     c = trace.contours
     levels = np.arange(c.start, c.end + c.size / 2, c.size)
     ax.contour(np.asarray(trace.x), np.asarray(trace.y), np.asarray(trace.z, dtype=float),
-               levels=levels, colors=[trace.colorscale[0][1]], linewidths=0.7, zorder=0)
+               levels=levels, colors=[trace.colorscale[0][1]], linewidths=0.7, linestyles="solid",
+               zorder=0)
 
 
 _DASH = {"dash": "--", "dot": ":", "dashdot": "-."}

@@ -99,10 +99,8 @@ class LossFigure(_Unit):
         return issues
 
     def describe(self) -> str:
-        name = LOSS_NAMES[self.loss]
-        if self.loss == "huber":
-            name += f"（δ = {num(self.delta)}）"
-        name += f"（t = {num(self.target)}）"
+        delta = f"δ = {num(self.delta)}、" if self.loss == "huber" else ""
+        name = f"{LOSS_NAMES[self.loss]}（{delta}t = {num(self.target)}）"
         if self.derivative:
             return (f"{name}をロジット a で微分した dE/da" if self.over == "logit"
                     else f"{name}を y で微分した dE/dy")

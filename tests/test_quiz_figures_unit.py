@@ -123,6 +123,15 @@ def test_the_logit_gradient_of_bce_is_y_minus_t_and_of_squared_error_is_not():
     assert abs(g_sq[0]) < 0.01 < abs(g_bce[0])  # at a = −6: squared error's gradient vanishes
 
 
+def test_losses_of_different_settings_draw_different_curves():
+    def y(**kw):
+        return loss_data(spec(kind="loss", **kw))[1]
+    assert np.max(np.abs(y(loss="bce", target=1) - y(loss="bce", target=0))) > 1
+    assert np.max(np.abs(y(loss="huber", target=0) - y(loss="squared", target=0))) > 1
+    assert np.max(np.abs(y(loss="huber", target=0, delta=0.5)
+                         - y(loss="huber", target=0, delta=2))) > 1
+
+
 # ----------------------------------------------------------------------- trajectory
 TRAJECTORIES = [
     dict(surface="textbook", optimizer="momentum", hyper={"lr": 0.1, "momentum": 0.9},
@@ -419,7 +428,7 @@ CAPTIONS = [
     ({"kind": "loss", "loss": "squared", "target": 0},
      "二乗誤差 ½(y − t)²（t = 0）の y に対するグラフ"),
     ({"kind": "loss", "loss": "huber", "target": -1, "delta": 0.5, "derivative": True},
-     "Huber 損失（δ = 0.5）（t = −1）を y で微分した dE/dy"),
+     "Huber 損失（δ = 0.5、t = −1）を y で微分した dE/dy"),
     ({"kind": "trajectory", "surface": "textbook", "optimizer": "momentum",
       "hyper": {"lr": 0.1, "momentum": 0.9}, "steps": 30, "start": [-7.0, 2.0]},
      "Momentum（学習率 0.1、μ = 0.9）の 30 ステップの軌跡（x²/20 + y²、開始点 (−7, 2)）"),
