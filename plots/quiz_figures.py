@@ -3,7 +3,8 @@ parameters the bank names. Pure: a figure spec in, ``go.Figure`` out.
 
 Made to be read on a 390 px phone: one line or one set of bars, large ticks, no legend,
 no title but the option's letter, and nothing that names the function (that is what the
-question asks). Charts are static (no zoom or drag stealing the page's scrolling).
+question asks). Charts are static (no zoom or drag stealing the page's scrolling). The unit's
+kinds are drawn by plots/quiz_figures_unit.py; ``make_question_figure`` draws every kind.
 """
 
 from __future__ import annotations

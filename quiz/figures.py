@@ -3,7 +3,9 @@
 A figure is a spec (a function of the registry and its parameters, logits and a temperature,
 a random network from ``gradflow``); the page draws it from ``activations`` and ``gradflow``
 (plots/quiz_figures.py), so a plot can never disagree with the code. ``figure_issues`` checks
-what the schema cannot: registry names and parameters in the registry's ranges.
+what the schema cannot: registry names and parameters in the registry's ranges. The unit's
+kinds (loss, trajectory, init_histograms, overfit, numdiff) live in quiz/figures_unit.py and
+join the ``Figure`` union here.
 """
 
 from __future__ import annotations
