@@ -57,10 +57,11 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-
 
 # Arms the timer: t0 at the next keydown (capture phase, before any widget sees it), t1 at the
 # first mutation after it that changes the drawn paths of the chart number `index` in the page.
-ARM = """(index) => {
+ARM = """([index, chart]) => {
     const sig = () => {
-        const el = document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')[index];
+        const el = document.querySelectorAll('[data-testid="stMain"] ' + chart)[index];
         if (!el) return '';
+        if (!el.classList.contains('js-plotly-plot')) return el.innerHTML;  // a Graphviz svg
         return Array.from(el.querySelectorAll('.main-svg path'), p => p.getAttribute('d'))
             .join('|');
     };
@@ -93,6 +94,7 @@ class Control:
     focus: str  # selector of the element that takes the key
     keys: tuple[str, ...]  # pressed in turn (one per measured press), cycling
     chart: int = 0  # which chart of the page must change
+    chart_css: str = ".js-plotly-plot"  # what a chart is on this page (Graphviz: an svg)
     before: tuple[str, ...] = ()  # typed into the focused element before arming (per press)
 
 
@@ -111,15 +113,23 @@ CONTROLS = (
             ("Enter",), before=("1, 2, 3.5", "1, 2, 3")),
     Control("softmax T", "/softmax", '[data-testid="stSlider"] input[type="range"] >> nth=0',
             ("ArrowRight", "ArrowLeft")),
+    Control("loss target t", "/loss", '[data-testid="stSlider"] input[type="range"] >> nth=0',
+            ("ArrowLeft", "ArrowRight")),
+    Control("backprop step (次へ)", "/backprop", 'button:has-text("次へ")', ("Enter",),
+            chart_css='[data-testid="stGraphVizChart"] svg'),
+    Control("optimizers steps", "/optimizers?preset=textbook",
+            '[data-testid="stSlider"] input[type="range"] >> nth=0', ("ArrowRight", "ArrowLeft")),
+    Control("regularization init", "/regularization",
+            '[data-testid="stRadio"] >> nth=1 >> input:checked', ("ArrowRight",)),
 )
 FLOOR = Control("floor: one slider, one chart", "/",
                 '[data-testid="stSlider"] input[type="range"]', ("ArrowRight",))
 
 
-def _open(browser, url: str, width: int = 1280):
+def _open(browser, url: str, width: int = 1280, chart: str = CHART):
     page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
     page.goto(url)
-    page.wait_for_selector(CHART, state="attached", timeout=60_000)
+    page.wait_for_selector(chart, state="attached", timeout=60_000)
     page.wait_for_selector(READY, timeout=60_000)
     page.wait_for_timeout(500)
     return page
@@ -134,7 +144,7 @@ def _press(page, control: Control, i: int) -> tuple[float, float]:
         text = control.before[i % len(control.before)]
         if text:
             target.fill(text)
-    page.evaluate(ARM, control.chart)
+    page.evaluate(ARM, [control.chart, control.chart_css])
     page.keyboard.press(control.keys[i % len(control.keys)])
     try:
         page.wait_for_function("() => window.__bench.t1 !== null", timeout=20_000)
@@ -166,7 +176,7 @@ def bench_presses(browser, app_url: str, floor_url: str, n: int, only: list[str]
     for control in CONTROLS:
         if only and not any(word in control.name for word in only):
             continue
-        page = _open(browser, app_url + control.path)
+        page = _open(browser, app_url + control.path, chart=control.chart_css)
         app_ms, floor_ms = [], []
         for i in range(n):
             app_ms.append(_press(page, control, i))
