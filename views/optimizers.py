@@ -172,9 +172,18 @@ def _labels() -> LabLabels:
                      escaped=t("optimizers.escaped", t="{t}"), step_axis=t("optimizers.step_axis"))
 
 
-def _draw(surface: str, runs: list[Run], names: list[str]) -> None:
+# Shared by every session (read, never changed): 30 learners at 1000 steps would otherwise
+# build the same 0.3 MB figure each, ~50 ms apiece (bench/bench_sessions.py --pages optimizers).
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _figures(surface: str, key: tuple, start: tuple, steps: int, names: tuple[str, ...],
+             labels: LabLabels):
+    runs = _runs(surface, key, start, steps)
+    return (make_trajectory_figure(SURFACES[surface], runs, list(names), labels=labels),
+            make_loss_figure(runs, list(names), labels=labels))
+
+
+def _draw(surface: str, runs: list[Run], fig) -> None:
     surf = SURFACES[surface]
-    fig = make_trajectory_figure(surf, runs, names, labels=_labels())
     st.plotly_chart(fig, key=FIGURE, on_select="rerun", selection_mode="points",
                     config=PLOTLY_CONFIG,
                     alt=t("optimizers.chart_alt", surface=pick(surf.name_ja, surf.name_en)))
@@ -253,7 +262,7 @@ def _settings(run: Run) -> str:
                      if p.kind == "float")
 
 
-def _below(preset: str, surface: str, runs: list[Run], names: list[str], start) -> None:
+def _below(preset: str, surface: str, runs: list[Run], names: list[str], start, loss_fig) -> None:
     lesson = _lesson(preset, surface, runs, names, start)
     if lesson:
         st.info(lesson)
@@ -269,7 +278,7 @@ def _below(preset: str, surface: str, runs: list[Run], names: list[str], start) 
             f"{n}: {_settings(r)}" for r, n in zip(runs, names, strict=True))))
     log = lab.loss_is_log(runs)
     st.markdown(f"**{t('optimizers.loss_log' if log else 'optimizers.loss_linear')}**")
-    st.plotly_chart(make_loss_figure(runs, names, labels=_labels()), config=PLOTLY_CONFIG,
+    st.plotly_chart(loss_fig, config=PLOTLY_CONFIG,
                     key="optimizers.loss", alt=t("optimizers.loss_alt"))
     with st.expander(t("optimizers.formulas")):
         for name in dict.fromkeys(r.line.optimizer for r in runs):
@@ -297,9 +306,10 @@ def _lab() -> None:
     key = tuple((ln.optimizer, tuple(sorted(ln.hyper.items())), ln.variant) for ln in lines)
     runs = _runs(surface, key, start, steps)
     names = [_line_name(r.line) for r in runs]
+    path_fig, loss_fig = _figures(surface, key, start, steps, tuple(names), _labels())
     with chart:
-        _draw(surface, runs, names)
-    _below(preset, surface, runs, names, start)
+        _draw(surface, runs, path_fig)
+    _below(preset, surface, runs, names, start, loss_fig)
     query = lab.to_query(preset, start)
     if st.query_params.to_dict() != query:
         st.query_params.from_dict(query)

@@ -42,6 +42,14 @@ def experiment(setting: init_bn.Setting) -> init_bn.Result:
     return init_bn.experiment(setting)
 
 
+# Shared by every session (read, never changed): building the five panels takes ~45 ms, so a
+# class of learners trying the same settings would otherwise queue behind each other's builds.
+@st.cache_resource(max_entries=64, show_spinner=False)
+def histogram_figure(setting: init_bn.Setting, layer_title: str, zero_note: str, y_title: str,
+                     colour: str):
+    return rp.make_histogram_figure(experiment(setting), layer_title, zero_note, y_title, colour)
+
+
 def reading_text(result: init_bn.Result) -> str:
     layers = result.layers
     fields = {"g": result.growth, "std": layers[-1].std, "mean": layers[-1].mean,
@@ -58,8 +66,8 @@ def histograms(result: init_bn.Result, title_key: str, colour: str, setting_labe
     """Draw one row of histograms under its title; return its reading (shown by the caller)."""
     st.markdown(f"**{t(title_key)}**")
     reading = reading_text(result)
-    st.plotly_chart(rp.make_histogram_figure(result, t("reg.init.layer"), t("reg.init.zero_note"),
-                                             t("reg.init.share"), colour),
+    st.plotly_chart(histogram_figure(result.setting, t("reg.init.layer"), t("reg.init.zero_note"),
+                                     t("reg.init.share"), colour),
                     key=key, config=PLOTLY_CONFIG,
                     alt=t("reg.init.alt", setting=setting_label, reading=reading))
     return reading
