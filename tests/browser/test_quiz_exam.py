@@ -132,3 +132,24 @@ def test_a_mock_exam_with_flag_skip_back_overview_reload_and_time_out(page, exam
     assert len(right) == 2 and all(re.search(r"\d+ 秒", d) for d in details)
     assert all(any(stem[:10] in d for d in right) for stem in (second, third))
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_an_answer_chosen_then_next_at_once_is_kept(page, exam_app):
+    """A learner taps an option and at once 次へ, before the tap's rerun is over, three times:
+    every choice is kept (a message sent mid-rerun used to undo the click)."""
+    url, _ = exam_app
+    open_app(page, url, "/quiz")
+    main(page).get_by_text("模試モード", exact=False).click()
+    wait_rerun(page)
+    page.get_by_role("button", name="開始").click()
+    wait_rerun(page)
+    for i in (1, 2, 3):
+        at_question(page, i)
+        q = shown_question(page)
+        key = q.answer if q.type == "single" else q.answer[0]
+        label = re.sub(r"\$[^$]*\$", "", key).strip() or key.strip("$")
+        main(page).locator("label").filter(has_text=label).first.click()
+        page.get_by_role("button", name="次へ").click()  # no wait: the tap's rerun is running
+    at_question(page, 4)
+    wait_rerun(page)
+    expect(main(page).get_by_text(re.compile(r"^問題一覧（解答済み 3・見直し 0・未解答 1）"))).to_be_visible()
