@@ -20,6 +20,7 @@ import numpy as np
 import plotly.graph_objects as go
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.ticker import FixedLocator, LogFormatterSciNotation, NullFormatter
 
 from plots.quiz_figures import CUT_NOTE
 from plots.quiz_figures_unit import ENGLISH as UNIT_ENGLISH
@@ -97,19 +98,30 @@ def _draw_trace(ax, trace, font: str | None) -> None:
                     markeredgewidth=1.5, zorder=3)
 
 
-def _scale(set_scale, set_lim, axis) -> None:
-    """An axis's scale and range (a Plotly log range is in decades)."""
+def _scale(ax, which: str, axis) -> None:
+    """An axis's scale and range (a Plotly log range is in decades). A log axis of under 2.5
+    decades (a flat error curve) is labelled at 1, 2 and 5 of each decade, as the page does:
+    matplotlib would label every minor tick and crowd the axis."""
+    set_scale, set_lim = getattr(ax, f"set_{which}scale"), getattr(ax, f"set_{which}lim")
     if axis.type == "log":
         set_scale("log")
         if axis.range:
             set_lim(10 ** axis.range[0], 10 ** axis.range[1])
+            if axis.range[1] - axis.range[0] < 2.5:
+                lo, hi = axis.range
+                at = [m * 10.0 ** k for k in range(int(np.floor(lo)), int(np.ceil(hi)) + 1)
+                      for m in (1, 2, 5) if lo <= np.log10(m) + k <= hi]
+                ticks = getattr(ax, f"{which}axis")
+                ticks.set_major_locator(FixedLocator(at))
+                ticks.set_major_formatter(LogFormatterSciNotation(labelOnlyBase=False))
+                ticks.set_minor_formatter(NullFormatter())
     elif axis.range:
         set_lim(*axis.range)
 
 
 def _style_axes(ax, xaxis, yaxis, font: str | None) -> None:
-    _scale(ax.set_xscale, ax.set_xlim, xaxis)
-    _scale(ax.set_yscale, ax.set_ylim, yaxis)
+    _scale(ax, "x", xaxis)
+    _scale(ax, "y", yaxis)
     if xaxis.tickvals is not None:
         ax.set_xticks(list(xaxis.tickvals),
                       [_text(str(v), font) for v in (xaxis.ticktext or xaxis.tickvals)])

@@ -553,3 +553,19 @@ def test_kinds_without_values_to_read_are_not_searched(tmp_path):
                "trajectory, surface: textbook, optimizer: sgd",
                "overfit, method: none", "numdiff, fn: sigmoid, at: 0.5"]
     assert graph_problems(tmp_path, "学習率 0.1 で、誤差は約 0.0001 になる。", options) == []
+
+
+def test_png_labels_a_short_log_axis_at_1_2_5_only():
+    """A flat error curve spans a fraction of a decade: the Anki PNG labels only the 1, 2, 5
+    ticks inside it (matplotlib alone labelled every minor tick, crowding the axis)."""
+    import plotly.graph_objects as go
+    from matplotlib.figure import Figure as MplFigure
+
+    from plots.figure_png import _scale
+
+    ax = MplFigure().add_subplot()
+    ax.plot([1e-16, 1.0], [0.5, 0.5])
+    _scale(ax, "y", go.layout.YAxis(type="log", range=[-0.36, -0.24]))
+    ax.figure.canvas.draw()
+    shown = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert len(shown) == 1 and "5" in shown[0], shown
