@@ -150,7 +150,23 @@ def _shows(key: Key, part: _Part, same_functions: bool) -> str | None:
             if math.isclose(value, key.value, rel_tol=0, abs_tol=key.tolerance * _SLACK):
                 return written
         return None
-    return key.text if key.form in part.form else None
+    return key.text if _written_in(key.form, part.form) else None
+
+
+_OPERAND_END = re.compile(r"[A-Za-z0-9)\]'^]$")
+
+
+def _written_in(form: str, text: str) -> bool:
+    """``form`` occurs in ``text``; a key that starts with a minus sign (a negation, −y²)
+    only where that sign is not a subtraction (x² − y² writes no −y²)."""
+    if not form.startswith("-"):
+        return form in text
+    start = text.find(form)
+    while start != -1:
+        if not _OPERAND_END.search(text[:start]):
+            return True
+        start = text.find(form, start + 1)
+    return False
 
 
 Leak = tuple[Question, str, str, str]  # (the question that shows it, field, en, ja)

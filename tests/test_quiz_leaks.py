@@ -106,3 +106,16 @@ def test_a_grouped_pair_is_accepted():
 def test_the_cross_check_reads_the_learners_language_too():
     [problem, _] = load_paths([CROSS / "leak.yaml"]).problems
     assert "cx-value の正解（0.6652）が見えています" in problem.message_ja
+
+
+def test_a_negated_key_is_found_as_a_negation_not_inside_a_subtraction():
+    """−y² (a key) is shown by 「−y² を掛ける」 or 「(−y^2)」, not by the saddle x² − y²."""
+    from quiz.cross_leaks import _written_in, normal_form
+
+    key = normal_form("$-y^2$")
+    assert _written_in(key, normal_form(r"局所的な微分 $-y^2$ を掛ける"))
+    assert _written_in(key, normal_form(r"上流の勾配 $\times (-y^2)$"))
+    assert _written_in(key, normal_form(r"$= -y^2$"))
+    assert not _written_in(key, normal_form(r"鞍点 $f(x, y) = x^2 - y^2$"))
+    assert not _written_in(key, normal_form(r"$x_1 - y^2 + (a) - y^2$"))
+    assert _written_in(normal_form("$y^2$"), normal_form(r"$x^2 - y^2$"))  # no sign: as before
