@@ -31,6 +31,7 @@ from gradflow import depth, mlp
 from plots.quiz_figures import LAYER_BATCH, LAYER_WIDTH, depth_data, layers_data
 from quiz.figures import DepthFigure, LayersFigure
 from quiz.loader import load_paths
+from quiz.themes import UNIT_THEMES
 from ui.strings import CATALOGUE
 from viewstate import gradients_options as opt
 
@@ -333,6 +334,10 @@ def _figures(q) -> list:
 
 
 def _in_scope(q) -> bool:
+    # The unit's themes check their own claims against their labs' runs (gradflow.init_bn,
+    # gradflow.overfit, optimizers.trajectory) in tests/test_bank_<theme>.py.
+    if q.theme in UNIT_THEMES:
+        return False
     if any(isinstance(f, LayersFigure | DepthFigure) for f in _figures(q)):
         return True
     blob = " ".join(str(v) for v in q.model_dump().values())
