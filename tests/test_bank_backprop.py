@@ -18,10 +18,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
+from scipy.special import logit
 
+import activations as act
+from activations.exam_style import Relu, SoftmaxWithLoss
 from backprop import apple_graph, gradient_check, shop_graph
 from backprop.bugs import no_batch_mean_error
-from layers import AddLayer, Affine, MulLayer, TwoLayerNet, numerical_gradient
+from layers import (
+    AddLayer,
+    Affine,
+    MulLayer,
+    Sigmoid,
+    TwoLayerNet,
+    numerical_gradient,
+    relative_error,
+)
 from viewstate import backprop as lab
 
 from . import bank_refs_backprop as ref
@@ -69,6 +80,26 @@ def _batch(n: int):
     return rng.normal(size=(n, 2)), rng.integers(0, 3, size=n)
 
 
+def _chain_square(x: float = 2.0, y: float = -0.5) -> float:
+    """z = t·t with t = x + y: the multiply node gets t twice (a branch), then the add node."""
+    add, mul = AddLayer(), MulLayer()
+    t = add.forward(x, y)
+    mul.forward(t, t)
+    dt_a, dt_b = mul.backward(1.0)
+    dx, _ = add.backward(dt_a + dt_b)
+    return dx
+
+
+def _sigmoid_backward(y: float = 0.8, dout: float = 2.0) -> float:
+    layer = Sigmoid()
+    layer.forward(np.array([float(logit(y))]))
+    return float(layer.backward(np.array([dout]))[0])
+
+
+def _relu_kink() -> float:
+    return float(numerical_gradient(lambda v: float(act.relu(v)[0]), np.array([5e-5]), h=1e-4)[0])
+
+
 NUMERIC: dict[str, tuple[Callable[[], float], tuple[float, ...]]] = {
     # wrong: the tax node's gradient alone, the count alone, d/d(count)
     "bp-apple-dapple": (_apple_dapple, (1.1, 2.0, float(apple_graph().edges["apple_num"].grad))),
@@ -81,6 +112,12 @@ NUMERIC: dict[str, tuple[Callable[[], float], tuple[float, ...]]] = {
         lambda: gradient_check(*_batch(4), seed=0, bug="no_batch_mean").errors["W1"],
         (0.75, 3.0, 0.25),
     ),
+    # wrong: z's value, t (no factor 2), 2x (y ignored)
+    "bp-chain-rule-square": (_chain_square, (2.25, 1.5, 4.0)),
+    # wrong: no upstream, no (1 − y), tanh's 1 − y²
+    "bp-sigmoid-backward-value": (_sigmoid_backward, (0.8 * 0.2, 2 * 0.8, 2 * (1 - 0.8**2))),
+    # wrong: the true derivative, the kink's average slope, the left slope
+    "bp-relu-kink-numdiff": (_relu_kink, (1.0, 0.5, 0.0)),
 }
 
 
@@ -100,6 +137,10 @@ def test_references_agree_with_the_core_on_the_numeric_keys():
     f = lambda v: float(v[0] * 5.0 + v[0])  # noqa: E731
     assert ref.numeric_grad(f, np.array([2.0]))[0] == pytest.approx(_branch_sum())
     assert _central_cube() == pytest.approx((1.1**3 - 0.9**3) / 0.2)
+    assert ref.numeric_grad(lambda v: float((v[0] - 0.5) ** 2), np.array([2.0]))[0] == \
+        pytest.approx(_chain_square())
+    assert _sigmoid_backward() == pytest.approx(2.0 * float(act.sigmoid_grad(logit(0.8))))
+    assert _relu_kink() == pytest.approx((1.5e-4 - 0.0) / 2e-4)
 
 
 def test_a_forgotten_batch_mean_gives_every_parameter_the_same_error():
@@ -127,6 +168,45 @@ def test_affine_shapes():
     dx = layer.backward(np.ones((100, 50)))
     want = [*dx.shape, *layer.dW.shape]
     matches = [o for o in question["options"] if numbers(o) == want]
+    assert matches == [question["answer"]]
+
+
+def _power_of_ten(option: str) -> float:
+    """'$2 \\times 10^6$ 回' → 2e6, '$10^{12}$ 回' → 1e12, '$2$ 回' → 2."""
+    body = option.replace("$", "").replace("回", "").replace("{", "").replace("}", "").strip()
+    m = re.fullmatch(r"(?:(\d+) \\times )?10\^(\d+)", body)
+    if m:
+        return float(m.group(1) or 1) * 10.0 ** int(m.group(2))
+    return float(body)
+
+
+def test_numdiff_cost_is_two_losses_per_parameter():
+    calls = []
+    numerical_gradient(lambda v: calls.append(1) or float(np.sum(v**2)), np.ones(7))
+    per_parameter = len(calls) / 7
+    question = q("bp-numdiff-cost")
+    matches = [o for o in question["options"] if _power_of_ten(o) == per_parameter * 10**6]
+    assert matches == [question["answer"]]
+
+
+def test_numdiff_error_ratios():
+    """Shrinking h tenfold: forward error ≈ /10, central ≈ /100 (sigmoid at x = 1)."""
+    x, exact = 1.0, float(act.sigmoid_grad(1.0))
+
+    def errors(h):
+        s = lambda v: float(act.sigmoid(v))  # noqa: E731
+        return abs((s(x + h) - s(x)) / h - exact), abs((s(x + h) - s(x - h)) / (2 * h) - exact)
+
+    (f1, c1), (f2, c2) = errors(1e-2), errors(1e-3)
+    ratios = (f1 / f2, c1 / c2)
+    question = q("bp-numdiff-error-order")
+
+    def claimed(option):
+        n = numbers(option)  # forward 1/a, central 1/b; "both" writes one ratio for the two
+        return (n[1], n[3]) if len(n) == 4 else (n[1], n[1])
+
+    matches = [o for o in question["options"]
+               if all(abs(r / c - 1) < 0.2 for r, c in zip(ratios, claimed(o), strict=True))]
     assert matches == [question["answer"]]
 
 
@@ -187,7 +267,50 @@ def _works_two_layer(fills: list[str]) -> bool:
                and np.allclose(grads[k], numeric[k], atol=1e-6) for k in numeric)
 
 
+def _works_mul(fills: list[str]) -> bool:
+    question = q("bp-mul-layer-blanks")
+    namespace: dict = {}
+    exec(_fill(_code_block(question["text"]), fills, question["blanks"]), namespace)  # noqa: S102
+    layer = namespace["MulLayer"]()
+    layer.forward(3.0, -2.0)
+    want = ref.numeric_grad(lambda v: float(1.5 * v[0] * v[1]), np.array([3.0, -2.0]))
+    return bool(np.allclose(layer.backward(1.5), want))
+
+
+# The sigmoid graph's local derivatives, written as the options write them (y = σ(x)).
+SLASH_NODE = {"$-y^2$": lambda x, y: -(y**2), "$y^2$": lambda x, y: y**2,
+              "$-1/y^2$": lambda x, y: -1 / y**2}
+EXP_NODE = {"$\\exp(-x)$": lambda x, y: np.exp(-x), "$\\exp(x)$": lambda x, y: np.exp(x)}
+
+
+def _works_sigmoid_graph(fills: list[str]) -> bool:
+    slash, exp = SLASH_NODE[fills[0]], EXP_NODE[fills[1]]
+    xs = np.linspace(-3, 3, 13)
+    y = act.sigmoid(xs)
+    u = 1 + np.exp(-xs)
+    d_slash = np.array([ref.numeric_grad(lambda v: float(1 / v[0]), np.array([ui]))[0]
+                        for ui in u])
+    d_exp = np.array([ref.numeric_grad(lambda v: float(np.exp(v[0])), np.array([-xi]))[0]
+                      for xi in xs])
+    chain = slash(xs, y) * 1.0 * exp(xs, y) * -1.0  # / → +1 → exp → ×(−1)
+    return bool(np.allclose(slash(xs, y), d_slash) and np.allclose(exp(xs, y), d_exp)
+                and np.allclose(chain, act.sigmoid_grad(xs)))
+
+
+def _works_numdiff(fills: list[str]) -> bool:
+    question = q("bp-numdiff-code-blanks")
+    namespace: dict = {"np": np}
+    exec(_fill(_code_block(question["text"]), fills, question["blanks"]), namespace)  # noqa: S102
+    f = lambda v: float(np.sum(np.sin(v) * v**3))  # noqa: E731
+    x = np.array([0.3, -1.2, 2.0])
+    got = namespace["numerical_gradient"](f, x.copy())
+    return bool(np.allclose(got, numerical_gradient(f, x.copy()), rtol=1e-9, atol=0))
+
+
 BLANKS: dict[str, Callable[[list[str]], bool]] = {
+    "bp-mul-layer-blanks": _works_mul,
+    "bp-sigmoid-graph-blanks": _works_sigmoid_graph,
+    "bp-numdiff-code-blanks": _works_numdiff,
     "bp-shop-upstream-blanks": _works_shop,
     "bp-affine-backward-blanks": _works_affine,
     "bp-two-layer-gradient-blanks": _works_two_layer,
@@ -221,7 +344,6 @@ def _trace_tiny_h() -> tuple[str, list[str]]:
 
 
 def _trace_relu_inplace() -> tuple[str, list[str]]:
-    from activations.exam_style import Relu
     layer = Relu()
     out = layer.forward(np.array([2.0, -1.0, 0.5]))
     g = np.array([3.0, 3.0, 3.0])
@@ -229,7 +351,29 @@ def _trace_relu_inplace() -> tuple[str, list[str]]:
     return printed(g), [printed(np.full(3, 3.0)), printed(out), printed((~layer.mask) * 1.0)]
 
 
+def _trace_label_loss() -> tuple[str, list[str]]:
+    y = np.array([[0.7, 0.2, 0.1], [0.2, 0.3, 0.5]])
+    t = np.array([0, 1])
+    layer = SoftmaxWithLoss()
+    layer.forward(np.log(y), t)  # softmax(log y) = y: the rows sum to 1
+    key = printed(np.round(layer.backward()[1], 3))
+    wrong = [y[1] - np.eye(3)[1], y[1] / 2, (y[1] - 1) / 2]  # no /N, no −1, −1 on the row
+    return key, [printed(np.round(w, 3)) for w in wrong]
+
+
+def _trace_no_restore() -> tuple[str, list[str]]:
+    h, f = 1e-4, (lambda v: float(v[0] * v[1]))
+    first = numerical_gradient(f, np.array([3.0, -1.0]))[0]
+    second = numerical_gradient(f, np.array([3.0 - h, -1.0]))[1]  # x0 left at 3 − h
+    right = numerical_gradient(f, np.array([3.0, -1.0]))
+    return printed(np.round([first, second], 4)), [
+        printed(np.round(right, 4)), printed(np.array([3.0, -1.0])),
+        printed(np.round([-1.0 - h, 3.0], 4))]
+
+
 TRACES: dict[str, Callable[[], tuple[str, list[str]]]] = {
+    "bp-softmax-loss-label-trace": _trace_label_loss,
+    "bp-numdiff-no-restore-trace": _trace_no_restore,
     "bp-affine-trace-dw": _trace_affine_dw,
     "bp-numdiff-tiny-h": _trace_tiny_h,
     "bp-relu-backward-inplace": _trace_relu_inplace,
@@ -258,16 +402,102 @@ def test_forgotten_relu_mask_fails_only_the_first_layer():
         assert _failing(result) == set(question["answer"])
 
 
+def test_transposed_w_leaves_w2_right():
+    question = q("bp-gradcheck-transposed-w")
+    result = gradient_check(lab.DEFAULT_X, lab.DEFAULT_T, seed=lab.DEFAULT_SEED,
+                            bug="transposed_w")
+    assert _failing(result) == {"W1", "b1"}
+    assert question["answer"] is ("W2" in _failing(result))
+
+
+def test_norm_based_error_passes_a_true_zero_that_elementwise_error_fails():
+    analytic = np.array([0.8, -0.3, 0.0])  # a gradient whose last entry is truly 0
+    numeric = analytic + np.array([1e-11, -1e-11, 1e-12])  # round-off of ~ε|L|/h
+    elementwise = np.abs(analytic - numeric) / (np.abs(analytic) + np.abs(numeric))
+    assert elementwise.max() == pytest.approx(1.0)
+    assert relative_error(analytic, numeric) < 1e-9
+
+
+def _sum_node_option(option: str, dy, X):
+    N, D = X.shape
+    return eval(option.strip("`"), {"np": np, "dy": dy, "X": X, "N": N, "D": D})  # noqa: S307
+
+
+def test_sum_node_backward():
+    question = q("bp-sum-node")
+    rng = np.random.default_rng(5)
+    X, dy = rng.normal(size=(3, 2)), rng.normal(size=2)
+    want = ref.numeric_grad(lambda v: float(dy @ np.sum(v, axis=0)), X)
+    matches = [o for o in question["options"]
+               if np.shape(_sum_node_option(o, dy, X)) == X.shape
+               and np.allclose(_sum_node_option(o, dy, X), want)]
+    assert matches == [question["answer"]]
+
+
+def test_affine_gives_back_the_input_shape_and_its_bias_gradient_is_the_batch_sum():
+    rng = np.random.default_rng(2)
+    x, W, b = rng.normal(size=(2, 1, 2, 2)), rng.normal(size=(4, 3)), rng.normal(size=3)
+    layer = Affine(W, b)
+    dout = rng.normal(size=layer.forward(x).shape)
+    assert layer.backward(dout).shape == x.shape and layer.dW.shape == W.shape
+    want = ref.numeric_grad(lambda v: float(np.sum(dout * (x.reshape(2, -1) @ W + v))), b)
+    assert np.allclose(layer.db, want) and np.allclose(layer.db, dout.sum(axis=0))
+
+
+def _backward_order() -> list[str]:
+    net = TwoLayerNet(2, 3, 3, weight_init_std=1.0, seed=lab.DEFAULT_SEED)
+    order = []
+    for name, layer in [*net.layers.items(), ("loss", net.lastLayer)]:
+        layer.backward = (lambda f, n: lambda *a: order.append(n) or f(*a))(layer.backward, name)
+    net.gradient(np.array(lab.DEFAULT_X), np.array(lab.DEFAULT_T))
+    return order
+
+
+def test_backward_statements():
+    mul_a, mul_b, add_a, add_b = MulLayer(), MulLayer(), AddLayer(), AddLayer()
+    mul_a.forward(1.0, 2.0), mul_b.forward(3.0, 5.0), add_a.forward(1.0, 2.0), \
+        add_b.forward(3.0, 5.0)
+    affine = Affine(np.ones((4, 2)), np.zeros(2))
+    affine.forward(np.ones((3, 4)))
+    dout = np.ones((3, 2))
+    order = _backward_order()
+    truth = {
+        "乗算ノードの逆伝播には、順伝播での入力の値が必要になる":
+            mul_a.backward(1.0) != mul_b.backward(1.0),
+        "加算ノードの逆伝播には、順伝播での入力の値が必要になる":
+            add_a.backward(1.0) != add_b.backward(1.0),
+        "逆伝播では、出力に近い層のパラメータの勾配から順に求まる":
+            order.index("Affine2") < order.index("Affine1"),
+        "逆伝播で得られる勾配は近似値なので、学習の前に勾配確認で補正する": False,
+        "どのレイヤでも、逆伝播で下流に流す勾配は上流の勾配と同じ形状になる":
+            affine.backward(dout).shape == dout.shape,
+    }
+    question = q("bp-backward-statements")
+    assert set(question["options"]) == set(truth)
+    assert set(question["answer"]) == {o for o, true in truth.items() if true}
+    # backprop is exact, not an approximation to correct: it agrees with the central
+    # difference to far below the difference's own O(h²) error
+    assert gradient_check(lab.DEFAULT_X, lab.DEFAULT_T, seed=lab.DEFAULT_SEED).all_passed
+
+
 # ── completeness ──────────────────────────────────────────────────────────────────────────
 
 # Conceptual questions: a statement about a rule, nothing to compute beyond what the
 # computed questions above already check.
 CONCEPTUAL = {
     "bp-add-node": "the add node's rule in words; its values are checked in _works_shop",
+    "bp-why-efficient": "why backprop is fast, in words; the cost count is bp-numdiff-cost's",
+    "bp-gradcheck-purpose": "what a gradient check is for, in words",
+    "bp-affine-bias-sum": "why db is a sum, in words; the sum itself is checked in "
+                          "test_affine_gives_back_the_input_shape_and_its_bias_gradient_is_the_"
+                          "batch_sum",
+    "bp-affine-reshape": "why dx is reshaped, in words; the shape is checked in the same test",
 }
 
 CHECKED = {*NUMERIC, *BLANKS, *TRACES, "bp-mul-node-values", "bp-affine-shapes",
-           "bp-gradcheck-relu-mask"}
+           "bp-gradcheck-relu-mask", "bp-numdiff-cost", "bp-numdiff-error-order",
+           "bp-gradcheck-transposed-w", "bp-gradcheck-norm-error", "bp-sum-node",
+           "bp-backward-statements"}
 
 
 def test_every_question_is_checked_or_listed_as_conceptual():
