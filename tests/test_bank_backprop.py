@@ -33,12 +33,19 @@ from layers import (
     numerical_gradient,
     relative_error,
 )
+from plots.quiz_figures import curve_data, make_question_figure
+from plots.quiz_figures_unit import loss_data
+from quiz.figures import CurveFigure, alt_text
+from quiz.figures_unit import LossFigure
+from quiz.loader import load_paths
+from quiz.schema import GraphQuestion
 from viewstate import backprop as lab
 
 from . import bank_refs_backprop as ref
 
 BANK = Path(__file__).resolve().parent.parent / "quiz_data" / "backprop.yaml"
 QUESTIONS = {q["id"]: q for q in yaml.safe_load(BANK.read_text(encoding="utf-8"))["questions"]}
+BANK_OBJECTS = {qq.id: qq for qq in load_paths([BANK]).questions}  # figures as the app reads them
 
 
 def q(qid: str) -> dict:
@@ -224,7 +231,7 @@ def _code_block(text: str) -> str:
 
 def _works_shop(fills: list[str]) -> bool:
     g = shop_graph(100.0, 2.0, 150.0, 3.0, 1.1)
-    want = [g.edges[k].grad for k in ("all_price", "orange_num", "tax")]
+    want = [g.edges[k].grad for k in ("apple_num", "orange_num", "tax")]
     return bool(np.allclose([float(f) for f in fills], want))
 
 
@@ -351,14 +358,40 @@ def _trace_relu_inplace() -> tuple[str, list[str]]:
     return printed(g), [printed(np.full(3, 3.0)), printed(out), printed((~layer.mask) * 1.0)]
 
 
-def _trace_label_loss() -> tuple[str, list[str]]:
+def _trace_last_bias() -> tuple[str, list[str]]:
     y = np.array([[0.7, 0.2, 0.1], [0.2, 0.3, 0.5]])
-    t = np.array([0, 1])
-    layer = SoftmaxWithLoss()
-    layer.forward(np.log(y), t)  # softmax(log y) = y: the rows sum to 1
-    key = printed(np.round(layer.backward()[1], 3))
-    wrong = [y[1] - np.eye(3)[1], y[1] / 2, (y[1] - 1) / 2]  # no /N, no −1, −1 on the row
-    return key, [printed(np.round(w, 3)) for w in wrong]
+    t = np.array([[1, 0, 0], [0, 1, 0]])
+    loss = SoftmaxWithLoss()
+    loss.forward(np.log(y), t)  # softmax(log y) = y: the rows sum to 1
+    affine = Affine(np.ones((4, 3)), np.zeros(3))
+    affine.forward(np.ones((2, 4)))
+    affine.backward(loss.backward())
+    da = (y - t) / 2
+    # no /N; the row sums (0 up to the sign of a zero); the mean over the batch of da
+    wrong = [np.sum(y - t, axis=0), np.abs(np.sum(da, axis=1)), np.mean(da, axis=0)]
+    return printed(np.round(affine.db, 3)), [printed(np.round(w, 3)) for w in wrong]
+
+
+def _trace_orange() -> tuple[str, list[str]]:
+    mul_orange, mul_tax = MulLayer(), MulLayer()
+    mul_tax.forward(mul_orange.forward(150.0, 3.0), 1.1)
+    dprice, dtax = mul_tax.backward(1.0)
+    dorange, dnum = mul_orange.backward(dprice)
+
+    def show(*v):
+        return " ".join(str(round(float(x), 2)) for x in v)
+
+    undone = mul_orange.backward(1.0)  # the tax's 1.1 never reaches the oranges
+    return show(dorange, dnum, dtax), [
+        show(*undone, dtax), show(dnum, dorange, dtax), show(dorange, dnum, 150.0 * 3.0 * 1.1)]
+
+
+def _trace_int_array() -> tuple[str, list[str]]:
+    f = lambda v: np.sum(v**2)  # noqa: E731
+    ints = numerical_gradient(f, np.array([3, -1]))
+    floats = numerical_gradient(f, np.array([3.0, -1.0]))
+    return printed(ints.astype(int)), [printed(floats), printed(np.round(floats).astype(int)),
+                                       printed(np.zeros(2, dtype=int))]
 
 
 def _trace_no_restore() -> tuple[str, list[str]]:
@@ -372,7 +405,9 @@ def _trace_no_restore() -> tuple[str, list[str]]:
 
 
 TRACES: dict[str, Callable[[], tuple[str, list[str]]]] = {
-    "bp-softmax-loss-label-trace": _trace_label_loss,
+    "bp-trace-last-bias": _trace_last_bias,
+    "bp-trace-orange": _trace_orange,
+    "bp-numdiff-int-array-trace": _trace_int_array,
     "bp-numdiff-no-restore-trace": _trace_no_restore,
     "bp-affine-trace-dw": _trace_affine_dw,
     "bp-numdiff-tiny-h": _trace_tiny_h,
@@ -480,6 +515,88 @@ def test_backward_statements():
     assert gradient_check(lab.DEFAULT_X, lab.DEFAULT_T, seed=lab.DEFAULT_SEED).all_passed
 
 
+def test_softmax_with_loss_ignores_dout():
+    y, t = np.log(np.array([[0.7, 0.2, 0.1], [0.2, 0.3, 0.5]])), np.array([0, 1])
+    layer = SoftmaxWithLoss()
+    layer.forward(y, t)
+    same = all(np.array_equal(layer.backward(1), layer.backward(d)) for d in (0, 5.0, -2.0))
+    assert q("bp-softmax-loss-dout-unused")["answer"] is same
+
+
+def test_backward_call_order():
+    names = {"loss": "SoftmaxWithLoss", "Affine1": "Affine1", "Relu1": "Relu1",
+             "Affine2": "Affine2"}
+    order = " → ".join(names[n] for n in _backward_order())
+    question = q("bp-backward-call-order")
+    assert [o for o in question["options"] if o == order] == [question["answer"]]
+
+
+# ── graph questions: each option's figure data, from the page's own data functions ───────
+
+GRAPHS = {qid: qq for qid, qq in ((qid, BANK_OBJECTS[qid]) for qid in QUESTIONS)
+          if isinstance(qq, GraphQuestion)}
+
+
+def _relu_central_h3(fig) -> bool:
+    """The figure draws (ReLU(x + 3) − ReLU(x − 3)) / 6, by the core's numerical_gradient."""
+    if not isinstance(fig, CurveFigure):
+        return False
+    x, y, _ = curve_data(fig)
+    keep = np.isfinite(y)
+    want = [numerical_gradient(lambda v: float(act.relu(v)[0]), np.array([xi]), h=3.0)[0]
+            for xi in x[keep]]
+    return bool(np.allclose(y[keep], want, atol=1e-9))
+
+
+def _bce_logit_grad_t0(fig) -> bool:
+    """dE/da of −log(1 − σ(a)) over the logit, by central differences at 50 digits."""
+    if not isinstance(fig, LossFigure) or fig.over != "logit":
+        return False
+    x, y = loss_data(fig)
+    idx = np.linspace(0, len(x) - 1, 25).astype(int)
+    want = [ref.numeric_grad(lambda v: ref.bce_with_logits(float(v[0]), 0.0), np.array([a]))[0]
+            for a in x[idx]]
+    return bool(np.allclose(y[idx], want, atol=1e-6))
+
+
+GRAPH_CHECKS: dict[str, Callable[[object], bool]] = {
+    "bp-graph-relu-wide-h": _relu_central_h3,
+    "bp-graph-logit-grad": _bce_logit_grad_t0,
+}
+
+
+@pytest.mark.parametrize("qid", sorted(GRAPH_CHECKS))
+def test_the_keyed_figure_shows_what_is_asked_and_no_other_does(qid):
+    question = GRAPHS[qid]
+    shows = [o for o in question.options if GRAPH_CHECKS[qid](o)]
+    assert shows == [question.answer]
+
+
+# What an alt text must not say: a function's name, a loss's name, the method asked.
+ASKED_WORDS = sorted({n for spec in act.REGISTRY.values()
+                      for n in (spec.name, spec.name_ja, spec.name_en.split(" (")[0])}
+                     | {"交差エントロピー", "二乗誤差", "Huber", "中心差分", "前進差分"})
+
+
+@pytest.mark.parametrize("qid", sorted(GRAPHS))
+def test_graph_figures_draw_and_their_alt_texts_name_nothing_asked(qid):
+    question = GRAPHS[qid]
+    for label, fig in zip("ABCD", question.options, strict=True):
+        alt = alt_text(fig, label)
+        assert not [w for w in ASKED_WORDS if w.lower() in alt.lower()], alt
+        assert make_question_figure(fig, label).data
+    pictures = [tuple(np.round(_samples(fig), 3)) for fig in question.options]
+    assert len(set(pictures)) == 4  # four different pictures
+
+
+def _samples(fig) -> np.ndarray:
+    if isinstance(fig, CurveFigure):
+        x, y, _ = curve_data(fig)
+    else:
+        x, y = loss_data(fig)
+    return np.nan_to_num(np.interp(np.linspace(x[0], x[-1], 40), x, y))
+
+
 # ── completeness ──────────────────────────────────────────────────────────────────────────
 
 # Conceptual questions: a statement about a rule, nothing to compute beyond what the
@@ -494,7 +611,8 @@ CONCEPTUAL = {
     "bp-affine-reshape": "why dx is reshaped, in words; the shape is checked in the same test",
 }
 
-CHECKED = {*NUMERIC, *BLANKS, *TRACES, "bp-mul-node-values", "bp-affine-shapes",
+CHECKED = {*NUMERIC, *BLANKS, *TRACES, *GRAPH_CHECKS, "bp-softmax-loss-dout-unused",
+           "bp-backward-call-order", "bp-mul-node-values", "bp-affine-shapes",
            "bp-gradcheck-relu-mask", "bp-numdiff-cost", "bp-numdiff-error-order",
            "bp-gradcheck-transposed-w", "bp-gradcheck-norm-error", "bp-sum-node",
            "bp-backward-statements"}
