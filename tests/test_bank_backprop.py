@@ -34,9 +34,9 @@ from layers import (
     relative_error,
 )
 from plots.quiz_figures import curve_data, make_question_figure
-from plots.quiz_figures_unit import loss_data
-from quiz.figures import CurveFigure, alt_text
-from quiz.figures_unit import LossFigure
+from plots.quiz_figures_unit import loss_data, numdiff_data
+from quiz.figures import CurveFigure, SoftmaxFigure, alt_text
+from quiz.figures_unit import LossFigure, NumdiffFigure
 from quiz.loader import load_paths
 from quiz.schema import GraphQuestion
 from viewstate import backprop as lab
@@ -559,10 +559,153 @@ def _bce_logit_grad_t0(fig) -> bool:
     return bool(np.allclose(y[idx], want, atol=1e-6))
 
 
+# The numdiff figures: |numerical − h′(x)| over h = 10⁻¹⁶ … 1 (8 per decade), float64, from
+# the registry's h and h′: the page's recipe, written out here (figures_spec.md, numdiff).
+STEPS = np.logspace(-16, 0, 129)
+
+
+def numdiff_errors(fig) -> np.ndarray:
+    spec = act.REGISTRY[fig.fn]
+    x, f = np.float64(fig.at), (lambda v: spec.h(v, **spec.defaults()))
+    exact = float(spec.dh(np.array([x]), **spec.defaults())[0])
+    if fig.method == "central":
+        numerical = (f(x + STEPS) - f(x - STEPS)) / (2 * STEPS)
+    else:
+        numerical = (f(x + STEPS) - f(np.full_like(STEPS, x))) / STEPS
+    return np.abs(numerical - exact)
+
+
+def right_slope(fig) -> float:
+    """The log–log slope of the error over h = 10⁻³ … 10⁻¹ (truncation's order there)."""
+    sel = (STEPS >= 1e-3) & (STEPS <= 1e-1)
+    err = np.maximum(numdiff_errors(fig)[sel], 1e-17)
+    return float(np.polyfit(np.log10(STEPS[sel]), np.log10(err), 1)[0])
+
+
+def best_h(fig) -> float:
+    return float(STEPS[np.argmin(numdiff_errors(fig))])
+
+
+def jump_h(fig) -> float | None:
+    """The first h ≥ 10⁻⁸ where the error leaps a hundredfold in one step (an eighth of a
+    decade) to above 0.01: x − h has crossed a kink. A smooth curve's truncation error
+    grows by 10^(order/8) a step."""
+    err = np.maximum(numdiff_errors(fig), 1e-17)
+    leap = (STEPS[1:] >= 1e-8) & (err[1:] > 100 * err[:-1]) & (err[1:] > 1e-2)
+    return float(STEPS[1:][np.argmax(leap)]) if leap.any() else None
+
+
+def _is_numdiff(fig) -> bool:
+    return getattr(fig, "kind", None) == "numdiff"
+
+
+def _smooth_v(order: int, lo: float, hi: float) -> Callable[[object], bool]:
+    """A V whose right side has slope ``order`` and whose bottom lies in [lo, hi]."""
+    return lambda fig: (_is_numdiff(fig) and abs(right_slope(fig) - order) < 0.3
+                        and lo <= best_h(fig) <= hi and jump_h(fig) is None)
+
+
+def _jump_near(h: float) -> Callable[[object], bool]:
+    return lambda fig: (_is_numdiff(fig) and jump_h(fig) is not None
+                        and h <= jump_h(fig) <= 2 * h)
+
+
+def _relu6_layer(fig) -> bool:
+    """The figure draws what the stem's Relu6 layer returns for dout = 1."""
+    if not isinstance(fig, CurveFigure):
+        return False
+    namespace: dict = {"np": np}
+    exec(_code_block(q("bp-graph-relu6-layer")["text"]), namespace)  # noqa: S102
+    x, y, _ = curve_data(fig)
+    keep = np.isfinite(y)
+    layer = namespace["Relu6"]()
+    layer.forward(x[keep])
+    return bool(np.allclose(layer.backward(np.ones(keep.sum())), y[keep]))
+
+
+def _identity_squared(fig) -> bool:
+    """dE/dy of ½(y − 0.5)², by central differences of the loss."""
+    if not isinstance(fig, LossFigure) or fig.over != "prediction":
+        return False
+    x, y = loss_data(fig)
+    want = [ref.numeric_grad(lambda v: float(0.5 * (v[0] - 0.5) ** 2), np.array([p]))[0]
+            for p in x]
+    return bool(np.allclose(y, want, atol=1e-6))
+
+
+def _softmax_from_dx(fig) -> bool:
+    """The bars are y with y − t = (0.09, −0.33, 0.24) to 2 places (t: the second class)."""
+    if not isinstance(fig, SoftmaxFigure):
+        return False
+    layer = SoftmaxWithLoss()
+    layer.forward(np.array([fig.logits], dtype=float), np.array([1]))
+    return bool(np.array_equal(np.round(layer.backward()[0], 2), [0.09, -0.33, 0.24]))
+
+
 GRAPH_CHECKS: dict[str, Callable[[object], bool]] = {
     "bp-graph-relu-wide-h": _relu_central_h3,
     "bp-graph-logit-grad": _bce_logit_grad_t0,
+    "bp-graph-numdiff-central": _smooth_v(2, 1e-7, 1e-3),
+    "bp-graph-numdiff-forward": _smooth_v(1, 1e-10, 1e-6),
+    "bp-graph-numdiff-kink": _jump_near(1e-3),
+    "bp-graph-numdiff-inflection": _smooth_v(2, 1e-7, 1e-3),
+    "bp-graph-relu6-layer": _relu6_layer,
+    "bp-graph-identity-squared": _identity_squared,
+    "bp-graph-softmax-from-dx": _softmax_from_dx,
 }
+
+
+def test_the_page_draws_the_errors_checked_here():
+    figures = [o for g in GRAPHS.values() for o in g.options if _is_numdiff(o)]
+    figures += [BANK_OBJECTS[i].figure for i in QUESTIONS
+                if _is_numdiff(getattr(BANK_OBJECTS[i], "figure", None))]
+    assert len(figures) >= 18
+    for fig in figures:
+        h, err = numdiff_data(fig)
+        assert np.array_equal(h, STEPS) and np.array_equal(err, numdiff_errors(fig)), fig
+
+
+def test_numdiff_keys_are_the_settings_the_stems_name():
+    """The property checks above pick the key; the key is also the stem's own setting."""
+    named = {"bp-graph-numdiff-central": ("sigmoid", 1.0, "central"),
+             "bp-graph-numdiff-forward": ("tanh", 0.5, "forward"),
+             "bp-graph-numdiff-kink": ("relu", 1e-3, "central"),
+             "bp-graph-numdiff-inflection": ("sigmoid", 0.0, "forward")}
+    for qid, (fn, at, method) in named.items():
+        key = GRAPHS[qid].answer
+        assert (key.fn, key.at, key.method) == (fn, at, method), qid
+
+
+def test_numdiff_explanations_claims():
+    """The magnitudes the explanations quote, read off the same errors."""
+    def fig(fn, at, method):
+        return NumdiffFigure(kind="numdiff", fn=fn, at=at, method=method)
+
+    def at_h(f, h):
+        return float(numdiff_errors(f)[np.argmin(np.abs(STEPS - h))])
+
+    assert numdiff_errors(fig("sigmoid", 1.0, "central")).min() < 1e-11
+    assert 3e-10 < numdiff_errors(fig("tanh", 0.5, "forward")).min() < 3e-9
+    assert 3e-10 < numdiff_errors(fig("softplus", 1.0, "forward")).min() < 3e-9
+    assert 3e-6 < at_h(fig("tanh", 1.0, "central"), 1e-2) < 3e-5
+    assert 3e-4 < at_h(fig("softplus", 1.0, "forward"), 1e-2) < 3e-3
+    assert 3e-7 < at_h(fig("softplus", 1.0, "forward"), 1e-5) < 3e-6
+    kink = fig("relu", 0.01, "central")  # jumps past 1e-2 and nears 0.5 at h = 1
+    assert 1e-2 <= jump_h(kink) <= 2e-2 and abs(numdiff_errors(kink)[-1] - 0.495) < 1e-9
+    assert right_slope(fig("sigmoid", 2.0, "forward")) == pytest.approx(1, abs=0.1)
+    assert right_slope(fig("leaky_relu", 1.0, "forward")) < 0  # round-off only
+
+
+def test_best_h_read_off_the_figures():
+    for qid in ("bp-numdiff-best-h-central", "bp-numdiff-best-h-forward"):
+        question = BANK_OBJECTS[qid]
+        h = best_h(question.figure)
+        exponents = {o: float(re.search(r"\^\{(-?\d+)\}", o).group(1))
+                     for o in question.options}
+        nearest = min(exponents, key=lambda o: abs(np.log10(h) - exponents[o]))
+        assert nearest == question.answer, (qid, h)
+        # and no other option is within a decade and a half of the bottom
+        assert all(abs(np.log10(h) - e) > 1.5 for o, e in exponents.items() if o != nearest)
 
 
 @pytest.mark.parametrize("qid", sorted(GRAPH_CHECKS))
@@ -592,6 +735,10 @@ def test_graph_figures_draw_and_their_alt_texts_name_nothing_asked(qid):
 def _samples(fig) -> np.ndarray:
     if isinstance(fig, CurveFigure):
         x, y, _ = curve_data(fig)
+    elif isinstance(fig, SoftmaxFigure):
+        return np.array(fig.logits, dtype=float)
+    elif _is_numdiff(fig):
+        return np.log10(np.maximum(numdiff_errors(fig)[::4], 1e-17))
     else:
         x, y = loss_data(fig)
     return np.nan_to_num(np.interp(np.linspace(x[0], x[-1], 40), x, y))
@@ -612,7 +759,8 @@ CONCEPTUAL = {
 }
 
 CHECKED = {*NUMERIC, *BLANKS, *TRACES, *GRAPH_CHECKS, "bp-softmax-loss-dout-unused",
-           "bp-backward-call-order", "bp-mul-node-values", "bp-affine-shapes",
+           "bp-backward-call-order", "bp-numdiff-best-h-central", "bp-numdiff-best-h-forward",
+           "bp-mul-node-values", "bp-affine-shapes",
            "bp-gradcheck-relu-mask", "bp-numdiff-cost", "bp-numdiff-error-order",
            "bp-gradcheck-transposed-w", "bp-gradcheck-norm-error", "bp-sum-node",
            "bp-backward-statements"}
