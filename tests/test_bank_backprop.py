@@ -374,7 +374,7 @@ def _trace_last_bias() -> tuple[str, list[str]]:
 
 def _trace_orange() -> tuple[str, list[str]]:
     mul_orange, mul_tax = MulLayer(), MulLayer()
-    mul_tax.forward(mul_orange.forward(150.0, 3.0), 1.1)
+    mul_tax.forward(mul_orange.forward(120.0, 3.0), 1.1)
     dprice, dtax = mul_tax.backward(1.0)
     dorange, dnum = mul_orange.backward(dprice)
 
@@ -383,7 +383,7 @@ def _trace_orange() -> tuple[str, list[str]]:
 
     undone = mul_orange.backward(1.0)  # the tax's 1.1 never reaches the oranges
     return show(dorange, dnum, dtax), [
-        show(*undone, dtax), show(dnum, dorange, dtax), show(dorange, dnum, 150.0 * 3.0 * 1.1)]
+        show(*undone, dtax), show(dnum, dorange, dtax), show(dorange, dnum, 120.0 * 3.0 * 1.1)]
 
 
 def _trace_int_array() -> tuple[str, list[str]]:
