@@ -314,7 +314,29 @@ def _works_numdiff(fills: list[str]) -> bool:
     return bool(np.allclose(got, numerical_gradient(f, x.copy()), rtol=1e-9, atol=0))
 
 
+def _works_stored(fills: list[str]) -> bool:
+    """What each textbook layer keeps after forward, read off the layers themselves."""
+    x = np.array([[1.0, -2.0, 0.0], [0.5, 3.0, -1.0]])
+    affine, relu, sigmoid = Affine(np.ones((3, 2)), np.zeros(2)), Relu(), Sigmoid()
+    outs = [affine.forward(x), relu.forward(x.copy()), sigmoid.forward(x)]
+
+    def keeps(layer, out, fill: str) -> bool:
+        if fill == "入力 `x`":
+            return np.array_equal(getattr(layer, "x", None), x)
+        if fill == "出力 `out`":
+            return np.array_equal(getattr(layer, "out", None), out)
+        if "`mask`" in fill:
+            return np.array_equal(getattr(layer, "mask", None), x <= 0)
+        if "`dW`" in fill:
+            return getattr(layer, "dW", None) is not None
+        raise AssertionError(fill)
+
+    return all(keeps(layer, out, fill) for layer, out, fill
+               in zip((affine, relu, sigmoid), outs, fills, strict=True))
+
+
 BLANKS: dict[str, Callable[[list[str]], bool]] = {
+    "bp-stored-values-blanks": _works_stored,
     "bp-mul-layer-blanks": _works_mul,
     "bp-sigmoid-graph-blanks": _works_sigmoid_graph,
     "bp-numdiff-code-blanks": _works_numdiff,
@@ -515,6 +537,17 @@ def test_backward_statements():
     assert gradient_check(lab.DEFAULT_X, lab.DEFAULT_T, seed=lab.DEFAULT_SEED).all_passed
 
 
+def test_chain_rule_composite():
+    """f = sin, g = x² at x = 0.7: each option evaluated against a central difference."""
+    f, df, g, dg, x = np.sin, np.cos, (lambda v: v**2), (lambda v: 2 * v), 0.7
+    value = {"$f'(g(x))\\,g'(x)$": df(g(x)) * dg(x), "$f'(x)\\,g'(x)$": df(x) * dg(x),
+             "$f'(g(x)) + g'(x)$": df(g(x)) + dg(x), "$f'(g'(x))$": df(dg(x))}
+    want = ref.numeric_grad(lambda v: float(f(g(v[0]))), np.array([x]))[0]
+    question = q("bp-chain-rule-composite")
+    assert set(value) == set(question["options"])
+    assert [o for o in question["options"] if abs(value[o] - want) < 1e-6] == [question["answer"]]
+
+
 def test_softmax_with_loss_ignores_dout():
     y, t = np.log(np.array([[0.7, 0.2, 0.1], [0.2, 0.3, 0.5]])), np.array([0, 1])
     layer = SoftmaxWithLoss()
@@ -642,7 +675,19 @@ def _softmax_from_dx(fig) -> bool:
     return bool(np.array_equal(np.round(layer.backward()[0], 2), [0.09, -0.33, 0.24]))
 
 
+def _mse_logit_grad_t1(fig) -> bool:
+    """dE/da of ½(σ(a) − 1)², by central differences of the loss."""
+    if not isinstance(fig, LossFigure) or fig.over != "logit":
+        return False
+    x, y = loss_data(fig)
+    idx = np.linspace(0, len(x) - 1, 25).astype(int)
+    loss = lambda v: float(0.5 * (float(act.sigmoid(v[0])) - 1.0) ** 2)  # noqa: E731
+    want = [ref.numeric_grad(loss, np.array([a]))[0] for a in x[idx]]
+    return bool(np.allclose(y[idx], want, atol=1e-7))
+
+
 GRAPH_CHECKS: dict[str, Callable[[object], bool]] = {
+    "bp-graph-mse-logit-grad": _mse_logit_grad_t1,
     "bp-graph-relu-wide-h": _relu_central_h3,
     "bp-graph-logit-grad": _bce_logit_grad_t0,
     "bp-graph-numdiff-central": _smooth_v(2, 1e-7, 1e-3),
@@ -663,6 +708,13 @@ def test_the_page_draws_the_errors_checked_here():
     for fig in figures:
         h, err = numdiff_data(fig)
         assert np.array_equal(h, STEPS) and np.array_equal(err, numdiff_errors(fig)), fig
+
+
+def test_sigmoid_mse_logit_gradient_is_deepest_near_minus_0_7():
+    """bp-graph-mse-logit-grad's explanation: the valley's bottom lies near a ≈ −0.7."""
+    fig = GRAPHS["bp-graph-mse-logit-grad"].answer
+    a, g = loss_data(fig)
+    assert abs(a[np.argmin(g)] - (-0.7)) < 0.1 and g[0] > -0.01  # back near 0 at a = −6
 
 
 def test_numdiff_keys_are_the_settings_the_stems_name():
@@ -759,7 +811,7 @@ CONCEPTUAL = {
 }
 
 CHECKED = {*NUMERIC, *BLANKS, *TRACES, *GRAPH_CHECKS, "bp-softmax-loss-dout-unused",
-           "bp-backward-call-order", "bp-numdiff-best-h-central", "bp-numdiff-best-h-forward",
+           "bp-backward-call-order", "bp-chain-rule-composite", "bp-numdiff-best-h-central", "bp-numdiff-best-h-forward",
            "bp-mul-node-values", "bp-affine-shapes",
            "bp-gradcheck-relu-mask", "bp-numdiff-cost", "bp-numdiff-error-order",
            "bp-gradcheck-transposed-w", "bp-gradcheck-norm-error", "bp-sum-node",
