@@ -548,6 +548,21 @@ def test_chain_rule_composite():
     assert [o for o in question["options"] if abs(value[o] - want) < 1e-6] == [question["answer"]]
 
 
+def test_affine_dx_rows_are_per_sample_and_dw_sums_the_batch():
+    rng = np.random.default_rng(4)
+    x, W, dout = rng.normal(size=(3, 4)), rng.normal(size=(4, 2)), rng.normal(size=(3, 2))
+    layer = Affine(W, np.zeros(2))
+    layer.forward(x)
+    dx, dW = layer.backward(dout.copy()), layer.dW.copy()
+    changed = dout.copy()
+    changed[2] += 5.0  # another sample's upstream gradient
+    dx2 = layer.backward(changed)
+    rows_alone = np.array_equal(dx[:2], dx2[:2]) and not np.array_equal(layer.dW, dW)
+    per_sample = sum(np.outer(x[n], dout[n]) for n in range(3))
+    assert rows_alone and np.allclose(dW, per_sample)
+    assert q("bp-affine-dx-rows")["answer"] is rows_alone
+
+
 def test_softmax_with_loss_ignores_dout():
     y, t = np.log(np.array([[0.7, 0.2, 0.1], [0.2, 0.3, 0.5]])), np.array([0, 1])
     layer = SoftmaxWithLoss()
@@ -808,10 +823,14 @@ CONCEPTUAL = {
                           "test_affine_gives_back_the_input_shape_and_its_bias_gradient_is_the_"
                           "batch_sum",
     "bp-affine-reshape": "why dx is reshaped, in words; the shape is checked in the same test",
+    "bp-reverse-mode": "reverse against forward mode, in words (no lab computes forward mode)",
+    "bp-training-memory": "why training keeps more memory, in words; what each layer keeps is "
+                          "checked in _works_stored",
 }
 
 CHECKED = {*NUMERIC, *BLANKS, *TRACES, *GRAPH_CHECKS, "bp-softmax-loss-dout-unused",
-           "bp-backward-call-order", "bp-chain-rule-composite", "bp-numdiff-best-h-central", "bp-numdiff-best-h-forward",
+           "bp-backward-call-order", "bp-chain-rule-composite", "bp-affine-dx-rows",
+           "bp-numdiff-best-h-central", "bp-numdiff-best-h-forward",
            "bp-mul-node-values", "bp-affine-shapes",
            "bp-gradcheck-relu-mask", "bp-numdiff-cost", "bp-numdiff-error-order",
            "bp-gradcheck-transposed-w", "bp-gradcheck-norm-error", "bp-sum-node",
