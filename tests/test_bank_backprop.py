@@ -36,7 +36,7 @@ from layers import (
 from plots.quiz_figures import curve_data, make_question_figure
 from plots.quiz_figures_unit import loss_data, numdiff_data
 from quiz.figures import CurveFigure, SoftmaxFigure, alt_text
-from quiz.figures_unit import LossFigure, NumdiffFigure
+from quiz.figures_unit import NumdiffFigure
 from quiz.loader import load_paths
 from quiz.schema import GraphQuestion
 from viewstate import backprop as lab
@@ -596,17 +596,6 @@ def _relu_central_h3(fig) -> bool:
     return bool(np.allclose(y[keep], want, atol=1e-9))
 
 
-def _bce_logit_grad_t0(fig) -> bool:
-    """dE/da of −log(1 − σ(a)) over the logit, by central differences at 50 digits."""
-    if not isinstance(fig, LossFigure) or fig.over != "logit":
-        return False
-    x, y = loss_data(fig)
-    idx = np.linspace(0, len(x) - 1, 25).astype(int)
-    want = [ref.numeric_grad(lambda v: ref.bce_with_logits(float(v[0]), 0.0), np.array([a]))[0]
-            for a in x[idx]]
-    return bool(np.allclose(y[idx], want, atol=1e-6))
-
-
 # The numdiff figures: |numerical − h′(x)| over h = 10⁻¹⁶ … 1 (8 per decade), float64, from
 # the registry's h and h′: the page's recipe, written out here (figures_spec.md, numdiff).
 STEPS = np.logspace(-16, 0, 129)
@@ -671,16 +660,6 @@ def _relu6_layer(fig) -> bool:
     return bool(np.allclose(layer.backward(np.ones(keep.sum())), y[keep]))
 
 
-def _identity_squared(fig) -> bool:
-    """dE/dy of ½(y − 0.5)², by central differences of the loss."""
-    if not isinstance(fig, LossFigure) or fig.over != "prediction":
-        return False
-    x, y = loss_data(fig)
-    want = [ref.numeric_grad(lambda v: float(0.5 * (v[0] - 0.5) ** 2), np.array([p]))[0]
-            for p in x]
-    return bool(np.allclose(y, want, atol=1e-6))
-
-
 def _softmax_from_dx(fig) -> bool:
     """The bars are y with y − t = (0.09, −0.33, 0.24) to 2 places (t: the second class)."""
     if not isinstance(fig, SoftmaxFigure):
@@ -690,28 +669,40 @@ def _softmax_from_dx(fig) -> bool:
     return bool(np.array_equal(np.round(layer.backward()[0], 2), [0.09, -0.33, 0.24]))
 
 
-def _mse_logit_grad_t1(fig) -> bool:
-    """dE/da of ½(σ(a) − 1)², by central differences of the loss."""
-    if not isinstance(fig, LossFigure) or fig.over != "logit":
+def _flat_at(fig, level: float) -> bool:
+    """The error is ``level`` at every h: the central difference at a kink is the mean slope."""
+    return bool(np.allclose(numdiff_errors(fig), level, rtol=0, atol=1e-12))
+
+
+def _one_over_2h(fig) -> bool:
+    """The difference grows as 1/(2h): a jump's numerical derivative diverges."""
+    return bool(np.allclose(numdiff_errors(fig), 1 / (2 * STEPS), rtol=1e-9))
+
+
+def _softmax_after_one_step(fig) -> bool:
+    """softmax(a − (y − t)) for a = (2, 0, 1), t the second class, from the layer's backward;
+    the bars print two places, so two places must agree."""
+    if not isinstance(fig, SoftmaxFigure):
         return False
-    x, y = loss_data(fig)
-    idx = np.linspace(0, len(x) - 1, 25).astype(int)
-    loss = lambda v: float(0.5 * (float(act.sigmoid(v[0])) - 1.0) ** 2)  # noqa: E731
-    want = [ref.numeric_grad(loss, np.array([a]))[0] for a in x[idx]]
-    return bool(np.allclose(y[idx], want, atol=1e-7))
+    a = np.array([[2.0, 0.0, 1.0]])
+    layer = SoftmaxWithLoss()
+    layer.forward(a, np.array([1]))
+    stepped = a - 1.0 * layer.backward()  # N = 1: the gradient is y − t
+    bars = act.softmax(np.array(fig.logits, dtype=float))
+    return bool(np.array_equal(np.round(bars, 2), np.round(act.softmax(stepped[0]), 2)))
 
 
 GRAPH_CHECKS: dict[str, Callable[[object], bool]] = {
-    "bp-graph-mse-logit-grad": _mse_logit_grad_t1,
     "bp-graph-relu-wide-h": _relu_central_h3,
-    "bp-graph-logit-grad": _bce_logit_grad_t0,
     "bp-graph-numdiff-central": _smooth_v(2, 1e-7, 1e-3),
     "bp-graph-numdiff-forward": _smooth_v(1, 1e-10, 1e-6),
     "bp-graph-numdiff-kink": _jump_near(1e-3),
     "bp-graph-numdiff-inflection": _smooth_v(2, 1e-7, 1e-3),
     "bp-graph-relu6-layer": _relu6_layer,
-    "bp-graph-identity-squared": _identity_squared,
     "bp-graph-softmax-from-dx": _softmax_from_dx,
+    "bp-graph-relu-kink-zero": lambda fig: _is_numdiff(fig) and _flat_at(fig, 0.5),
+    "bp-graph-step-numdiff": lambda fig: _is_numdiff(fig) and _one_over_2h(fig),
+    "bp-graph-softmax-step": _softmax_after_one_step,
 }
 
 
@@ -723,13 +714,6 @@ def test_the_page_draws_the_errors_checked_here():
     for fig in figures:
         h, err = numdiff_data(fig)
         assert np.array_equal(h, STEPS) and np.array_equal(err, numdiff_errors(fig)), fig
-
-
-def test_sigmoid_mse_logit_gradient_is_deepest_near_minus_0_7():
-    """bp-graph-mse-logit-grad's explanation: the valley's bottom lies near a ≈ −0.7."""
-    fig = GRAPHS["bp-graph-mse-logit-grad"].answer
-    a, g = loss_data(fig)
-    assert abs(a[np.argmin(g)] - (-0.7)) < 0.1 and g[0] > -0.01  # back near 0 at a = −6
 
 
 def test_numdiff_keys_are_the_settings_the_stems_name():
@@ -767,8 +751,7 @@ def test_best_h_read_off_the_figures():
     for qid in ("bp-numdiff-best-h-central", "bp-numdiff-best-h-forward"):
         question = BANK_OBJECTS[qid]
         h = best_h(question.figure)
-        exponents = {o: float(re.search(r"\^\{(-?\d+)\}", o).group(1))
-                     for o in question.options}
+        exponents = {o: float(o.strip("$")) for o in question.options}  # h = 10^k
         nearest = min(exponents, key=lambda o: abs(np.log10(h) - exponents[o]))
         assert nearest == question.answer, (qid, h)
         # and no other option is within a decade and a half of the bottom
