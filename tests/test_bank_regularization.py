@@ -1,0 +1,293 @@
+"""The 正則化・正規化 bank (quiz_data/regularization.yaml): every computable key, computed.
+
+References are the project's core (``normalization``, ``regularization``, ``gradflow``) and,
+where cheap, a second hand-written NumPy form or a central difference; the bank's text is
+never read for a value. Code snippets' printed outputs are checked by test_bank_code.py;
+here each snippet is also checked against the core it imitates, and each distractor is
+shown to be the mistake its explanation names.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import numpy as np
+
+from normalization import BatchNormalization
+from regularization import Dropout, InvertedDropout, early_stopping, l1_grad, l2_grad, l2_penalty
+
+from .test_bank_values import BANK, code_block, parse_option, quietly, run
+
+MINE = {qid: q for qid, q in BANK.items() if q["theme"] == "regularization"}
+
+
+def q_(qid: str) -> dict[str, Any]:
+    assert MINE[qid]["id"] == qid
+    return MINE[qid]
+
+
+def fill(q: dict[str, Any], entries) -> str:
+    """The question's code block with each entry in the blank of the same label."""
+    by_label = dict(zip(q["blanks"], entries, strict=True))
+    return re.sub(r"（(.{1,3}?)）", lambda m: by_label[m.group(1)].strip("`"), code_block(q))
+
+
+def filled(check):
+    """(q, entries) -> bool from a check of the namespace the filled-in code defines."""
+    def works(q, entries) -> bool:
+        ns = quietly(lambda: run(fill(q, entries)))
+        return ns is not None and bool(quietly(lambda: check(ns)))
+    return works
+
+
+def only_key_works(q: dict[str, Any], works) -> None:
+    key = q["answer"]
+    assert works(key), f"{q['id']}: the key {key!r} does not work"
+    others = [o for o in q["options"] if o != key and works(o)]
+    assert not others, f"{q['id']}: {others} work too"
+
+
+def value_of(option: str) -> np.ndarray:
+    return parse_option(option)[0]
+
+
+def keyed_value(q: dict[str, Any], value, tol: float | None = None) -> None:
+    """Single choice of values: the computed value is the key's, to its written precision,
+    and no other option's."""
+    def matches(option):
+        v, half = parse_option(option)
+        t = half if tol is None else tol
+        return np.shape(v) == np.shape(value) and np.allclose(v, value, rtol=0, atol=t * 1.0001)
+    only_key_works(q, matches)
+
+
+def numeric(q: dict[str, Any], value: float, wrong: list[float]) -> None:
+    assert q["type"] == "numeric"
+    assert abs(q["answer"] - value) <= q["tolerance"], (q["id"], value)
+    for w in wrong:
+        assert abs(w - q["answer"]) > q["tolerance"], (q["id"], w)
+
+
+CHECKED: set[str] = set()
+
+
+def checks(*ids: str):
+    CHECKED.update(ids)
+    return lambda fn: fn
+
+
+# ------------------------------------------------------------------------ dropout
+
+@checks("rg-dropout-infer-trace")
+def test_dropout_inference_is_the_textbook_layers():
+    q = q_("rg-dropout-infer-trace")
+    x = np.array([1.0, 5.0, -2.0])
+    want = Dropout(0.2).forward(x, train_flg=False)
+    keyed_value(q, want)
+    # the distractors: inverted dropout at inference, × ratio, ÷ (1 − ratio)
+    assert np.allclose(value_of("[ 1.  5. -2.]"), InvertedDropout(0.2).forward(x, False))
+    assert np.allclose(value_of("[ 0.2  1.  -0.4]"), x * 0.2)
+    assert np.allclose(value_of("[ 1.25  6.25 -2.5 ]"), x / 0.8)
+
+
+@checks("rg-dropout-mask-trace")
+def test_dropout_mask_keeps_what_exceeds_the_ratio():
+    q = q_("rg-dropout-mask-trace")
+    np.random.seed(0)
+    u = np.random.rand(5)
+    # the text's rounded values are the generator's
+    assert re.search(" ".join(f"{v:.3f}" for v in u), q["text"])
+    x = np.arange(1.0, 6.0)
+    keyed_value(q, x * (u > 0.6))
+    assert np.allclose(value_of("[1. 0. 0. 4. 5.]"), x * (u < 0.6))
+    assert np.allclose(value_of("[0.  5.  7.5 0.  0. ]"), x * (u > 0.6) / 0.4)
+    assert np.allclose(value_of("[0.  0.8 1.2 0.  0. ]"), x * (u > 0.6) * 0.4)
+
+
+@filled
+def _dropout_class_ok(ns) -> bool:
+    """Drops a share ``ratio`` of units in training (measured) and matches the expected
+    value at inference: as the core's Dropout."""
+    x = np.linspace(-2.0, 3.0, 200_000)
+    for ratio in (0.2, 0.7):
+        layer = ns["Dropout"](ratio)
+        np.random.seed(1)
+        train, infer = layer.forward(x, True), layer.forward(x, False)
+        dropped = np.mean(train == 0.0)
+        core = Dropout(ratio).forward(x, train_flg=False)
+        if abs(dropped - ratio) > 0.01 or not np.allclose(infer, core):
+            return False
+    return True
+
+
+@checks("rg-dropout-class-blanks")
+def test_dropout_class_blanks():
+    q = q_("rg-dropout-class-blanks")
+    only_key_works(q, lambda entries: _dropout_class_ok(q, entries))
+
+
+@filled
+def _inverted_ok(ns) -> bool:
+    """E[train output] = inference output, over the mask's exact distribution."""
+    x = np.array([-1.5, 0.5, 3.0])
+    for r in (0.2, 0.5, 0.7):
+        kept = ns["forward"](x, np.ones(3), r, True)
+        dropped = ns["forward"](x, np.zeros(3), r, True)
+        infer = ns["forward"](x, None, r, False)
+        expected = (1 - r) * kept + r * dropped
+        if not np.allclose(expected, infer):
+            return False
+        core = InvertedDropout(r)
+        if not np.allclose(infer, core.forward(x, False)):
+            return False
+    return True
+
+
+@checks("rg-inverted-dropout-blanks")
+def test_inverted_dropout_blanks():
+    q = q_("rg-inverted-dropout-blanks")
+    only_key_works(q, lambda entries: _inverted_ok(q, entries))
+
+
+@checks("rg-inverted-dropout-value")
+def test_inverted_dropout_value():
+    layer = InvertedDropout(0.2, rng=0)
+    out = layer.forward(np.full(1000, 3.0), train_flg=True)
+    kept = out[layer.mask]
+    assert np.allclose(kept, kept[0])
+    numeric(q_("rg-inverted-dropout-value"), float(kept[0]), [2.4, 15.0, 3.6, 3.0])
+
+
+# ------------------------------------------------------------------ batch norm
+
+def bn(x, gamma, beta, train=True, **kw):
+    layer = BatchNormalization(np.asarray(gamma, float), np.asarray(beta, float), **kw)
+    return layer.forward(np.asarray(x, float), train_flg=train), layer
+
+
+@checks("rg-bn-forward-trace")
+def test_bn_forward_trace_is_the_core():
+    q = q_("rg-bn-forward-trace")
+    x = np.array([[1.0], [3.0]])
+    y, _ = bn(x, [2.0], [1.0])
+    keyed_value(q, np.round(y.ravel(), 3))
+    unbiased = (x - 2) / np.sqrt(np.var(x, ddof=1))
+    assert np.allclose(value_of("[-0.414  2.414]"), 2 * unbiased.ravel() + 1, atol=5e-4)
+    xn = (x - 2) / 1.0
+    assert np.allclose(value_of("[1. 3.]"), (1.0 * xn + 2.0).ravel())
+    assert np.allclose(value_of("[-2.  2.]"), (2.0 * xn).ravel())
+
+
+def _bn_formula(denominator: str, output: str):
+    """The blanks' LaTeX transcribed as NumPy (one transcription per entry used)."""
+    den = {r"$\sqrt{\sigma_B^2 + \epsilon}$": lambda v, e: np.sqrt(v + e),
+           r"$\sigma_B^2 + \epsilon$": lambda v, e: v + e}[denominator]
+    out = {r"$\gamma \hat{x}_i + \beta$": lambda xn, g, b: g * xn + b,
+           r"$\gamma (\hat{x}_i + \beta)$": lambda xn, g, b: g * (xn + b),
+           r"$\hat{x}_i$": lambda xn, g, b: xn}[output]
+
+    def forward(x, g, b, eps):
+        mu = x.mean(axis=0)
+        var = ((x - mu) ** 2).mean(axis=0)
+        return out((x - mu) / den(var, eps), g, b)
+    return forward
+
+
+@checks("rg-bn-formula-blanks")
+def test_bn_formula_blanks():
+    q = q_("rg-bn-formula-blanks")
+    rng = np.random.default_rng(3)
+    x = rng.normal(3.0, 2.5, size=(16, 4))
+    g, b = np.array([0.5, 2.0, 1.5, 3.0]), np.array([-1.0, 0.3, 2.0, 0.7])
+    want, _ = bn(x, g, b)
+
+    def works(entries):
+        return np.allclose(_bn_formula(*entries)(x, g, b, 10e-7), want)
+    only_key_works(q, works)
+
+
+@checks("rg-bn-output-value")
+def test_bn_output_value():
+    x = np.array([[2.0], [4.0], [6.0], [8.0]])
+    y, _ = bn(x, [2.0], [0.5], eps=0.0)
+    mu, var = 5.0, 5.0
+    assert math.isclose(y[3, 0], 2 * 3 / math.sqrt(var) + 0.5)
+    unbiased = 2 * (8 - mu) / math.sqrt(20 / 3) + 0.5
+    numeric(q_("rg-bn-output-value"), float(y[3, 0]),
+            [unbiased, y[3, 0] - 0.5, (8 - mu) / math.sqrt(var), 2 * (8 - mu) / var + 0.5])
+
+
+@checks("rg-bn-running-trace")
+def test_bn_running_mean_is_the_core():
+    q = q_("rg-bn-running-trace")
+    layer = BatchNormalization(np.ones(1), np.zeros(1))  # the textbook's momentum 0.9
+    for mu in (1.0, 2.0):
+        layer.forward(np.array([[mu - 1.0], [mu + 1.0]]), train_flg=True)
+    keyed_value(q, np.array(round(float(layer.running_mean[0]), 3)))
+    # 1.89: PyTorch's reading of "momentum" (weight on the new batch) with 0.9
+    swapped = 0.0
+    for mu in (1.0, 2.0):
+        swapped = 0.1 * swapped + 0.9 * mu
+    assert math.isclose(float(value_of("1.89")), swapped)
+
+
+@checks("rg-bn-running-var-value")
+def test_bn_running_var_value():
+    layer = BatchNormalization(np.ones(1), np.zeros(1))
+    batch = np.array([[-2.0], [2.0]])  # biased variance exactly 4
+    for _ in range(3):
+        layer.forward(batch, train_flg=True)
+    got = float(layer.running_var[0])
+    assert math.isclose(got, 4 * (1 - 0.9**3))
+    numeric(q_("rg-bn-running-var-value"), got, [4 * (1 - 0.1**3), 0.4, 4 * 0.9**3, 4.0])
+
+
+# ------------------------------------------------------------ weight decay, L1
+
+@checks("rg-weight-decay-step-trace")
+def test_weight_decay_step_is_the_core_gradient():
+    q = q_("rg-weight-decay-step-trace")
+    W, g, lr, lam = np.array([1.0, -2.0]), np.array([0.5, 0.5]), 0.1, 0.1
+    # the L2 gradient against a central difference of the penalty
+    h = 1e-6
+    numeric_grad = np.array([(l2_penalty(W + h * e, lam) - l2_penalty(W - h * e, lam)) / (2 * h)
+                             for e in np.eye(2)])
+    assert np.allclose(l2_grad(W, lam), numeric_grad, atol=1e-8)
+    keyed_value(q, W - lr * (g + l2_grad(W, lam)))
+    assert np.allclose(value_of("[ 0.95 -2.05]"), W - lr * g)
+    assert np.allclose(value_of("[ 0.94 -2.04]"), W - lr * (g + l1_grad(W, lam)))
+    assert np.allclose(value_of("[ 0.945 -2.04 ]"), W - lr * (g + 0.5 * lam * W))
+
+
+# ------------------------------------------------------------ early stopping
+
+@checks("rg-early-stop-trace")
+def test_early_stop_trace_is_the_core():
+    q = q_("rg-early-stop-trace")
+    ns = run(q["code"].replace("print(", "_ = ("))
+    stop = early_stopping(ns["val_loss"], patience=ns["patience"])
+    assert stop.stopped
+    keyed_value(q, np.array([stop.best_epoch, stop.stop_epoch], float))
+    # patience 1 stops at the first rise; without stopping it runs to the last epoch
+    first = early_stopping(ns["val_loss"], patience=1)
+    assert np.allclose(value_of("2 3"), [first.best_epoch, first.stop_epoch])
+    assert np.allclose(value_of("4 7"), [stop.best_epoch, len(ns["val_loss"]) - 1])
+
+
+# ------------------------------------------------------------ completeness
+
+CONCEPTUAL: dict[str, str] = {
+    # id: why nothing on it can be computed
+}
+
+
+def test_every_question_is_checked_or_listed_as_conceptual():
+    unchecked = sorted(set(MINE) - CHECKED - set(CONCEPTUAL))
+    assert not unchecked, f"neither checked nor listed as conceptual: {unchecked}"
+    must_compute = {qid for qid, q in MINE.items()
+                    if q["type"] in ("numeric", "blanks", "graph") or "code" in q}
+    assert not must_compute & set(CONCEPTUAL), must_compute & set(CONCEPTUAL)
+    assert set(CONCEPTUAL) <= set(MINE)
+    assert all(qid.startswith("rg-") for qid in MINE)
