@@ -14,11 +14,23 @@ import re
 from typing import Any
 
 import numpy as np
+from scipy.special import expit
+from scipy.stats import uniform
 
+from gradflow import init_bn
+from gradflow.mlp import init_std
 from normalization import BatchNormalization
-from regularization import Dropout, InvertedDropout, early_stopping, l1_grad, l2_grad, l2_penalty
+from regularization import (
+    Dropout,
+    InvertedDropout,
+    early_stopping,
+    l1_grad,
+    l1_penalty,
+    l2_grad,
+    l2_penalty,
+)
 
-from .test_bank_values import BANK, code_block, parse_option, quietly, run
+from .test_bank_values import BANK, code_block, quietly, run
 
 MINE = {qid: q for qid, q in BANK.items() if q["theme"] == "regularization"}
 
@@ -49,17 +61,34 @@ def only_key_works(q: dict[str, Any], works) -> None:
     assert not others, f"{q['id']}: {others} work too"
 
 
+_NUMBER = re.compile(r"[-−]?\d+(?:\.(\d*))?")
+
+
+def parse(option: str) -> tuple[np.ndarray, float]:
+    """Every number an option prints ("[ 0.8  4.  -1.6]", "[1.5] [2.5]", "4 6", "0.29"),
+    and half a unit of its finest written digit."""
+    found = list(_NUMBER.finditer(option))
+    assert found, option
+    values = np.array([float(m.group(0).replace("−", "-")) for m in found])
+    places = max(len(m.group(1) or "") for m in found)
+    return values, 0.5 * 10.0**-places
+
+
 def value_of(option: str) -> np.ndarray:
-    return parse_option(option)[0]
+    """A distractor's value (it must be an option of one of the bank's questions)."""
+    assert any(option in q.get("options", ()) for q in MINE.values()), option
+    return parse(option)[0]
 
 
 def keyed_value(q: dict[str, Any], value, tol: float | None = None) -> None:
     """Single choice of values: the computed value is the key's, to its written precision,
     and no other option's."""
+    want = np.ravel(np.asarray(value, float))
+
     def matches(option):
-        v, half = parse_option(option)
+        v, half = parse(option)
         t = half if tol is None else tol
-        return np.shape(v) == np.shape(value) and np.allclose(v, value, rtol=0, atol=t * 1.0001)
+        return v.shape == want.shape and np.allclose(v, want, rtol=0, atol=t * 1.0001)
     only_key_works(q, matches)
 
 
@@ -230,7 +259,7 @@ def test_bn_running_mean_is_the_core():
     swapped = 0.0
     for mu in (1.0, 2.0):
         swapped = 0.1 * swapped + 0.9 * mu
-    assert math.isclose(float(value_of("1.89")), swapped)
+    assert math.isclose(value_of("1.89")[0], swapped)
 
 
 @checks("rg-bn-running-var-value")
@@ -276,10 +305,185 @@ def test_early_stop_trace_is_the_core():
     assert np.allclose(value_of("4 7"), [stop.best_epoch, len(ns["val_loss"]) - 1])
 
 
+@checks("rg-early-stop-blanks")
+def test_early_stop_blanks():
+    q = q_("rg-early-stop-blanks")
+    rows = [r for r in q["text"].splitlines() if r.startswith("|")]
+    epochs = [int(c) for c in rows[0].split("|")[2:-1]]
+    losses = [float(c) for c in rows[2].split("|")[2:-1]]
+    assert epochs == list(range(1, len(losses) + 1))
+    stop = early_stopping(losses, patience=3)
+    assert stop.stopped
+    assert q["answer"] == [str(stop.stop_epoch + 1), str(stop.best_epoch + 1)]
+    # the lesson the explanation draws: a later epoch would have been better still
+    assert int(np.argmin(losses)) > stop.stop_epoch
+    assert ["10", "10"] in q["options"] and len(losses) == 10
+    # without resetting the count on an improvement, it stops one epoch earlier
+    assert ["7", "5"] in q["options"] and losses[3] > losses[2] and losses[4] < losses[2]
+
+
+@checks("rg-bn-grad-params-trace")
+def test_bn_grad_params_are_the_core_backward():
+    q = q_("rg-bn-grad-params-trace")
+    x, dout = np.array([[1.0], [3.0]]), np.array([[0.5], [2.0]])
+    _, layer = bn(x, [1.7], [0.3])
+    layer.backward(dout)
+    keyed_value(q, np.round(np.concatenate([layer.dgamma, layer.dbeta]), 3))
+
+    def loss(gamma, beta):
+        y, _ = bn(x, [gamma], [beta])
+        return float(np.sum(y * dout))
+    h = 1e-6
+    assert math.isclose(layer.dgamma[0], (loss(1.7 + h, 0.3) - loss(1.7 - h, 0.3)) / (2 * h),
+                        rel_tol=1e-6)
+    assert math.isclose(layer.dbeta[0], (loss(1.7, 0.3 + h) - loss(1.7, 0.3 - h)) / (2 * h),
+                        rel_tol=1e-6)
+    assert np.allclose(value_of("[0.75] [1.25]"), [layer.dgamma[0] / 2, layer.dbeta[0] / 2],
+                       atol=5e-4)
+
+
+def _row_means(x):
+    return np.array([sum(row) / len(row) for row in x.tolist()])
+
+
+@checks("rg-layer-norm-trace")
+def test_layer_norm_mean_is_per_sample():
+    q = q_("rg-layer-norm-trace")
+    x = run(q["code"].replace("print(", "_ = ("))["x"]
+    keyed_value(q, _row_means(x))
+    _, layer = bn(x, np.ones(3), np.zeros(3))
+    assert np.allclose(value_of("[2. 3. 7.]"), x - layer.xc)  # batch norm's μ, from the core
+    assert np.allclose(value_of("[1. 1. 1.]"), x.std(axis=0))
+
+
+@checks("rg-norm-axis-blanks")
+def test_norm_axis_blanks():
+    q = q_("rg-norm-axis-blanks")
+    x = np.random.default_rng(5).normal(size=(6, 4)) * 3 + 1  # N != D
+    _, layer = bn(x, np.ones(4), np.zeros(4))
+
+    def works(entries):
+        ns = quietly(lambda: run(fill(q, entries), x=x))
+        if ns is None:
+            return False
+        bn_mu, ln_mu = np.ravel(ns["mu_bn"]), np.ravel(ns["mu_ln"])
+        return (bn_mu.shape == (4,) and np.allclose(bn_mu, (x - layer.xc)[0])
+                and ln_mu.shape == (6,) and np.allclose(ln_mu, _row_means(x)))
+    only_key_works(q, works)
+
+
+@checks("rg-penalty-values-trace")
+def test_penalty_values_are_the_core():
+    q = q_("rg-penalty-values-trace")
+    W = run(q["code"].replace("print(", "_ = ("))["W"]
+    l2, l1 = l2_penalty(W, 0.1), l1_penalty(W, 0.1)
+    keyed_value(q, np.round([l2, l1], 4))
+    assert np.allclose(value_of("0.525 0.35"), [2 * l2, l1])
+    assert np.allclose(value_of("0.2625 0.15"), [l2, 0.1 * W.sum()])
+
+
+@checks("rg-weight-decay-blanks")
+def test_weight_decay_blanks():
+    q = q_("rg-weight-decay-blanks")
+    rng = np.random.default_rng(2)
+    W, lam, h = rng.normal(size=(3, 2)), 0.07, 1e-6
+
+    def works(entries):
+        ns = quietly(lambda: run(fill(q, entries)))
+        if ns is None:
+            return False
+
+        def penalty(w):
+            return ns["loss_with_decay"](0.0, [w], lam)
+        numeric_grad = np.zeros_like(W)
+        for i in np.ndindex(W.shape):
+            e = np.zeros_like(W)
+            e[i] = h
+            numeric_grad[i] = (penalty(W + e) - penalty(W - e)) / (2 * h)
+        grad = ns["grad_with_decay"](np.zeros_like(W), W, lam)
+        return (np.allclose(penalty(W), l2_penalty(W, lam))
+                and np.allclose(grad, numeric_grad, atol=1e-7)
+                and np.allclose(grad, l2_grad(W, lam)))
+    only_key_works(q, works)
+
+
+@checks("rg-decay-shrink-value")
+def test_decay_shrink_value():
+    w = np.array([1.0])
+    for _ in range(100):
+        w = w - 0.1 * l2_grad(w, 0.01)
+    numeric(q_("rg-decay-shrink-value"), float(w[0]),
+            [1 - 100 * 0.001, 0.99**100, (1 - 0.0005) ** 100])
+
+
+@checks("rg-glorot-uniform-value")
+def test_glorot_uniform_limit():
+    var = init_std("xavier", 256, 128) ** 2
+    a = math.sqrt(3 * var)
+    assert math.isclose(uniform(loc=-a, scale=2 * a).var(), var)
+    numeric(q_("rg-glorot-uniform-value"), a,
+            [math.sqrt(var), math.sqrt(6 / 256), math.sqrt(3 / 384)])
+
+
+def nearest_option(q: dict[str, Any], value: float) -> str:
+    """The option "約 X 倍" (or a plain number) nearest to ``value``, on a log scale."""
+    def number(o):
+        return float(re.sub(r"[^0-9.]", "", o))
+    return min(q["options"], key=lambda o: abs(math.log(number(o) / value)))
+
+
+@checks("rg-init-std1-preact")
+def test_std1_preactivation_spread():
+    q = q_("rg-init-std1-preact")
+    run_ = init_bn.forward(init_bn.Setting("sigmoid", "std1"))  # the lab's first layer
+    measured = float(run_.pre[0].std())
+    assert abs(measured - math.sqrt(100 * 1.0 * 1.0)) < 0.5
+    assert nearest_option(q, measured) == q["answer"]
+    assert float(expit(5.0)) > 0.99  # the explanation's σ(5)
+
+
+@checks("rg-init-tanh-small-factor")
+def test_tanh_small_weights_shrink_tenfold_per_layer():
+    q = q_("rg-init-tanh-small-factor")
+    result = init_bn.experiment(init_bn.Setting("tanh", "std001"))
+    assert result.reading == "collapse"
+    assert nearest_option(q, result.growth) == q["answer"]
+    assert abs(result.growth - 0.01 * math.sqrt(100)) < 0.01
+    xavier = init_bn.experiment(init_bn.Setting("tanh", "xavier")).growth
+    assert 0.8 < xavier < 0.9  # "0.85 倍ほど"
+
+
+@checks("rg-init-relu-std1-growth")
+def test_relu_std1_grows_sqrt50_per_layer():
+    q = q_("rg-init-relu-std1-growth")
+    result = init_bn.experiment(init_bn.Setting("relu", "std1"))
+    assert result.reading == "explode"
+    assert nearest_option(q, result.growth) == q["answer"]
+    assert nearest_option(q, math.sqrt(100 / 2)) == q["answer"]
+    he = init_bn.experiment(init_bn.Setting("relu", "he")).growth
+    assert abs(he - 1) < 0.1
+
+
+@checks("rg-bn-inference")
+def test_bn_on_one_sample_in_training_mode_outputs_beta():
+    """The explanation's reason: one sample's own statistics give x − μ = 0."""
+    y, _ = bn(np.array([[3.0, -7.0]]), [2.0, 5.0], [0.25, -1.0])
+    assert np.allclose(y, [[0.25, -1.0]])
+    layer = BatchNormalization(np.ones(2), np.zeros(2))
+    for seed in range(50):
+        layer.forward(np.random.default_rng(seed).normal(4.0, 2.0, size=(32, 2)))
+    y1 = layer.forward(np.array([[4.0, 6.0]]), train_flg=False)
+    assert np.allclose(y1, (np.array([[4.0, 6.0]]) - layer.running_mean)
+                       / np.sqrt(layer.running_var + 10e-7))
+    assert not np.allclose(y1, 0.0)
+
+
 # ------------------------------------------------------------ completeness
 
 CONCEPTUAL: dict[str, str] = {
     # id: why nothing on it can be computed
+    "rg-bn-placement": "where the textbook and the paper put the layer: a fact of the sources",
+    "rg-layer-norm-concept": "definitions (which axis is computed in rg-norm-axis-blanks)",
 }
 
 
