@@ -14,10 +14,11 @@ import re
 from typing import Any
 
 import numpy as np
+import pytest
 from scipy.special import expit
 from scipy.stats import uniform
 
-from gradflow import init_bn
+from gradflow import init_bn, overfit
 from gradflow.mlp import init_std
 from normalization import BatchNormalization
 from regularization import (
@@ -478,12 +479,150 @@ def test_bn_on_one_sample_in_training_mode_outputs_beta():
     assert not np.allclose(y1, 0.0)
 
 
+@checks("rg-bn-effects-inappropriate")
+def test_bn_inference_ignores_the_batch_and_training_ignores_the_weight_scale():
+    rng = np.random.default_rng(8)
+    layer = BatchNormalization(np.full(3, 1.5), np.full(3, 0.2))
+    for _ in range(20):
+        layer.forward(rng.normal(1.0, 3.0, size=(16, 3)))
+    sample = np.array([[0.5, -1.0, 2.0]])
+    alone = layer.forward(sample, train_flg=False)
+    among = layer.forward(np.vstack([sample, rng.normal(size=(7, 3)) * 10]), train_flg=False)
+    assert np.allclose(alone[0], among[0])
+    # in training, the same sample's output depends on its batch-mates (the noise)
+    first, _ = bn(np.vstack([sample, rng.normal(size=(7, 3))]), np.ones(3), np.zeros(3))
+    second, _ = bn(np.vstack([sample, rng.normal(size=(7, 3))]), np.ones(3), np.zeros(3))
+    assert not np.allclose(first[0], second[0])
+    # scaling the weights before it changes nothing (up to ε)
+    x, W = rng.normal(size=(32, 4)), rng.normal(size=(4, 3))
+    assert np.allclose(bn(x @ W, np.ones(3), np.zeros(3))[0],
+                       bn(x @ (W * 7.0), np.ones(3), np.zeros(3))[0], atol=1e-5)
+
+
+@checks("rg-bn-bias-redundant")
+def test_bn_cancels_the_bias_before_it():
+    q = q_("rg-bn-bias-redundant")
+    rng = np.random.default_rng(9)
+    x, W = rng.normal(size=(10, 4)), rng.normal(size=(4, 3))
+    g, b = np.array([1.2, 0.7, 2.0]), np.array([0.1, -0.4, 0.3])
+    plain, _ = bn(x @ W, g, b)
+    biased, _ = bn(x @ W + np.array([5.0, -3.0, 0.25]), g, b)
+    assert np.allclose(plain, biased) is q["answer"]
+
+
+@checks("rg-bn-backward-sum-zero")
+def test_bn_input_gradient_sums_to_zero():
+    q = q_("rg-bn-backward-sum-zero")
+    rng = np.random.default_rng(10)
+    for m in (2, 5, 32):
+        x, dout = rng.normal(2.0, 3.0, size=(m, 3)), rng.normal(size=(m, 3)) * 4
+        _, layer = bn(x, np.array([0.5, 2.0, 1.3]), np.zeros(3))
+        dx = layer.backward(dout)
+        assert np.allclose(dx.sum(axis=0), 0.0, atol=1e-9) is q["answer"]
+        # the explanation's closed form is the core's backward
+        g, sigma, xn = layer.gamma, layer.std, layer.xn
+        closed = g / (m * sigma) * (m * dout - dout.sum(axis=0)
+                                    - xn * (dout * xn).sum(axis=0))
+        assert np.allclose(dx, closed)
+
+
+@checks("rg-dropout-backward")
+def test_dropout_backward_is_the_mask():
+    q = q_("rg-dropout-backward")
+    layer = Dropout(0.4, rng=3)
+    x = np.random.default_rng(4).normal(size=(5, 6))
+    layer.forward(x, train_flg=True)
+    dout = np.random.default_rng(5).normal(size=x.shape)
+    # the Jacobian of x ↦ x * mask, by central differences of Σ dout·y
+    h = 1e-6
+    numeric_dx = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        e = np.zeros_like(x)
+        e[i] = h
+        numeric_dx[i] = (np.sum(dout * (x + e) * layer.mask)
+                         - np.sum(dout * (x - e) * layer.mask)) / (2 * h)
+    assert np.allclose(layer.backward(dout), numeric_dx)
+
+    def works(option):
+        got = eval(option.strip("`"), {"np": np}, {"self": layer, "dout": dout})
+        return np.shape(got) == x.shape and np.allclose(got, numeric_dx)
+    only_key_works(q, works)
+
+
+@checks("rg-init-symmetric")
+def test_equal_weights_stay_equal_under_backprop():
+    q = q_("rg-init-symmetric")
+    rng = np.random.default_rng(6)
+    x, t = rng.normal(size=(20, 3)), rng.normal(size=(20, 1))
+    W1, W2 = np.full((3, 4), 0.5), np.full((4, 1), 0.5)
+    for _ in range(200):
+        a = expit(x @ W1)
+        y = a @ W2
+        dy = (y - t) / len(x)
+        dW2 = a.T @ dy
+        dW1 = x.T @ ((dy @ W2.T) * a * (1 - a))
+        W1, W2 = W1 - 0.5 * dW1, W2 - 0.5 * dW2
+    assert not np.allclose(W1, 0.5)  # it did learn
+    split = not (np.allclose(W1, W1[:, :1]) and np.allclose(W2, W2[0]))
+    assert split is q["answer"]
+
+
+@pytest.fixture(scope="module")
+def lab_runs():
+    """The /regularization lab's runs (gradflow.overfit at the page's defaults)."""
+    offered = [("none", 0.0)] + [(m, float(s)) for m in ("l2", "l1") for s in overfit.OFFERED[m]]
+    return {key: overfit.train(overfit.OverfitConfig(*key)) for key in offered}
+
+
+@checks("rg-overfit-signs")
+def test_overfit_signs_are_the_labs(lab_runs):
+    none = lab_runs[("none", 0.0)]
+    best = int(np.argmin(none.val_loss))
+    assert best + 1 == 57 and round(float(none.val_loss[best]), 2) == 0.23
+    assert round(float(none.val_loss[-1]), 2) == 0.39
+    assert round(float(none.train_loss[-1]), 2) == 0.04
+    assert none.train_loss[-1] < none.train_loss[best]  # training keeps falling
+    assert none.stop(patience=10).best_epoch == best  # early stopping keeps that epoch
+    # too strong a penalty: both stay high (the underfit distractor)
+    strong = lab_runs[("l2", 0.03)]
+    assert strong.train_loss[-1] > 5 * none.train_loss[-1]
+    assert strong.val_loss[-1] > none.val_loss[best]
+    assert abs(strong.val_loss[-1] - strong.train_loss[-1]) < 0.05
+
+
+@checks("rg-l1-sparsity-reason", "rg-l2-sparse-truefalse")
+def test_l1_zeroes_more_weights_than_l2_in_the_lab(lab_runs):
+    l1, l2 = lab_runs[("l1", 0.003)], lab_runs[("l2", 0.003)]
+    assert round(l1.near_zero, 1) == 0.8 and round(l2.near_zero, 2) == 0.02
+    assert overfit.NEAR_ZERO == 0.01
+    for lam in overfit.OFFERED["l1"]:
+        more = lab_runs[("l1", lam)].near_zero > lab_runs[("l2", lam)].near_zero
+        assert more is not q_("rg-l2-sparse-truefalse")["answer"]
+    # the gradients the key names: L1's keeps its size near 0, L2's vanishes
+    w = np.array([1e-3, -1e-4, 1e-6])
+    assert np.allclose(np.abs(l1_grad(w, 0.1)), 0.1) and np.all(np.abs(l2_grad(w, 0.1)) < 1e-3)
+
+
+@checks("rg-noise-injection")
+def test_input_noise_adds_an_l2_term_for_a_linear_model():
+    q = q_("rg-noise-injection")
+    rng = np.random.default_rng(12)
+    w, x, t, s = np.array([1.5, -2.0, 0.5]), np.array([0.3, 1.0, -0.7]), 0.4, 0.05
+    eps = rng.normal(scale=s, size=(400_000, 3))
+    noisy = np.mean(((x + eps) @ w - t) ** 2)
+    clean = (x @ w - t) ** 2
+    assert math.isclose(noisy - clean, s**2 * np.sum(w**2), rel_tol=0.05) is q["answer"]
+
+
 # ------------------------------------------------------------ completeness
 
 CONCEPTUAL: dict[str, str] = {
     # id: why nothing on it can be computed
     "rg-bn-placement": "where the textbook and the paper put the layer: a fact of the sources",
     "rg-layer-norm-concept": "definitions (which axis is computed in rg-norm-axis-blanks)",
+    "rg-regularizers-multiple": "which methods count as regularisation: definitions",
+    "rg-early-stop-data": "which data set decides: a rule of method, not a value",
+    "rg-augmentation-inappropriate": "which transformations keep a digit's label: domain fact",
 }
 
 
