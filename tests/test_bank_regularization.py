@@ -9,6 +9,7 @@ shown to be the mistake its explanation names.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Any
@@ -612,6 +613,205 @@ def test_input_noise_adds_an_l2_term_for_a_linear_model():
     noisy = np.mean(((x + eps) @ w - t) ** 2)
     clean = (x @ w - t) ** 2
     assert math.isclose(noisy - clean, s**2 * np.sum(w**2), rel_tol=0.05) is q["answer"]
+
+
+# ------------------------------------------------------------------ graph questions
+
+@functools.cache
+def _fit(method: str, strength: float) -> overfit.OverfitRun:
+    return overfit.train(overfit.OverfitConfig(method, strength))
+
+
+def fit(spec: dict[str, Any]) -> overfit.OverfitRun:
+    """The run an `overfit` figure draws (the lab's defaults at the spec's setting)."""
+    assert spec["kind"] == "overfit"
+    return _fit(spec["method"], float(spec.get("strength", 0.0)))
+
+
+def hist(spec: dict[str, Any]) -> init_bn.Result:
+    """The experiment an `init_histograms` figure draws."""
+    assert spec["kind"] == "init_histograms"
+    return init_bn.experiment(init_bn.Setting(spec["activation"], spec["init"],
+                                              spec.get("batchnorm", False),
+                                              spec.get("layers", 5)))
+
+
+def only_key_has(q: dict[str, Any], prop) -> None:
+    """The keyed figure has the property the question asks about, and no other option."""
+    assert q["type"] == "graph"
+    having = [o for o in q["options"] if prop(o)]
+    assert having == [q["answer"]], f"{q['id']}: {having}"
+
+
+def rises(run: overfit.OverfitRun) -> float:
+    """How far the validation loss climbs from its lowest point to the last epoch."""
+    return float(run.val_loss[-1] - run.val_loss.min())
+
+
+def best_epoch(run: overfit.OverfitRun) -> int:
+    return int(np.argmin(run.val_loss)) + 1  # 1-based, as the text counts
+
+
+def by_setting(q: dict[str, Any], **setting) -> dict[str, Any]:
+    found = [o for o in q["options"]
+             if all(o.get(k, {"strength": 0, "batchnorm": False}.get(k)) == v
+                    for k, v in setting.items())]
+    assert len(found) == 1, (q["id"], setting)
+    return found[0]
+
+
+@checks("rg-graph-overfit-none")
+def test_graph_overfit_none():
+    q = q_("rg-graph-overfit-none")
+    # overfitting: the validation loss climbs far from its bottom while training keeps falling
+    only_key_has(q, lambda o: rises(fit(o)) > 0.1 and fit(o).train_loss[-1] < 0.05)
+    none = fit(q["answer"])
+    assert 40 <= best_epoch(none) <= 70  # "50 エポックあたりを底に"
+    l2 = fit(by_setting(q, method="l2", strength=0.003))
+    assert round(float(l2.train_loss[-1]), 1) == 0.1 and best_epoch(l2) > 450
+    strong = fit(by_setting(q, method="l2", strength=0.03))
+    assert abs(strong.val_loss[-1] - strong.train_loss[-1]) < 0.02
+    assert strong.train_loss[-1] > 5 * none.train_loss[-1]
+    l1 = fit(by_setting(q, method="l1", strength=0.01))
+    assert rises(l1) < 0.03 and l1.train_loss[-1] > 0.2
+
+
+@checks("rg-graph-overfit-strong-l2")
+def test_graph_strong_l2_underfits():
+    q = q_("rg-graph-overfit-strong-l2")
+    key = fit(q["answer"])
+    others = [fit(o) for o in q["options"] if o != q["answer"]]
+    # the key's training loss stays high: more than twice every other run's at the end
+    only_key_has(q, lambda o: all(fit(o).train_loss[-1] > 2.5 * r.train_loss[-1]
+                                  for r in [fit(p) for p in q["options"]] if r is not fit(o)))
+    assert abs(key.val_loss[-1] - key.train_loss[-1]) < 0.02  # the two curves meet
+    assert key.train_loss[-1] > key.train_loss.min() + 0.05  # rises again as weights shrink
+    assert key.val_loss.min() > min(r.val_loss.min() for r in others)
+    none = fit(by_setting(q, method="none"))
+    assert rises(none) > 0.1 and none.train_loss[-1] < 0.05
+    weak = fit(by_setting(q, method="l2", strength=0.001))
+    assert 0.02 < rises(weak) < 0.05 and weak.train_loss[-1] < 0.1
+    l1 = fit(by_setting(q, method="l1", strength=0.003))
+    assert round(float(l1.train_loss[-1]), 1) == 0.1 and best_epoch(l1) > 400
+
+
+@checks("rg-graph-gap-l2")
+def test_graph_gap_shrinks_with_lambda():
+    q = q_("rg-graph-gap-l2")
+    assert all(o["view"] == "gap" for o in q["options"])
+
+    def gap(o):
+        run = fit(o)
+        return run.val_loss - run.train_loss
+    # the keyed gap is the smallest of the four over the whole second half of training
+    only_key_has(q, lambda o: all(np.all(gap(o)[250:] < gap(p)[250:])
+                                  for p in q["options"] if p != o))
+    ends = {o["strength"]: float(gap(o)[-1]) for o in q["options"]}
+    assert sorted(ends, key=ends.get, reverse=True) == [0.001, 0.003, 0.01, 0.03]
+    assert (round(ends[0.001], 1), round(ends[0.003], 1), round(ends[0.01], 2)) == (0.2, 0.1, 0.05)
+    assert ends[0.03] < 0.01
+    assert fit(q["answer"]).val_loss[-1] > fit(by_setting(q, strength=0.003)).val_loss[-1]
+
+
+@checks("rg-graph-early-stop-late")
+def test_graph_early_stop_late():
+    q = q_("rg-graph-early-stop-late")
+    only_key_has(q, lambda o: best_epoch(fit(o)) > 400)
+    assert all(best_epoch(fit(o)) < 100 for o in q["options"] if o != q["answer"])
+    assert 40 <= best_epoch(fit(by_setting(q, method="none"))) <= 70
+    assert 35 <= best_epoch(fit(by_setting(q, method="dropout"))) <= 70
+    assert rises(fit(by_setting(q, method="dropout"))) > 0.1
+    assert best_epoch(fit(by_setting(q, method="l2", strength=0.03))) <= 12
+    # the lab's own rule agrees: early stopping with its longest patience keeps that epoch
+    key = fit(q["answer"])
+    assert key.stop(patience=max(overfit.OFFERED["early"])).best_epoch + 1 == best_epoch(key)
+
+
+@checks("rg-graph-l1-strong")
+def test_graph_l1_strongest():
+    q = q_("rg-graph-l1-strong")
+    only_key_has(q, lambda o: fit(o).train_loss[-1] > 0.2)
+    key = fit(q["answer"])
+    assert abs(key.val_loss[-1] - key.train_loss[-1]) < 0.1
+    finals = [fit(o).train_loss[-1] for o in q["options"]]
+    assert finals == sorted(finals)  # options listed by λ: the training loss rises with it
+    mid = fit(by_setting(q, method="l1", strength=0.003))
+    assert round(float(mid.train_loss[-1]), 1) == 0.1 and best_epoch(mid) > 400
+    weak = fit(by_setting(q, method="l1", strength=0.001))
+    assert rises(weak) < 0.03 and weak.train_loss[-1] < 0.1
+    assert rises(fit(by_setting(q, method="none"))) > 0.1
+
+
+def edges_share(result: init_bn.Result) -> float:
+    """Mean share of outputs near the ends of a bounded activation, over the layers."""
+    return float(np.mean([s.near_ends for s in result.layers]))
+
+
+@checks("rg-graph-bn-tanh")
+def test_graph_bn_tanh():
+    q = q_("rg-graph-bn-tanh")
+    key = hist(q["answer"])
+    # batch norm: every layer's histogram the same (and the same whatever the initial scale)
+    only_key_has(q, lambda o: hist(o).reading == "spread"
+                 and all(np.allclose(h.share, hist(o).histograms[0].share, atol=0.01)
+                         for h in hist(o).histograms))
+    for init in init_bn.INITS:
+        other = hist({**q["answer"], "init": init})
+        assert all(np.allclose(a.share, b.share, atol=0.002)
+                   for a, b in zip(key.histograms, other.histograms, strict=True))
+    # "両端にも少し山": the bins at ±0.9 hold more than the bin at 0
+    share, edges = key.histograms[2].share, key.histograms[2].edges
+    at = lambda v: share[np.searchsorted(edges, v) - 1]  # noqa: E731
+    assert at(0.9) > at(0.01) and at(-0.9) > at(0.01)
+    assert hist(by_setting(q, init="std1", batchnorm=False)).reading == "saturate"
+    assert hist(by_setting(q, init="std001")).reading == "collapse"
+    xavier = hist(by_setting(q, init="xavier"))
+    assert abs(xavier.layers[0].std - key.layers[0].std) < 0.01
+    assert [s.std for s in xavier.layers] == sorted((s.std for s in xavier.layers), reverse=True)
+
+
+@checks("rg-graph-bn-sigmoid-small")
+def test_graph_bn_sigmoid_small():
+    q = q_("rg-graph-bn-sigmoid-small")
+    key = hist(q["answer"])
+    only_key_has(q, lambda o: hist(o).reading == "spread"
+                 and min(s.std for s in hist(o).layers) > 0.18)
+    run_ = init_bn.forward(key.setting)
+    for a in run_.post:
+        lo, hi = np.percentile(a, [2.5, 97.5])
+        assert abs(a.mean() - 0.5) < 0.01 and 0.08 < lo < 0.15 and 0.85 < hi < 0.92
+    assert hist(by_setting(q, init="std001", batchnorm=False)).reading == "collapse"
+    assert hist(by_setting(q, init="std1")).reading == "saturate"
+    xavier = hist(by_setting(q, init="xavier"))
+    assert abs(xavier.layers[0].std - key.layers[0].std) < 0.01
+    assert all(s.std < 0.7 * key.layers[0].std for s in xavier.layers[1:])
+
+
+@checks("rg-graph-tanh-saturate")
+def test_graph_tanh_saturate():
+    q = q_("rg-graph-tanh-saturate")
+    only_key_has(q, lambda o: hist(o).reading == "saturate")
+    key = hist(q["answer"])
+    assert min(s.near_ends for s in key.layers) > 0.8
+    he = hist(by_setting(q, init="he"))
+    assert he.layers[0].near_ends > 0.4 > he.layers[-1].near_ends * 2
+    xavier = hist(by_setting(q, init="xavier"))
+    assert xavier.layers[-1].near_ends < 0.02
+    assert hist(by_setting(q, init="std001")).reading == "collapse"
+
+
+@checks("rg-graph-tanh-collapse")
+def test_graph_tanh_collapse():
+    q = q_("rg-graph-tanh-collapse")
+    # collapse onto one value, and that value is 0 (sigmoid's is 0.5)
+    only_key_has(q, lambda o: hist(o).reading == "collapse"
+                 and abs(hist(o).layers[-1].mean) < 0.01)
+    key = hist(q["answer"])
+    assert abs(key.growth - 0.1) < 0.01
+    sig = hist(by_setting(q, activation="sigmoid"))
+    assert sig.reading == "collapse" and abs(sig.layers[-1].mean - 0.5) < 0.01
+    assert hist(by_setting(q, init="xavier")).reading == "spread"
+    assert hist(by_setting(q, init="std1")).reading == "saturate"
 
 
 # ------------------------------------------------------------ completeness
