@@ -3,7 +3,9 @@ height, its one line colour, a static chart, and the option letter as its only t
 
 from __future__ import annotations
 
+import numpy as np
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from plots.style import FONT
 
@@ -22,3 +24,25 @@ def layout(fig: go.Figure, label: str | None, top: int = 10, margin_b: int = 8,
         title={"text": f"<b>{label}</b>", "x": 0.02, "y": 0.97, "font": {"size": 18}}
         if label else None, **kw)
     return fig
+
+
+def histogram_panels(edges: np.ndarray, fractions: np.ndarray, top: float, label: str | None,
+                     note: str | None = None) -> go.Figure:
+    """One histogram per layer side by side (shared bins and y scale), 「n層目」 over each,
+    and an optional note under the panels."""
+    lo, hi = float(edges[0]), float(edges[-1])
+    # a gap between the panels so one's last tick label and the next one's first stay apart
+    out = make_subplots(rows=1, cols=len(fractions), shared_yaxes=True,
+                        horizontal_spacing=0.06,
+                        subplot_titles=[f"{i + 1}層目" for i in range(len(fractions))])
+    for i, f in enumerate(fractions, start=1):
+        out.add_trace(go.Bar(x=(edges[:-1] + edges[1:]) / 2, y=f, width=np.diff(edges),
+                             marker={"color": LINE}, hoverinfo="skip"), row=1, col=i)
+        out.update_xaxes(tickvals=[lo, hi], ticktext=[f"{lo:.2g}", f"{hi:.2g}"], tickangle=0,
+                         tickfont={"size": 10}, range=[lo, hi], row=1, col=i)
+    out.update_yaxes(showticklabels=False, range=[0, top])
+    out.update_annotations(font={"size": 11})
+    if note:
+        out.add_annotation(text=note, xref="paper", yref="paper", x=1, y=0, yshift=-24,
+                           yanchor="top", showarrow=False, xanchor="right", font={"size": 10})
+    return layout(out, label, top=28, bargap=0, margin_b=44 if note else 8)

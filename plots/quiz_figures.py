@@ -12,7 +12,6 @@ from functools import lru_cache
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 import activations as act
 from gradflow.depth import chain_product, grad_at, max_abs_grad
@@ -20,7 +19,7 @@ from gradflow.mlp import MLPConfig, forward, make_network
 from plots.curves import curve
 from plots.quiz_figure_style import CONFIG as CONFIG
 from plots.quiz_figure_style import HEIGHT as HEIGHT
-from plots.quiz_figure_style import LINE
+from plots.quiz_figure_style import LINE, histogram_panels
 from plots.quiz_figure_style import layout as _layout
 from plots.quiz_figures_unit import UNIT_BUILDERS
 from quiz.figures import CurveFigure, DepthFigure, LayersFigure, SoftmaxFigure
@@ -126,23 +125,8 @@ def _y_top(fractions: np.ndarray) -> tuple[float, bool]:
 
 def _layers(fig: LayersFigure, label: str | None) -> go.Figure:
     edges, fractions = layer_histograms(fig, layers_data(fig))
-    lo, hi = float(edges[0]), float(edges[-1])
-    # a gap between the panels so one's last tick label and the next one's first stay apart
-    out = make_subplots(rows=1, cols=len(fractions), shared_yaxes=True,
-                        horizontal_spacing=0.06,
-                        subplot_titles=[f"{i + 1}層目" for i in range(len(fractions))])
-    for i, f in enumerate(fractions, start=1):
-        out.add_trace(go.Bar(x=(edges[:-1] + edges[1:]) / 2, y=f, width=np.diff(edges),
-                             marker={"color": LINE}, hoverinfo="skip"), row=1, col=i)
-        out.update_xaxes(tickvals=[lo, hi], ticktext=[f"{lo:.2g}", f"{hi:.2g}"], tickangle=0,
-                         tickfont={"size": 10}, range=[lo, hi], row=1, col=i)
     top, cut = _y_top(fractions)
-    out.update_yaxes(showticklabels=False, range=[0, top])
-    out.update_annotations(font={"size": 11})
-    if cut:
-        out.add_annotation(text=CUT_NOTE, xref="paper", yref="paper", x=1, y=0, yshift=-24,
-                           yanchor="top", showarrow=False, xanchor="right", font={"size": 10})
-    return _layout(out, label, top=28, bargap=0, margin_b=44 if cut else 8)
+    return histogram_panels(edges, fractions, top, label, CUT_NOTE if cut else None)
 
 
 _BUILDERS = {CurveFigure: _curve, DepthFigure: _depth, SoftmaxFigure: _softmax,

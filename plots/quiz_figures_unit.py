@@ -15,17 +15,20 @@ import plotly.graph_objects as go
 
 import activations as act
 import losses
+from gradflow import init_bn
 from optimizers import SURFACES, Trajectory, trajectory
-from plots.quiz_figure_style import LINE, MUTED, layout
-from quiz.figures_unit import LossFigure, TrajectoryFigure
+from plots.quiz_figure_style import LINE, MUTED, histogram_panels, layout
+from quiz.figures_unit import InitHistogramsFigure, LossFigure, TrajectoryFigure
 
 LOSS_POINTS = 401
 CONTOUR_GRID, CONTOUR_LEVELS = 60, 12
 MARK = "#E11D48"  # the minimum's ✕ and the 「発散」 note
 DIVERGED, LEFT_BOX = "発散", "枠の外へ"
+ZERO_NOTE = "値 0 は除いて表示"  # ReLU's exact zeros (about half) are left out of the bars
 # the labels drawn here, in English for plots/figure_png.py on a machine without a CJK font
 ENGLISH = {"予測 y": "prediction y", "ロジット a": "logit a", "ステップ t": "step t",
-           "f − 最小値": "f - min", DIVERGED: "diverged", LEFT_BOX: "leaves the box"}
+           "f − 最小値": "f - min", DIVERGED: "diverged", LEFT_BOX: "leaves the box",
+           ZERO_NOTE: "zeros left out"}
 
 
 def _range(y: np.ndarray, pad: float = 0.1) -> list[float]:
@@ -170,4 +173,39 @@ def _trajectory(fig: TrajectoryFigure, label: str | None) -> go.Figure:
     return _path(fig, run, label) if fig.view == "path" else _loss_view(fig, run, label)
 
 
-UNIT_BUILDERS = {LossFigure: _loss, TrajectoryFigure: _trajectory}
+# ------------------------------------------------------------------- init_histograms
+@lru_cache(maxsize=64)
+def _init_run(setting: init_bn.Setting) -> tuple[init_bn.Result, init_bn.Run]:
+    return init_bn.experiment(setting), init_bn.forward(setting)
+
+
+def init_histograms_data(fig: InitHistogramsFigure) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(bin edges, each layer's share of its values per bin, each layer's share of exact 0).
+
+    The textbook's experiment (gradflow.init_bn, seed 0). Sigmoid and tanh: the core's own
+    histograms over their output range. ReLU: its positive values in the same 30 bins for
+    every layer, over [0, the largest of the layers' 99.5th percentiles] (the core bins each
+    layer over its own range, which would hide a signal that shrinks or grows layer by layer);
+    its exact zeros are counted apart, as the core does.
+    """
+    setting = init_bn.Setting(activation=fig.activation, init=fig.init,
+                              batchnorm=fig.batchnorm, layers=fig.layers)
+    result, run = _init_run(setting)
+    zeros = np.array([h.zero_share for h in result.histograms])
+    if fig.activation in init_bn.OUTPUT_RANGE:
+        return (result.histograms[0].edges, np.array([h.share for h in result.histograms]),
+                zeros)
+    top = max(float(h.edges[-1]) for h in result.histograms)
+    edges = np.linspace(0.0, top, init_bn.BINS + 1)
+    shares = [np.histogram(a[a > 0], bins=edges)[0] / a.size for a in run.post]
+    return edges, np.array(shares), zeros
+
+
+def _init_histograms(fig: InitHistogramsFigure, label: str | None) -> go.Figure:
+    edges, shares, _ = init_histograms_data(fig)
+    note = ZERO_NOTE if fig.activation == "relu" else None
+    return histogram_panels(edges, shares, 1.08 * float(shares.max()), label, note)
+
+
+UNIT_BUILDERS = {LossFigure: _loss, TrajectoryFigure: _trajectory,
+                 InitHistogramsFigure: _init_histograms}

@@ -15,6 +15,7 @@ from PIL import Image
 from pydantic import TypeAdapter
 
 import losses
+from gradflow import init_bn
 from optimizers import OPTIMIZERS, SURFACES, trajectory
 from plots import figure_png as png_module
 from plots.figure_png import figure_png
@@ -22,6 +23,8 @@ from plots.quiz_figures import make_question_figure
 from plots.quiz_figures_unit import (
     DIVERGED,
     LEFT_BOX,
+    ZERO_NOTE,
+    init_histograms_data,
     loss_data,
     trajectory_data,
     trajectory_loss,
@@ -183,6 +186,75 @@ def test_the_path_view_draws_contours_the_path_its_start_and_the_minimum():
     assert len(saddle.data) == 3  # no minimum to mark
 
 
+# ------------------------------------------------------------------ init_histograms
+def reference_activations(activation: str, init: str, batchnorm: bool, layers: int = 5):
+    """The textbook's experiment written out here: its own seed and loop, BN by hand."""
+    rng = np.random.default_rng(2024)
+    std = {"std1": 1.0, "std001": 0.01, "xavier": np.sqrt(1 / 100), "he": np.sqrt(2 / 100)}[init]
+    h = {"sigmoid": sig, "relu": lambda z: np.maximum(z, 0.0), "tanh": np.tanh}[activation]
+    a = rng.standard_normal((1000, 100))
+    out = []
+    for _ in range(layers):
+        z = a @ (std * rng.standard_normal((100, 100)))
+        if batchnorm:
+            z = (z - z.mean(axis=0)) / np.sqrt(z.var(axis=0) + 1e-6)
+        a = h(z)
+        out.append(a)
+    return out
+
+
+INITS = [(act, init, bn) for act in ("sigmoid", "relu", "tanh")
+         for init in ("std1", "std001", "xavier", "he") for bn in (False, True)]
+
+
+@pytest.mark.parametrize(("activation", "init", "batchnorm"), INITS)
+def test_init_histograms_are_the_textbooks_experiment(activation, init, batchnorm):
+    fig = spec(kind="init_histograms", activation=activation, init=init, batchnorm=batchnorm)
+    edges, shares, zeros = init_histograms_data(fig)
+    assert shares.shape == (5, 30) and len(edges) == 31
+    core = init_bn.experiment(init_bn.Setting(activation=activation, init=init,
+                                              batchnorm=batchnorm))
+    assert np.array_equal(zeros, [h.zero_share for h in core.histograms])
+    ref = reference_activations(activation, init, batchnorm)
+    if activation == "relu":  # one range for every layer, zeros apart
+        assert edges[0] == 0 and edges[-1] == max(h.edges[-1] for h in core.histograms)
+        assert np.all(shares.sum(axis=1) + zeros <= 1 + 1e-12)
+        assert np.all(shares.sum(axis=1) + zeros >= 0.995 - 1e-12)  # ≤ 0.5 % past the range
+        ref_shares = [np.histogram(a[a > 0], bins=edges)[0] / a.size for a in ref]
+    else:
+        for h, row in zip(core.histograms, shares, strict=True):
+            assert np.array_equal(h.edges, edges) and np.array_equal(h.share, row)
+        assert (edges[0], edges[-1]) == {"sigmoid": (0, 1), "tanh": (-1, 1)}[activation]
+        ref_shares = [np.histogram(a, bins=edges)[0] / a.size for a in ref]
+    # the independent network draws the same histograms up to the noise of another draw of
+    # the weights (total variation in 6 coarse bins: ≤ 0.06 on average over the layers)
+    def coarse(s):
+        return np.asarray(s).reshape(len(s), 6, 5).sum(axis=2)
+    tv = 0.5 * np.abs(coarse(shares) - coarse(ref_shares)).sum(axis=1)
+    assert tv.mean() < 0.08, tv
+
+
+def test_init_histograms_of_different_settings_look_different():
+    def last(**kw):
+        return init_histograms_data(spec(kind="init_histograms", **kw))[1][-1]
+    pairs = [({"activation": "relu", "init": "xavier"}, {"activation": "relu", "init": "he"}),
+             ({"activation": "sigmoid", "init": "std1"}, {"activation": "sigmoid", "init": "xavier"}),
+             ({"activation": "tanh", "init": "std001"},
+              {"activation": "tanh", "init": "std001", "batchnorm": True})]
+    for a, b in pairs:
+        assert 0.5 * np.abs(last(**a) - last(**b)).sum() > 0.2, (a, b)
+
+
+def test_init_histograms_draw_one_panel_per_layer():
+    fig = make_question_figure(spec(kind="init_histograms", activation="relu", init="he",
+                                    layers=3), "A")
+    assert len(fig.data) == 3
+    assert [a.text for a in fig.layout.annotations] == ["1層目", "2層目", "3層目", ZERO_NOTE]
+    sigmoid = make_question_figure(spec(kind="init_histograms", activation="sigmoid",
+                                        init="he"))
+    assert ZERO_NOTE not in [a.text for a in sigmoid.layout.annotations]
+
+
 # ------------------------------------------------------------------ problems in a bank
 HEAD = """\
 questions:
@@ -253,6 +325,10 @@ CAPTIONS = [
     ({"kind": "trajectory", "surface": "textbook", "optimizer": "momentum",
       "hyper": {"lr": 0.1, "momentum": 0.9}, "steps": 30, "start": [-7.0, 2.0]},
      "Momentum（学習率 0.1、μ = 0.9）の 30 ステップの軌跡（x²/20 + y²、開始点 (−7, 2)）"),
+    ({"kind": "init_histograms", "activation": "sigmoid", "init": "xavier"},
+     "Sigmoid ＋ Xavier の初期値（バッチ正規化なし、5 層）"),
+    ({"kind": "init_histograms", "activation": "relu", "init": "std001", "batchnorm": True,
+      "layers": 3}, "ReLU ＋ 標準偏差 0.01 の正規分布（バッチ正規化あり、3 層）"),
     ({"kind": "trajectory", "surface": "saddle", "optimizer": "adam", "view": "loss",
       "hyper": {"bias_correction": False}},
      "Adam（学習率 0.3、バイアス補正なし）の 30 ステップの損失の推移（鞍点 x² − y²、開始点 (1.5, 0.01)）"),
@@ -265,7 +341,8 @@ def test_the_caption_names_the_setting(fields, caption):
 
 
 # what an alt text must never say: the names of losses, optimizers, surfaces and settings
-SECRETS = ("交差エントロピー", "二乗", "Huber", "t =", "微分", "dE", "δ", "学習率", "μ", "η",
+SECRETS = ("Sigmoid", "シグモイド", "ReLU", "tanh", "Xavier", "He ", "標準偏差", "正規化",
+           "交差エントロピー", "二乗", "Huber", "t =", "微分", "dE", "δ", "学習率", "μ", "η",
            "x²", "ローゼンブロック", "鞍点", *(o.name_ja.split("（")[0] for o in OPTIMIZERS.values()),
            *(o.name for o in OPTIMIZERS.values()), "SGD", "Momentum", "Adam")
 
@@ -284,6 +361,9 @@ DRAWN = [
     {"kind": "loss", "loss": "bce", "target": 1, "over": "logit", "derivative": True},
     {"kind": "loss", "loss": "bce", "target": 0.3},
     {"kind": "loss", "loss": "huber", "target": 1, "delta": 0.5},
+    {"kind": "init_histograms", "activation": "relu", "init": "xavier"},
+    {"kind": "init_histograms", "activation": "tanh", "init": "std1", "batchnorm": True,
+     "layers": 2},
     *({"kind": "trajectory", **t} for t in TRAJECTORIES),
 ]
 
