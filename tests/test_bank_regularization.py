@@ -22,6 +22,8 @@ from scipy.stats import uniform
 from gradflow import init_bn, overfit
 from gradflow.mlp import init_std
 from normalization import BatchNormalization
+from plots.quiz_figures_unit import init_histograms_data
+from quiz.figures_unit import InitHistogramsFigure
 from regularization import (
     Dropout,
     InvertedDropout,
@@ -794,7 +796,11 @@ def test_graph_tanh_saturate():
     key = hist(q["answer"])
     assert min(s.near_ends for s in key.layers) > 0.8
     he = hist(by_setting(q, init="he"))
-    assert he.layers[0].near_ends > 0.4 > he.layers[-1].near_ends * 2
+    assert he.layers[0].near_ends > 0.4
+    # deep layers almost flat over (−1, 1): a uniform spread puts 20 % within 10 % of the ends
+    assert abs(he.layers[-1].near_ends - 0.2) < 0.04
+    inner = he.histograms[-1].share[2:-2]
+    assert inner.max() < 1.3 * inner.min()
     xavier = hist(by_setting(q, init="xavier"))
     assert xavier.layers[-1].near_ends < 0.02
     assert hist(by_setting(q, init="std001")).reading == "collapse"
@@ -803,15 +809,54 @@ def test_graph_tanh_saturate():
 @checks("rg-graph-tanh-collapse")
 def test_graph_tanh_collapse():
     q = q_("rg-graph-tanh-collapse")
-    # collapse onto one value, and that value is 0 (sigmoid's is 0.5)
+    # collapse onto one value, and that value is 0
     only_key_has(q, lambda o: hist(o).reading == "collapse"
                  and abs(hist(o).layers[-1].mean) < 0.01)
     key = hist(q["answer"])
     assert abs(key.growth - 0.1) < 0.01
-    sig = hist(by_setting(q, activation="sigmoid"))
-    assert sig.reading == "collapse" and abs(sig.layers[-1].mean - 0.5) < 0.01
     assert hist(by_setting(q, init="xavier")).reading == "spread"
-    assert hist(by_setting(q, init="std1")).reading == "saturate"
+    assert hist(by_setting(q, init="std1", batchnorm=False)).reading == "saturate"
+    normed = hist(by_setting(q, init="std1", batchnorm=True))
+    small_normed = hist({**q["answer"], "batchnorm": True})
+    assert normed.reading == "spread"
+    assert all(np.allclose(a.share, b.share, atol=0.002)
+               for a, b in zip(normed.histograms, small_normed.histograms, strict=True))
+
+
+@checks("rg-graph-bn-relu-small")
+def test_graph_bn_relu_small():
+    q = q_("rg-graph-bn-relu-small")
+
+    def same_every_layer(o):
+        _, shares, _ = init_histograms_data(figure(o))
+        return all(np.allclose(row, shares[0], atol=0.01) for row in shares)
+    only_key_has(q, same_every_layer)
+    edges, _, _ = init_histograms_data(figure(q["answer"]))
+    assert 2.5 < edges[-1] < 3.5  # "0 から 3 ほどまで"
+    assert abs(hist(q["answer"]).growth - 1) < 0.02
+    small = hist(by_setting(q, init="std001", batchnorm=False))
+    assert small.reading == "vanish" and abs(small.growth - 0.01 * math.sqrt(50)) < 0.01
+    assert hist(by_setting(q, init="xavier")).reading == "shrink"
+    big = hist(by_setting(q, init="std1"))
+    assert big.reading == "explode" and round(big.growth) == 7
+
+
+def figure(spec: dict[str, Any]):
+    return InitHistogramsFigure.model_validate(spec)
+
+
+def test_the_page_draws_the_histograms_checked_here():
+    """Every init_histograms figure of the bank: the page's data are gradflow.init_bn's."""
+    specs = [o for q in MINE.values() if q["type"] == "graph" for o in q["options"]
+             if o["kind"] == "init_histograms"]
+    assert specs
+    for spec in specs:
+        edges, shares, zeros = init_histograms_data(figure(spec))
+        result = hist(spec)
+        assert np.allclose(zeros, [h.zero_share for h in result.histograms])
+        if spec["activation"] != "relu":
+            assert np.allclose(edges, result.histograms[0].edges)
+            assert np.allclose(shares, [h.share for h in result.histograms])
 
 
 # ------------------------------------------------------------ completeness
