@@ -16,19 +16,32 @@ import plotly.graph_objects as go
 import activations as act
 import losses
 from gradflow import init_bn
+from gradflow.overfit import OverfitConfig, OverfitRun, train
 from optimizers import SURFACES, Trajectory, trajectory
-from plots.quiz_figure_style import LINE, MUTED, histogram_panels, layout
-from quiz.figures_unit import InitHistogramsFigure, LossFigure, TrajectoryFigure
+from plots.quiz_figure_style import LINE, MUTED, SECOND, histogram_panels, layout
+from quiz.figures_unit import (
+    InitHistogramsFigure,
+    LossFigure,
+    NumdiffFigure,
+    OverfitFigure,
+    TrajectoryFigure,
+)
+from regularization import early_stopping
 
 LOSS_POINTS = 401
 CONTOUR_GRID, CONTOUR_LEVELS = 60, 12
 MARK = "#E11D48"  # the minimum's ✕ and the 「発散」 note
 DIVERGED, LEFT_BOX = "発散", "枠の外へ"
 ZERO_NOTE = "値 0 は除いて表示"  # ReLU's exact zeros (about half) are left out of the bars
+TRAIN, VALIDATION = "訓練", "検証"
+STEPS_H = np.logspace(-16, 0, 129)  # the numerical derivative's h: 8 per decade, 1e-16 … 1
+ERROR_FLOOR = 1e-17  # an error of exactly 0 is drawn here, at the bottom of the log axis
 # the labels drawn here, in English for plots/figure_png.py on a machine without a CJK font
 ENGLISH = {"予測 y": "prediction y", "ロジット a": "logit a", "ステップ t": "step t",
            "f − 最小値": "f - min", DIVERGED: "diverged", LEFT_BOX: "leaves the box",
-           ZERO_NOTE: "zeros left out"}
+           ZERO_NOTE: "zeros left out", TRAIN: "training", VALIDATION: "validation",
+           "エポック": "epoch", "検証 − 訓練": "val - train", "刻み幅 h": "step h",
+           "誤差": "error"}
 
 
 def _range(y: np.ndarray, pad: float = 0.1) -> list[float]:
@@ -207,5 +220,94 @@ def _init_histograms(fig: InitHistogramsFigure, label: str | None) -> go.Figure:
     return histogram_panels(edges, shares, 1.08 * float(shares.max()), label, note)
 
 
+# --------------------------------------------------------------------------- overfit
+@lru_cache(maxsize=32)
+def overfit_run(method: str, strength: float) -> OverfitRun:
+    """The regularisation lab's run at its defaults (moons, 30 points, 500 epochs, seed 0)."""
+    return train(OverfitConfig(method=method, strength=strength))
+
+
+def overfit_data(fig: OverfitFigure) -> tuple[np.ndarray, np.ndarray, np.ndarray, int | None]:
+    """(epochs 1..N, training loss, validation loss, the epoch of the lowest validation
+    loss when ``early_stopping`` is on, else None).
+
+    That epoch is where ``regularization.early_stopping`` keeps the weights when its
+    patience outlasts the run: the first lowest validation loss.
+    """
+    run = overfit_run(fig.method, fig.strength)
+    epochs = np.arange(1, len(run.val_loss) + 1)
+    best = None
+    if fig.early_stopping:
+        best = early_stopping(run.val_loss, patience=len(run.val_loss)).best_epoch + 1
+    return epochs, run.train_loss, run.val_loss, best
+
+
+def _label(out: go.Figure, x: float, y: float, text: str, colour: str, above: bool) -> None:
+    out.add_annotation(text=text, x=x, y=y, xref="x", yref="y", showarrow=False,
+                       xanchor="right", yanchor="bottom" if above else "top",
+                       font={"size": 13, "color": colour})
+
+
+def _overfit(fig: OverfitFigure, label: str | None) -> go.Figure:
+    epochs, tr, val, best = overfit_data(fig)
+    skip = len(epochs) // 50  # the first epochs of a large step spike: scale to what follows
+    out = go.Figure()
+    if fig.view == "loss":
+        for y, colour, dash in ((tr, LINE, "solid"), (val, SECOND, "dash")):
+            out.add_trace(go.Scatter(x=epochs, y=y, mode="lines", hoverinfo="skip",
+                                     line={"color": colour, "width": 2.5, "dash": dash}))
+        y_range = [0.0, 1.2 * float(max(tr[skip:].max(), val[skip:].max()))]
+        # each line named at its right end, over it; the lower one under it when the two
+        # ends are too close for a label between them
+        lower, upper = sorted(((float(tr[-1]), TRAIN, LINE), (float(val[-1]), VALIDATION,
+                                                              SECOND)))
+        _label(out, epochs[-1], *upper, above=True)
+        _label(out, epochs[-1], *lower, above=upper[0] - lower[0] > 0.15 * y_range[1])
+        out.update_yaxes(title={"text": "損失"})
+    else:
+        gap = val - tr
+        out.add_trace(go.Scatter(x=epochs, y=gap, mode="lines", hoverinfo="skip",
+                                 line={"color": LINE, "width": 2.5}))
+        y_range = _range(gap[skip:])
+        out.update_yaxes(title={"text": "検証 − 訓練"}, zeroline=True, zerolinewidth=1.5)
+    if best is not None:
+        out.add_trace(go.Scatter(x=[best, best], y=y_range, mode="lines", hoverinfo="skip",
+                                 line={"color": MARK, "width": 1.5, "dash": "dot"}))
+    out.update_xaxes(range=[0, len(epochs)], title={"text": "エポック", "standoff": 2})
+    out.update_yaxes(range=y_range, nticks=5)
+    return layout(out, label)
+
+
+# --------------------------------------------------------------------------- numdiff
+def numdiff_data(fig: NumdiffFigure) -> tuple[np.ndarray, np.ndarray]:
+    """(h, |numerical − h′(x)|): the registry's h and h′ at their defaults, in float64."""
+    spec = act.REGISTRY[fig.fn]
+    params = spec.defaults()
+    x = np.float64(fig.at)
+    exact = float(spec.dh(np.array([x]), **params)[0])
+    f = spec.h
+    if fig.method == "central":
+        numerical = (f(x + STEPS_H, **params) - f(x - STEPS_H, **params)) / (2 * STEPS_H)
+    else:
+        numerical = (f(x + STEPS_H, **params) - f(np.full_like(STEPS_H, x), **params)) / STEPS_H
+    return STEPS_H, np.abs(numerical - exact)
+
+
+def _numdiff(fig: NumdiffFigure, label: str | None) -> go.Figure:
+    h, err = numdiff_data(fig)
+    shown = np.maximum(err, ERROR_FLOOR)
+    out = go.Figure(go.Scatter(x=h, y=shown, mode="lines+markers", hoverinfo="skip",
+                               line={"color": LINE, "width": 2}, marker={"color": LINE, "size": 3}))
+    logs = np.log10(shown)
+    lo, hi = float(logs.min()), float(logs.max())
+    span = max(hi - lo, 1.0)
+    out.update_xaxes(type="log", exponentformat="power", dtick=4, range=[-16.4, 0.4],
+                     title={"text": "刻み幅 h", "standoff": 2})
+    out.update_yaxes(type="log", exponentformat="power", dtick=_decades(span),
+                     range=[lo - 0.06 * span, hi + 0.06 * span], title={"text": "誤差"})
+    return layout(out, label)
+
+
 UNIT_BUILDERS = {LossFigure: _loss, TrajectoryFigure: _trajectory,
-                 InitHistogramsFigure: _init_histograms}
+                 InitHistogramsFigure: _init_histograms, OverfitFigure: _overfit,
+                 NumdiffFigure: _numdiff}

@@ -268,7 +268,7 @@ class NumdiffFigure(_Unit):
                 "（刻み幅 h に対して）")
 
     def alt(self) -> str:
-        return "刻み幅 h（10⁻¹⁶ から 1 まで）に対する数値微分の誤差の折れ線（両対数目盛）"
+        return "刻み幅 h（10 の −16 乗から 1 まで）に対する数値微分の誤差の折れ線（両対数目盛）"
 
 
 UNIT_FIGURES = (LossFigure, TrajectoryFigure, InitHistogramsFigure, OverfitFigure, NumdiffFigure)

@@ -6,6 +6,7 @@ setting and the alt text never does, and every kind draws as a page figure and a
 from __future__ import annotations
 
 import io
+import math
 import textwrap
 import warnings
 
@@ -16,6 +17,7 @@ from pydantic import TypeAdapter
 
 import losses
 from gradflow import init_bn
+from gradflow.overfit import OFFERED, OverfitConfig, train
 from optimizers import OPTIMIZERS, SURFACES, trajectory
 from plots import figure_png as png_module
 from plots.figure_png import figure_png
@@ -23,9 +25,13 @@ from plots.quiz_figures import make_question_figure
 from plots.quiz_figures_unit import (
     DIVERGED,
     LEFT_BOX,
+    TRAIN,
+    VALIDATION,
     ZERO_NOTE,
     init_histograms_data,
     loss_data,
+    numdiff_data,
+    overfit_data,
     trajectory_data,
     trajectory_loss,
 )
@@ -255,6 +261,87 @@ def test_init_histograms_draw_one_panel_per_layer():
     assert ZERO_NOTE not in [a.text for a in sigmoid.layout.annotations]
 
 
+# --------------------------------------------------------------------------- overfit
+OVERFITS = [("none", 0.0), ("l2", 0.01), ("l1", 0.003), ("dropout", 0.5)]
+
+
+@pytest.mark.parametrize(("method", "strength"), OVERFITS)
+def test_overfit_curves_are_the_regularisation_labs_run(method, strength):
+    fig = spec(kind="overfit", method=method, strength=strength, early_stopping=True)
+    epochs, tr, val, best = overfit_data(fig)
+    run = train(OverfitConfig(method=method, strength=strength))  # the lab's defaults
+    assert run.config.epochs == 500 and run.config.n_train == 30 and run.config.seed == 0
+    assert np.array_equal(tr, run.train_loss) and np.array_equal(val, run.val_loss)
+    assert np.array_equal(epochs, np.arange(1, 501))
+    # the vertical line: the first epoch (1-based) of the lowest validation loss
+    assert best == int(np.argmin(run.val_loss)) + 1
+    assert overfit_data(fig.model_copy(update={"early_stopping": False}))[3] is None
+
+
+def test_without_regularisation_the_run_overfits_and_l2_narrows_the_gap():
+    """What the figures are asked about, measured: the gap grows without a cure."""
+    _, tr, val, _ = overfit_data(spec(kind="overfit", method="none"))
+    _, tr2, val2, _ = overfit_data(spec(kind="overfit", method="l2", strength=0.03))
+    assert val[-1] - tr[-1] > 0.2 and val[-1] > val.min() + 0.1
+    assert (val2 - tr2)[-1] < 0.5 * (val - tr)[-1]
+
+
+def test_the_loss_view_labels_its_two_lines_and_the_gap_view_draws_one():
+    fig = make_question_figure(spec(kind="overfit", method="none", early_stopping=True))
+    train_line, val_line, stop = fig.data
+    assert train_line.line.dash == "solid" and val_line.line.dash == "dash"
+    assert sorted(a.text for a in fig.layout.annotations) == sorted([TRAIN, VALIDATION])
+    assert stop.x[0] == stop.x[1] == overfit_data(spec(kind="overfit", method="none",
+                                                        early_stopping=True))[3]
+    gap = make_question_figure(spec(kind="overfit", method="l1", strength=0.01, view="gap"))
+    assert len(gap.data) == 1 and not gap.layout.annotations
+    _, tr, val, _ = overfit_data(spec(kind="overfit", method="l1", strength=0.01))
+    assert np.allclose(gap.data[0].y, val - tr)
+
+
+# --------------------------------------------------------------------------- numdiff
+def sigmoid_derivatives(x: float) -> tuple[float, float, float, float]:
+    """σ, σ′, σ″, σ‴ at x, written out with math (not the registry)."""
+    s = 1 / (1 + math.exp(-x))
+    return s, s * (1 - s), s * (1 - s) * (1 - 2 * s), s * (1 - s) * (1 - 6 * s + 6 * s * s)
+
+
+@pytest.mark.parametrize("method", ["central", "forward"])
+@pytest.mark.parametrize("at", [1.0, -2.5])
+def test_numdiff_error_is_truncation_then_round_off(method, at):
+    h, err = numdiff_data(spec(kind="numdiff", fn="sigmoid", at=at, method=method))
+    assert h[0] == 1e-16 and h[-1] == 1.0 and np.all(np.diff(np.log10(h)) > 0)
+    _, d1, d2, d3 = sigmoid_derivatives(at)
+    # truncation, from Taylor: central |f‴| h²/6, forward |f″| h/2 (at h where it dominates)
+    mid = (h >= 1e-4) & (h <= 1e-3) if method == "central" else (h >= 1e-6) & (h <= 1e-4)
+    want = abs(d3) * h**2 / 6 if method == "central" else abs(d2) * h / 2
+    assert np.allclose(err[mid], want[mid], rtol=0.02)
+    # the best h: near 1e-5 for central differences, near 1e-8 for forward ones
+    best = float(np.log10(h[np.argmin(err)]))
+    assert (-7 <= best <= -3.5) if method == "central" else (-10 <= best <= -6.5)
+    # too small an h: x + h rounds to x and the derivative is lost
+    assert abs(err[0] - abs(d1)) < 1e-12
+
+
+def test_numdiff_is_the_float64_differences_of_the_registrys_functions():
+    """Element by element, in plain Python floats: the same numbers bit for bit."""
+    import activations as act
+    spec_ = act.REGISTRY["tanh"]
+    h, err = numdiff_data(spec(kind="numdiff", fn="tanh", at=0.5))
+    exact = float(spec_.dh(np.array([0.5]))[0])
+    for hi, e in zip(h, err, strict=True):
+        num = (float(spec_.h(np.array([0.5 + hi]))[0])
+               - float(spec_.h(np.array([0.5 - hi]))[0])) / (2 * hi)
+        assert e == abs(num - exact)
+
+
+def test_numdiff_of_different_functions_and_methods_differ():
+    def err(**kw):
+        return np.log10(np.maximum(numdiff_data(spec(kind="numdiff", **kw))[1], 1e-17))
+    assert np.max(np.abs(err(fn="sigmoid") - err(fn="sigmoid", method="forward"))) > 2
+    assert np.max(np.abs(err(fn="sigmoid") - err(fn="tanh"))) > 1
+
+
 # ------------------------------------------------------------------ problems in a bank
 HEAD = """\
 questions:
@@ -298,6 +385,13 @@ def problems(tmp_path, figure: str) -> list[tuple[str, str]]:
      "figure.hyper.momentum", "sgd にハイパーパラメータ 'momentum' はありません"),
     ("{kind: trajectory, surface: saddle, optimizer: sgd, start: [3, 0]}", "figure.start",
      "開始点は描画範囲 [−2, 2] × [−2, 2] の中にしてください"),
+    ("{kind: overfit, method: l2, strength: 0.02}", "figure.strength",
+     f"l2 の strength は {', '.join(f'{v:g}' for v in OFFERED['l2'])} のどれかにしてください"),
+    ("{kind: overfit, method: none, strength: 0.5}", "figure.strength",
+     "method: none の strength は 0 にしてください"),
+    ("{kind: numdiff, fn: softmax}", "figure.fn",
+     "'softmax' はレジストリの要素ごとの関数ではありません"),
+    ("{kind: numdiff, fn: sigmoid, at: 12}", "figure.at", "at は -10 以上 10 以下にしてください"),
 ])
 def test_a_bad_unit_figure_is_reported_in_japanese_at_its_field(tmp_path, figure, field, ja):
     assert problems(tmp_path, figure) == [(field, ja)]
@@ -308,6 +402,10 @@ def test_a_bad_unit_figure_is_reported_in_japanese_at_its_field(tmp_path, figure
     "{kind: trajectory, surface: textbook, optimizer: lion}",
     "{kind: trajectory, surface: textbook, optimizer: sgd, steps: 201}",
     "{kind: loss, loss: cross_entropy, target: 1}",
+    "{kind: init_histograms, activation: gelu, init: he}",
+    "{kind: init_histograms, activation: relu, init: he, layers: 6}",
+    "{kind: overfit, method: early}",
+    "{kind: numdiff, fn: sigmoid, method: backward}",
 ])
 def test_a_value_outside_the_kinds_choices_is_reported(tmp_path, figure):
     (found,) = problems(tmp_path, figure)
@@ -329,6 +427,14 @@ CAPTIONS = [
      "Sigmoid ＋ Xavier の初期値（バッチ正規化なし、5 層）"),
     ({"kind": "init_histograms", "activation": "relu", "init": "std001", "batchnorm": True,
       "layers": 3}, "ReLU ＋ 標準偏差 0.01 の正規分布（バッチ正規化あり、3 層）"),
+    ({"kind": "overfit", "method": "l2", "strength": 0.01}, "L2 正則化（λ = 0.01）の訓練・検証損失"),
+    ({"kind": "overfit", "method": "dropout", "strength": 0.5, "view": "gap",
+      "early_stopping": True},
+     "Dropout（比率 0.5）の検証損失と訓練損失の差（縦線: 検証損失が最小のエポック）"),
+    ({"kind": "numdiff", "fn": "sigmoid", "at": 1.0},
+     "シグモイド関数の x = 1 での中心差分の誤差（刻み幅 h に対して）"),
+    ({"kind": "numdiff", "fn": "tanh", "at": -0.5, "method": "forward"},
+     "双曲線正接関数 (tanh)の x = −0.5 での前進差分の誤差（刻み幅 h に対して）"),
     ({"kind": "trajectory", "surface": "saddle", "optimizer": "adam", "view": "loss",
       "hyper": {"bias_correction": False}},
      "Adam（学習率 0.3、バイアス補正なし）の 30 ステップの損失の推移（鞍点 x² − y²、開始点 (1.5, 0.01)）"),
@@ -342,7 +448,8 @@ def test_the_caption_names_the_setting(fields, caption):
 
 # what an alt text must never say: the names of losses, optimizers, surfaces and settings
 SECRETS = ("Sigmoid", "シグモイド", "ReLU", "tanh", "Xavier", "He ", "標準偏差", "正規化",
-           "交差エントロピー", "二乗", "Huber", "t =", "微分", "dE", "δ", "学習率", "μ", "η",
+           "L1", "L2", "Dropout", "ドロップアウト", "λ", "比率", "正則化", "中心", "前進", "x = ",
+           "交差エントロピー", "二乗", "Huber", "t =", "で微分", "導関数", "dE", "δ", "学習率", "μ", "η",
            "x²", "ローゼンブロック", "鞍点", *(o.name_ja.split("（")[0] for o in OPTIMIZERS.values()),
            *(o.name for o in OPTIMIZERS.values()), "SGD", "Momentum", "Adam")
 
@@ -364,6 +471,10 @@ DRAWN = [
     {"kind": "init_histograms", "activation": "relu", "init": "xavier"},
     {"kind": "init_histograms", "activation": "tanh", "init": "std1", "batchnorm": True,
      "layers": 2},
+    {"kind": "overfit", "method": "none", "early_stopping": True},
+    {"kind": "overfit", "method": "dropout", "strength": 0.2, "view": "gap"},
+    {"kind": "numdiff", "fn": "sigmoid", "at": 1.0},
+    {"kind": "numdiff", "fn": "relu", "at": 0.0, "method": "forward"},
     *({"kind": "trajectory", **t} for t in TRAJECTORIES),
 ]
 
