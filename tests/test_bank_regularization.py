@@ -22,8 +22,8 @@ from scipy.stats import uniform
 from gradflow import init_bn, overfit
 from gradflow.mlp import init_std
 from normalization import BatchNormalization
-from plots.quiz_figures_unit import init_histograms_data
-from quiz.figures_unit import InitHistogramsFigure
+from plots.quiz_figures_unit import init_histograms_data, overfit_data
+from quiz.figures_unit import InitHistogramsFigure, OverfitFigure
 from regularization import (
     Dropout,
     InvertedDropout,
@@ -570,11 +570,16 @@ def test_equal_weights_stay_equal_under_backprop():
     assert split is q["answer"]
 
 
+@functools.cache
+def _fit(method: str, strength: float) -> overfit.OverfitRun:
+    return overfit.train(overfit.OverfitConfig(method, strength))
+
+
 @pytest.fixture(scope="module")
 def lab_runs():
     """The /regularization lab's runs (gradflow.overfit at the page's defaults)."""
     offered = [("none", 0.0)] + [(m, float(s)) for m in ("l2", "l1") for s in overfit.OFFERED[m]]
-    return {key: overfit.train(overfit.OverfitConfig(*key)) for key in offered}
+    return {key: _fit(*key) for key in offered}
 
 
 @checks("rg-overfit-signs")
@@ -618,11 +623,6 @@ def test_input_noise_adds_an_l2_term_for_a_linear_model():
 
 
 # ------------------------------------------------------------------ graph questions
-
-@functools.cache
-def _fit(method: str, strength: float) -> overfit.OverfitRun:
-    return overfit.train(overfit.OverfitConfig(method, strength))
-
 
 def fit(spec: dict[str, Any]) -> overfit.OverfitRun:
     """The run an `overfit` figure draws (the lab's defaults at the spec's setting)."""
@@ -727,6 +727,8 @@ def test_graph_early_stop_late():
     # the lab's own rule agrees: early stopping with its longest patience keeps that epoch
     key = fit(q["answer"])
     assert key.stop(patience=max(overfit.OFFERED["early"])).best_epoch + 1 == best_epoch(key)
+    assert 460 <= best_epoch(key) <= 500  # "480 エポックあたり"
+    assert rises(key) < 0.005
 
 
 @checks("rg-graph-l1-strong")
@@ -843,6 +845,19 @@ def test_graph_bn_relu_small():
 
 def figure(spec: dict[str, Any]):
     return InitHistogramsFigure.model_validate(spec)
+
+
+def test_the_page_draws_the_loss_curves_checked_here():
+    """Every overfit figure of the bank: the page's curves are the runs checked above."""
+    specs = [o for q in MINE.values() if q["type"] == "graph" for o in q["options"]
+             if o["kind"] == "overfit"]
+    assert specs
+    for spec in specs:
+        epochs, train, val, best = overfit_data(OverfitFigure.model_validate(
+            {**spec, "early_stopping": True}))
+        run_ = fit(spec)
+        assert np.array_equal(train, run_.train_loss) and np.array_equal(val, run_.val_loss)
+        assert best == best_epoch(run_) and epochs[0] == 1
 
 
 def test_the_page_draws_the_histograms_checked_here():
