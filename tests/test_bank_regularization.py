@@ -633,9 +633,11 @@ def fit(spec: dict[str, Any]) -> overfit.OverfitRun:
 def hist(spec: dict[str, Any]) -> init_bn.Result:
     """The experiment an `init_histograms` figure draws."""
     assert spec["kind"] == "init_histograms"
-    return init_bn.experiment(init_bn.Setting(spec["activation"], spec["init"],
-                                              spec.get("batchnorm", False),
-                                              spec.get("layers", 5)))
+    return _experiment(init_bn.Setting(spec["activation"], spec["init"],
+                                       spec.get("batchnorm", False), spec.get("layers", 5)))
+
+
+_experiment = functools.cache(init_bn.experiment)
 
 
 def only_key_has(q: dict[str, Any], prop) -> None:
