@@ -453,6 +453,8 @@ def test_tanh_small_weights_shrink_tenfold_per_layer():
     assert result.reading == "collapse"
     assert nearest_option(q, result.growth) == q["answer"]
     assert abs(result.growth - 0.01 * math.sqrt(100)) < 0.01
+    stds = [layer.std for layer in result.layers]
+    assert round(math.log10(stds[-1] / stds[0])) == -4 and round(math.log10(stds[-1])) == -5
     xavier = init_bn.experiment(init_bn.Setting("tanh", "xavier")).growth
     assert 0.8 < xavier < 0.9  # "0.85 倍ほど"
 
@@ -714,6 +716,9 @@ def test_graph_gap_shrinks_with_lambda():
     assert sorted(ends, key=ends.get, reverse=True) == [0.001, 0.003, 0.01, 0.03]
     assert (round(ends[0.001], 1), round(ends[0.003], 1), round(ends[0.01], 2)) == (0.2, 0.1, 0.05)
     assert ends[0.03] < 0.01
+    strongest = gap(q["answer"])
+    assert 0.025 < strongest[10:].max() < 0.035  # "最大でも 0.03 ほど" past the first epochs
+    assert strongest[:10].max() > 0.1  # the early swing the figure leaves out
     assert fit(q["answer"]).val_loss[-1] > fit(by_setting(q, strength=0.003)).val_loss[-1]
 
 
@@ -799,15 +804,15 @@ def test_graph_tanh_saturate():
     only_key_has(q, lambda o: hist(o).reading == "saturate")
     key = hist(q["answer"])
     assert min(s.near_ends for s in key.layers) > 0.8
-    he = hist(by_setting(q, init="he"))
+    he = hist(by_setting(q, activation="tanh", init="he"))
     assert he.layers[0].near_ends > 0.4
     # deep layers almost flat over (−1, 1): a uniform spread puts 20 % within 10 % of the ends
     assert abs(he.layers[-1].near_ends - 0.2) < 0.04
     inner = he.histograms[-1].share[2:-2]
     assert inner.max() < 1.3 * inner.min()
-    xavier = hist(by_setting(q, init="xavier"))
-    assert xavier.layers[-1].near_ends < 0.02
-    assert hist(by_setting(q, init="std001")).reading == "collapse"
+    sig = hist(by_setting(q, activation="sigmoid"))
+    assert sig.reading == "spread" and max(s.near_ends for s in sig.layers) < 0.05
+    assert hist(by_setting(q, activation="relu")).reading == "keep"
 
 
 @checks("rg-graph-tanh-collapse")
