@@ -624,6 +624,25 @@ def test_input_noise_adds_an_l2_term_for_a_linear_model():
     assert math.isclose(noisy - clean, s**2 * np.sum(w**2), rel_tol=0.05) is q["answer"]
 
 
+@checks("rg-bn-small-batch")
+def test_bn_on_two_samples_gives_plus_minus_one():
+    q = q_("rg-bn-small-batch")
+    assert "**2**" in q["text"]
+    rng = np.random.default_rng(13)
+    for _ in range(20):
+        x = rng.normal(0.0, 5.0, size=(2, 4))
+        _, layer = bn(x, np.ones(4), np.zeros(4))
+        assert np.allclose(np.sort(layer.xn, axis=0), [[-1.0] * 4, [1.0] * 4], atol=1e-3)
+        layer.backward(rng.normal(size=(2, 4)))
+        assert np.all(np.abs(layer.dbeta) > 0) and np.all(np.abs(layer.dgamma) > 0)
+    # the distractors: a batch of one gives 0; a larger difference gives the same ±1
+    _, one = bn(np.array([[3.0, -2.0]]), np.ones(2), np.zeros(2))
+    assert np.allclose(one.xn, 0.0)
+    _, near = bn(np.array([[0.0], [0.1]]), np.ones(1), np.zeros(1))
+    _, far = bn(np.array([[0.0], [100.0]]), np.ones(1), np.zeros(1))
+    assert np.allclose(np.abs(far.xn), 1.0) and np.allclose(np.abs(near.xn), 1.0, atol=1e-3)
+
+
 # ------------------------------------------------------------------ graph questions
 
 def fit(spec: dict[str, Any]) -> overfit.OverfitRun:
