@@ -57,28 +57,33 @@ def _decades(span: float) -> int:
 
 
 # ------------------------------------------------------------------------------ loss
-def loss_data(fig: LossFigure) -> tuple[np.ndarray, np.ndarray]:
-    """(x, E or its derivative) from ``losses`` (σ and σ′ from ``activations``)."""
-    lo, hi = fig.bounds()
-    x = np.linspace(lo, hi, LOSS_POINTS)
+def loss_values(fig: LossFigure, x) -> np.ndarray:
+    """E or its derivative at ``x`` (y or a) from ``losses`` (σ and σ′ from ``activations``)."""
+    x = np.asarray(x, dtype=float)
     t = fig.target
     if fig.over == "prediction":
         if fig.loss == "huber":
             f = losses.huber_grad if fig.derivative else losses.huber
-            return x, f(x, t, delta=fig.delta)
+            return f(x, t, delta=fig.delta)
         f = {("squared", False): losses.squared_error, ("squared", True): losses.squared_error_grad,
              ("bce", False): losses.binary_cross_entropy,
              ("bce", True): losses.binary_cross_entropy_grad}[(fig.loss, fig.derivative)]
-        return x, f(x, t)
+        return f(x, t)
     if fig.loss == "bce":
         f = (losses.binary_cross_entropy_with_logits_grad if fig.derivative
              else losses.binary_cross_entropy_with_logits)
-        return x, f(x, t)
+        return f(x, t)
     sigmoid = act.REGISTRY["sigmoid"]
     y = sigmoid.h(x)
     if fig.derivative:  # dE/da = dE/dy · σ′(a)
-        return x, losses.squared_error_grad(y, t) * sigmoid.dh(x)
-    return x, losses.squared_error(y, t)
+        return losses.squared_error_grad(y, t) * sigmoid.dh(x)
+    return losses.squared_error(y, t)
+
+
+def loss_data(fig: LossFigure) -> tuple[np.ndarray, np.ndarray]:
+    """(x, E or its derivative) on the plotted range."""
+    x = np.linspace(*fig.bounds(), LOSS_POINTS)
+    return x, loss_values(fig, x)
 
 
 def _loss(fig: LossFigure, label: str | None) -> go.Figure:

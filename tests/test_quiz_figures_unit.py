@@ -499,3 +499,48 @@ def test_without_a_japanese_font_every_label_is_drawn_in_english(monkeypatch, fi
         warnings.simplefilter("error")  # matplotlib warns for each glyph it cannot draw
         assert png_module.figure_png(make_question_figure(spec(**fields), "A")).startswith(
             b"\x89PNG")
+
+
+# --------------------------------------------------------------- value leaks in a text
+GRAPH = """\
+questions:
+  - id: q
+    theme: loss
+    functions: [binary_cross_entropy]
+    difficulty: 2
+    explanation: e
+    type: graph
+    text: "%s"
+    options:
+%s
+    answer: {kind: %s}
+"""
+
+
+def graph_problems(tmp_path, text: str, options: list[str]) -> list[str]:
+    path = tmp_path / "graph.yaml"
+    body = "\n".join(f"      - {{kind: {o}}}" for o in options)
+    path.write_text(GRAPH % (text, body, options[0]), encoding="utf-8")
+    return [p.message_ja for p in load_paths([path]).problems]
+
+
+LOSSES = ["loss, loss: bce, target: 1", "loss, loss: squared, target: 1, x: [0.01, 0.99]",
+          "loss, loss: bce, target: 0", "loss, loss: squared, target: 0, x: [0.01, 0.99]"]
+
+
+def test_a_loss_value_only_the_keyed_curve_shows_is_reported(tmp_path):
+    # −log 0.5 = 0.693…: at y = 0.5 the keyed bce (t = 1) shows 0.69, and so does bce t = 0
+    assert graph_problems(tmp_path, "y = 0.5 で E ≈ 0.69 となるのはどれか。", LOSSES) == []
+    # −log 0.25 = 1.386…: only the keyed curve has 1.39 at y = 0.25
+    assert graph_problems(tmp_path, "y = 0.25 で E ≈ 1.39 となるのはどれか。", LOSSES) == [
+        "本文の 1.39 は正解の図のx = 0.25 での値で、ほかの選択肢の図とは違います"]
+    # the key's own target is fair to name
+    assert graph_problems(tmp_path, "t = 0.25 のときのグラフはどれか。", [
+        "loss, loss: bce, target: 0.25", *LOSSES[1:]]) == []
+
+
+def test_kinds_without_values_to_read_are_not_searched(tmp_path):
+    options = ["trajectory, surface: textbook, optimizer: momentum",
+               "trajectory, surface: textbook, optimizer: sgd",
+               "overfit, method: none", "numdiff, fn: sigmoid, at: 0.5"]
+    assert graph_problems(tmp_path, "学習率 0.1 で、誤差は約 0.0001 になる。", options) == []
