@@ -656,6 +656,8 @@ def test_bn_on_two_samples_gives_plus_minus_one():
     _, near = bn(np.array([[0.0], [0.1]]), np.ones(1), np.zeros(1))
     _, far = bn(np.array([[0.0], [100.0]]), np.ones(1), np.zeros(1))
     assert np.allclose(np.abs(far.xn), 1.0) and np.allclose(np.abs(near.xn), 1.0, atol=1e-3)
+    _, equal = bn(np.array([[2.5], [2.5]]), np.ones(1), np.zeros(1))  # the key's exception
+    assert np.allclose(equal.xn, 0.0)
 
 
 # ------------------------------------------------------------------ graph questions
