@@ -1,0 +1,350 @@
+"""The 損失関数 theme (quiz_data/loss.yaml): every computable key recomputed from the core
+(``losses``, ``activations``, ``viewstate.loss_lab``) and, where cheap, from an independent
+reference (mpmath at 50 digits in tests/loss_references.py, central differences, closed
+forms). The bank's text is never read for a value: what each question asks is written
+below from reading it.
+
+- numeric: |key − value| ≤ tolerance, and the plausible wrong answers fall outside it;
+- single with value, formula or code options: exactly the keyed option agrees with the core;
+- code tracing: tests/test_bank_code.py runs the snippet; here the value it prints is
+  computed again from the core, so a snippet that computes the wrong thing fails too;
+- blanks: every option put into the formula or code; only the key works;
+- truefalse: the claim computed;
+- a completeness test lists every question of the theme as checked or conceptual.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import mpmath as mp
+import numpy as np
+import pytest
+from scipy.optimize import minimize_scalar
+
+import activations as act
+import losses
+from viewstate import loss_lab
+
+from . import loss_references as ref
+from .test_bank_values import BANK
+
+THEME = "loss"
+LOSS = {qid: q for qid, q in BANK.items() if q["theme"] == THEME}
+
+
+def q(qid: str) -> dict[str, Any]:
+    return LOSS[qid]
+
+
+def number(text: str) -> float:
+    return float(text.replace("−", "-"))
+
+
+def central(fn: Callable[[float], float], x: float, h: float = 1e-6) -> float:
+    return (fn(x + h) - fn(x - h)) / (2 * h)
+
+
+# ------------------------------------------------------------------------------ numeric
+def _mse_sigmoid_peak() -> float:
+    """argmax over a of |∂E/∂a| for sigmoid + ½(y − 1)², on the lab's own gradients."""
+    r = minimize_scalar(lambda a: -abs(float(loss_lab.logit_grads(a, 1)[1])), bounds=(-3, 2),
+                        method="bounded", options={"xatol": 1e-10})
+    return float(r.x)
+
+
+# qid -> (value from the core, independent reference, plausible wrong answers)
+NUMERIC: dict[str, tuple[Callable[[], float], Callable[[], float], list[float]]] = {
+    "lo-bce-value": (
+        lambda: float(losses.binary_cross_entropy(0.8, 0.0)),
+        lambda: float(ref.bce(0.8, 0)),
+        [-math.log(0.8), -math.log10(0.2), 0.5 * 0.8**2],
+    ),
+    "lo-ce-delta-cap": (
+        loss_lab.textbook_cap,  # what the /loss lab shows as the textbook's ceiling
+        lambda: float(-mp.log(mp.mpf("1e-7"))),
+        [7.0, 7 * math.log2(10), 16.1],
+    ),
+    "lo-batch-likelihood": (
+        # a batch of 4 whose mean CE is 0.5 (each label at p = e^-0.5): the product of the p
+        lambda: math.exp(-4 * losses.cross_entropy(
+            np.full((4, 2), [math.exp(-0.5), 1 - math.exp(-0.5)]), np.zeros(4, int))),
+        lambda: float(mp.e ** -2),
+        [math.exp(-0.5), math.exp(-0.125), 0.5**4],
+    ),
+    "lo-entropy-value": (
+        lambda: float(losses.entropy([0.5, 0.25, 0.25])),
+        lambda: float(ref.entropy([0.5, 0.25, 0.25])),
+        [1.5, 1.5 * math.log10(2), -1.0397, math.log(3)],
+    ),
+    "lo-initial-loss": (
+        lambda: losses.cross_entropy(np.full((5, 10), 0.1), np.arange(5)),
+        lambda: float(mp.log(10)),
+        [1.0, math.log2(10), 0.9],
+    ),
+    "lo-logit-grad-ratio": (
+        lambda: loss_lab.logit_probe(-4.0, 1).ratio,  # the ratio the /loss lab prints
+        lambda: float(mp.e**4 + 2 + mp.e**-4),
+        [1 / 56.6, 4.0, 1 / float(act.sigmoid(-4.0))],
+    ),
+    "lo-mse-sigmoid-peak": (
+        _mse_sigmoid_peak,
+        lambda: float(-mp.log(2)),
+        [0.0, math.log(2), -math.log(3)],
+    ),
+}
+
+
+def test_every_numeric_question_is_checked():
+    numeric = {qid for qid, x in LOSS.items() if x["type"] == "numeric"}
+    assert numeric == set(NUMERIC)
+
+
+@pytest.mark.parametrize("qid", sorted(NUMERIC))
+def test_numeric_key(qid):
+    core, reference, wrong = NUMERIC[qid]
+    key, tol = q(qid)["answer"], q(qid)["tolerance"]
+    value = core()
+    assert value == pytest.approx(reference(), rel=1e-6, abs=1e-6)
+    assert abs(key - value) <= tol, f"{qid}: key {key}, computed {value}"
+    for w in wrong:
+        assert abs(key - w) > tol, f"{qid}: the wrong answer {w} would be accepted"
+
+
+def test_the_likelihood_is_the_exponential_of_minus_n_times_the_mean_loss():
+    """lo-batch-likelihood / lo-ml-view: mean CE = −log(Π p)/N for any batch."""
+    rng = np.random.default_rng(0)
+    y = rng.dirichlet(np.ones(4), size=6)
+    labels = rng.integers(0, 4, size=6)
+    mean = losses.cross_entropy(y, labels)
+    assert math.exp(-6 * mean) == pytest.approx(float(np.prod(y[np.arange(6), labels])))
+
+
+# ------------------------------------------------------------------------------ single
+def _options_by_value(qid: str, value: float, tol: float = 1e-9) -> list[str]:
+    return [o for o in q(qid)["options"] if abs(number(o) - value) <= tol]
+
+
+def test_bce_grad_wrt_y_is_minus_five_and_the_distractors_are_the_mistakes():
+    value = float(losses.binary_cross_entropy_grad(0.2, 1.0))
+    assert value == pytest.approx(central(lambda y: float(ref.bce(y, 1)), 0.2))
+    assert _options_by_value("lo-bce-grad-wrt-y", value, 1e-9) == [q("lo-bce-grad-wrt-y")["answer"]]
+    # the distractors are the logit gradient, its sign slip and sigmoid + MSE's
+    a = math.log(0.2 / 0.8)
+    bce_a, mse_a = loss_lab.logit_grads(a, 1)
+    assert sorted(number(o) for o in q("lo-bce-grad-wrt-y")["options"]) == pytest.approx(
+        sorted([value, float(bce_a), -value, round(float(mse_a), 3)]))
+
+
+# the formulas of the options, written from reading them; r = y − t
+FORMULAS: dict[str, dict[str, Callable[..., np.ndarray]]] = {
+    "lo-mse-mean-grad": {
+        r"$\dfrac{2}{n}(y_k - t_k)$": lambda y, t, n: 2 / n * (y - t),
+        "$y_k - t_k$": lambda y, t, n: y - t,
+        r"$\dfrac{1}{n}(y_k - t_k)$": lambda y, t, n: (y - t) / n,
+        "$2(y_k - t_k)$": lambda y, t, n: 2 * (y - t),
+    },
+    "lo-huber-grad": {
+        r"$\operatorname{clip}(r, -\delta, \delta)$": lambda r, d: np.clip(r, -d, d),
+        "$r$": lambda r, d: r,
+        r"$\delta \operatorname{sign}(r)$": lambda r, d: d * np.sign(r),
+        r"$\operatorname{clip}(r, -\frac{\delta}{2}, \frac{\delta}{2})$":
+            lambda r, d: np.clip(r, -d / 2, d / 2),
+    },
+}
+
+
+def _mse_mean_ok(formula) -> bool:
+    rng = np.random.default_rng(1)
+    for n in (1, 3, 5):
+        y, t = rng.normal(size=n), rng.normal(size=n)
+        want = losses.mean_squared_error_grad(y, t, convention="mean")
+        def mean_at(v, k, y=y, t=t, n=n):
+            return losses.mean_squared_error(np.where(np.arange(n) == k, v, y), t,
+                                             convention="mean")
+        numeric = np.array([central(lambda v, k=k: mean_at(v, k), y[k]) for k in range(n)])
+        assert np.allclose(want, numeric, atol=1e-6)
+        if not np.allclose(formula(y, t, n), want, atol=1e-9):
+            return False
+    return True
+
+
+def _huber_grad_ok(formula) -> bool:
+    y = np.linspace(-4, 4, 81) + 0.013  # off the kinks
+    for d in (0.5, 1.0, 2.0):
+        want = losses.huber_grad(y, 0.3, delta=d)
+        numeric = np.array([central(lambda v, d=d: float(ref.huber(v, 0.3, d)), v) for v in y])
+        assert np.allclose(want, numeric, atol=1e-6)
+        if not np.allclose(formula(y - 0.3, d), want, atol=1e-9):
+            return False
+    return True
+
+
+FORMULA_CHECKS = {"lo-mse-mean-grad": _mse_mean_ok, "lo-huber-grad": _huber_grad_ok}
+
+
+@pytest.mark.parametrize("qid", sorted(FORMULAS))
+def test_only_the_keyed_formula_agrees_with_the_core(qid):
+    forms = FORMULAS[qid]
+    assert set(forms) == set(q(qid)["options"])
+    right = [o for o, fn in forms.items() if FORMULA_CHECKS[qid](fn)]
+    assert right == [q(qid)["answer"]]
+
+
+# ------------------------------------------------------------------------------ code tracing
+def _label_ce() -> str:
+    y = np.array([[0.1, 0.6, 0.3], [0.8, 0.1, 0.1]])
+    return str(round(losses.cross_entropy(y, np.array([1, 0])), 3))
+
+
+def _label_backward() -> str:
+    """SoftmaxWithLoss.backward of the textbook (label form) on logits whose softmax is y."""
+    y = np.array([[0.2, 0.5, 0.3], [0.6, 0.3, 0.1]])
+    t = np.array([1, 0])
+    layer = act.exam_style.SoftmaxWithLoss()
+    layer.forward(np.log(y), t)
+    dx = layer.backward()
+    assert np.allclose(dx, losses.softmax_cross_entropy_grad(np.log(y), t))
+    return str(np.round(dx, 3).tolist())
+
+
+def _three_logs() -> str:
+    row = loss_lab.safety_row(-800.0)  # the lab's row for a logit whose softmax is 0
+    assert row.y == 0.0
+    return f"{row.naive} {round(row.textbook, 2)} {round(row.stable, 2)}"
+
+
+def _huber() -> str:
+    return str(losses.huber(np.array([-3.0, 0.5, 2.0]), 0.0, delta=1.0))
+
+
+def _bce_batch() -> str:
+    y, t = np.array([0.9, 0.2, 0.6]), np.array([1.0, 0.0, 1.0])
+    mean = float(np.mean(losses.binary_cross_entropy(y, t)))
+    assert mean == pytest.approx(float(mp.fsum(ref.bce(a, b) for a, b in zip(y, t, strict=True))) / 3)
+    return str(round(mean, 3))
+
+
+def _kl() -> str:
+    p, r = np.array([0.5, 0.5]), np.array([0.9, 0.1])
+    return f"{round(float(losses.kl_divergence(p, r)), 3)} {round(float(losses.kl_divergence(r, p)), 3)}"
+
+
+def _numgrad() -> str:
+    a = np.array([2.0, 1.0, 0.0])
+    g = losses.softmax_cross_entropy_grad(a, np.array([1]))[0]
+    assert np.allclose(g, [float(v) for v in ref.softmax_ce_grad(a, 1)])
+    return str(np.round(g, 3))
+
+
+# qid -> what the snippet computes, from the core: its printed form must be the key
+CODE = {
+    "lo-trace-label-ce": _label_ce,
+    "lo-trace-label-backward": _label_backward,
+    "lo-trace-three-logs": _three_logs,
+    "lo-trace-huber": _huber,
+    "lo-trace-bce-batch": _bce_batch,
+    "lo-trace-kl": _kl,
+    "lo-trace-numgrad": _numgrad,
+}
+
+
+def test_every_code_question_is_checked():
+    assert {qid for qid, x in LOSS.items() if "code" in x} == set(CODE)
+
+
+@pytest.mark.parametrize("qid", sorted(CODE))
+def test_the_snippet_computes_what_the_core_computes(qid):
+    assert CODE[qid]() == q(qid)["answer"]
+
+
+# ------------------------------------------------------------------------------ true / false
+def _delta_negative() -> bool:
+    e = losses.cross_entropy_error(np.array([1.0, 0.0]), np.array([1.0, 0.0]))
+    return bool(e < 0)
+
+
+def _onehot_kl_direction() -> bool:
+    """CE with one-hot t equals KL(y‖t)? (It equals KL(t‖y); KL(y‖t) is infinite.)"""
+    y, t = np.array([0.2, 0.7, 0.1]), np.array([0.0, 1.0, 0.0])
+    ce = losses.cross_entropy(y, t)
+    assert ce == pytest.approx(float(losses.kl_divergence(t, y)))
+    return bool(np.isclose(ce, float(losses.kl_divergence(y, t))))
+
+
+def _soft_target_floor() -> bool:
+    """CE against t = (0.5, 0.5) can reach 0? Its minimum over y is H(t) = log 2."""
+    p = np.linspace(1e-6, 1 - 1e-6, 100_001)
+    ce = [losses.cross_entropy(np.array([v, 1 - v]), np.array([0.5, 0.5])) for v in p[::1000]]
+    low = min(ce)
+    assert low == pytest.approx(float(losses.entropy([0.5, 0.5])), abs=1e-9)
+    return low <= 1e-12
+
+
+def _mse_bounded() -> bool:
+    """Both BCE and ½(y − 1)² grow without bound as a → −∞?"""
+    a = np.array([-10.0, -20.0, -40.0, -700.0])
+    bce = losses.binary_cross_entropy_with_logits(a, 1.0)
+    se = losses.squared_error(act.sigmoid(a), 1.0)
+    assert np.all(np.diff(bce) > 5) and bce[-1] > 690
+    return bool(np.all(se > 10))  # ½(0 − 1)² = 0.5 is its ceiling
+
+
+def _gaussian_nll() -> bool:
+    """−log N(t; y, s²) − (y − t)²/(2 s²) does not depend on y."""
+    t, s = 0.7, 1.3
+    y = np.linspace(-3, 3, 13)
+    nll = -np.array([float(mp.log(mp.npdf(t, v, s))) for v in y])
+    rest = nll - losses.squared_error(y, t) / s**2
+    return bool(np.allclose(rest, rest[0], atol=1e-12))
+
+
+TRUE_FALSE = {
+    "lo-delta-negative": _delta_negative,
+    "lo-onehot-kl-direction": _onehot_kl_direction,
+    "lo-soft-target-floor": _soft_target_floor,
+    "lo-mse-bounded": _mse_bounded,
+    "lo-gaussian-nll": _gaussian_nll,
+}
+
+
+@pytest.mark.parametrize("qid", sorted(TRUE_FALSE))
+def test_true_false_claim(qid):
+    assert TRUE_FALSE[qid]() is q(qid)["answer"]
+
+
+# ------------------------------------------------------------------------------ conceptual
+def test_delta_purpose_log_zero_is_minus_infinity_and_delta_keeps_it_finite():
+    """lo-delta-purpose: without delta the loss of y = 0 at the label is inf; with it finite."""
+    y, t = np.array([0.0, 1.0]), np.array([1.0, 0.0])
+    assert losses.cross_entropy(y, t) == math.inf
+    assert math.isfinite(losses.cross_entropy_error(y, t))
+
+
+def test_the_half_keeps_the_minimiser_and_makes_the_gradient_y_minus_t():
+    """lo-half-why: ½Σ and Σ have the same minimiser; ½Σ's gradient is y − t."""
+    rng = np.random.default_rng(2)
+    y, t = rng.normal(size=4), rng.normal(size=4)
+    assert np.allclose(losses.mean_squared_error_grad(y, t), y - t)
+    assert losses.mean_squared_error(y, t, "sum") == pytest.approx(
+        2 * losses.mean_squared_error(y, t))
+
+
+# Conceptual: their keys are statements; the facts behind them are computed above.
+CONCEPTUAL = {
+    "lo-delta-purpose": "why + 1e-7: log 0 (computed in the test above)",
+    "lo-half-why": "why ½ (computed in the test above)",
+    "lo-ml-view": "CE = negative log-likelihood (the likelihood test above)",
+}
+
+
+def test_every_question_of_the_theme_is_checked_or_listed_as_conceptual():
+    checked = set(NUMERIC) | set(CODE) | set(TRUE_FALSE) | set(FORMULAS) | {
+        "lo-bce-grad-wrt-y"}
+    assert set(LOSS) == checked | set(CONCEPTUAL)
+    assert not checked & set(CONCEPTUAL)
+    for qid, x in LOSS.items():
+        if x["type"] in ("numeric", "blanks", "graph") or "code" in x:
+            assert qid in checked, f"{qid} must be computed, not listed as conceptual"
