@@ -340,9 +340,309 @@ CONCEPTUAL = {
 }
 
 
+def _two_class_softmax_equals_bce() -> bool:
+    a = np.linspace(-30, 30, 121)
+    for t in (0.0, 1.0):
+        bce = losses.binary_cross_entropy_with_logits(a, t)
+        pair = np.stack([a, np.zeros_like(a)], axis=1)
+        target = np.tile([t, 1 - t], (a.size, 1))
+        ce = [losses.softmax_cross_entropy(row[None], tr[None]) for row, tr in zip(pair, target,
+                                                                                  strict=True)]
+        if not np.allclose(bce, ce, rtol=1e-12, atol=1e-12):
+            return False
+    return True
+
+
+TRUE_FALSE["lo-bce-two-class-softmax"] = _two_class_softmax_equals_bce
+
+
+# ------------------------------------------------------------------------------ blanks
+def _code_template(qid: str) -> str:
+    text = q(qid)["text"]
+    return text.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def _fill(template: str, labels: list[str], option: list[str]) -> str:
+    for label, fill in zip(labels, option, strict=True):
+        template = template.replace(f"（{label}）", fill.strip("`"))
+    return template
+
+
+def _ce_onehot_ok(option: list[str]) -> bool:
+    ns: dict[str, Any] = {"np": np}
+    exec(_fill(_code_template("lo-ce-onehot-blanks"), ["ア", "イ"], option), ns)
+    rng = np.random.default_rng(3)
+    for n, c in ((2, 3), (4, 5), (5, 3)):
+        y = rng.dirichlet(np.ones(c), size=n)
+        labels = rng.integers(0, c, size=n)
+        labels[0], labels[-1] = 0, c - 1  # not all one class
+        want = losses.cross_entropy(y, labels)
+        for t in (labels, losses.one_hot(labels, c)):
+            try:
+                with np.errstate(all="ignore"):
+                    got = float(ns["cross_entropy_error"](y, t))
+            except (IndexError, ValueError, np.exceptions.AxisError):
+                return False
+            if abs(got - want) > 1e-5:
+                return False
+    return True
+
+
+def _printed(value: float, text: str) -> bool:
+    """``text`` is ``value`` to the places it is written in."""
+    places = len(text.split(".")[1]) if "." in text else 0
+    return abs(number(text) - value) <= 0.5 * 10.0**-places + 1e-12
+
+
+def _mse_conventions_ok(option: list[str]) -> bool:
+    y, t = np.array([1.0, 2.0, 3.0]), np.array([0.0, 2.0, 5.0])
+    return (_printed(losses.mean_squared_error(y, t, "half_sum"), option[0])
+            and _printed(losses.mean_squared_error(y, t, "mean"), option[1]))
+
+
+BERNOULLI = {  # the options' probability of t given y, and what is taken of it
+    "$y^{t}(1 - y)^{1 - t}$": lambda y, t: y**t * (1 - y) ** (1 - t),
+    "$y^{1 - t}(1 - y)^{t}$": lambda y, t: y ** (1 - t) * (1 - y) ** t,
+    "$t^{y}(1 - t)^{1 - y}$": lambda y, t: t**y * (1 - t) ** (1 - y),
+}
+TAKEN = {"対数の符号を反転したもの": lambda p: -np.log(p), "対数": np.log}
+
+
+def _bernoulli_ok(option: list[str]) -> bool:
+    y = np.linspace(0.01, 0.99, 99)
+    for t in (0.0, 1.0):
+        with np.errstate(divide="ignore"):
+            got = TAKEN[option[1]](BERNOULLI[option[0]](y, t))
+        if not np.allclose(got, losses.binary_cross_entropy(y, t), atol=1e-12):
+            return False
+    return True
+
+
+INFO = {  # the options of lo-ce-entropy-kl-blanks as functions of (p, q)
+    "$H(p)$": lambda p, r: losses.entropy(p),
+    "$H(q)$": lambda p, r: losses.entropy(r),
+    r"$D_{\mathrm{KL}}(p \,\|\, q)$": lambda p, r: losses.kl_divergence(p, r),
+    r"$D_{\mathrm{KL}}(q \,\|\, p)$": lambda p, r: losses.kl_divergence(r, p),
+}
+
+
+def _ce_entropy_kl_ok(option: list[str]) -> bool:
+    rng = np.random.default_rng(4)
+    for _ in range(20):
+        p, r = rng.dirichlet(np.ones(4)), rng.dirichlet(np.ones(4))
+        ce = losses.cross_entropy(r, p)  # H(p, q): model q = r, target p
+        if abs(float(INFO[option[0]](p, r) + INFO[option[1]](p, r)) - ce) > 1e-9:
+            return False
+    # and the part that does not depend on the model is the first
+    p = rng.dirichlet(np.ones(4))
+    first = [float(INFO[option[0]](p, rng.dirichlet(np.ones(4)))) for _ in range(3)]
+    return bool(np.allclose(first, first[0]))
+
+
+HUBER_CONST = {  # E = δ(|r| − c(δ)) beyond δ
+    r"$\dfrac{\delta}{2}$": lambda d: d / 2,
+    r"$\delta$": lambda d: d,
+    r"$\dfrac{\delta^2}{2}$": lambda d: d**2 / 2,
+}
+HUBER_SLOPE = {r"つねに $\delta$": lambda r, d: np.full_like(r, d),
+               r"$|r|$ に比例して大きく": lambda r, d: np.abs(r)}
+
+
+def _huber_blanks_ok(option: list[str]) -> bool:
+    for d in (0.5, 1.0, 2.0):
+        c = HUBER_CONST[option[0]](d)
+        r = np.linspace(d + 1e-3, d + 5, 200)
+        if not np.allclose(d * (r - c), losses.huber(r, 0.0, delta=d), atol=1e-12):
+            return False
+        if abs(0.5 * d * d - d * (d - c)) > 1e-12:  # the two pieces meet at |r| = δ
+            return False
+        if not np.allclose(HUBER_SLOPE[option[1]](r, d), np.abs(losses.huber_grad(r, 0.0, d))):
+            return False
+    return True
+
+
+CHAIN = {  # the options of lo-bce-chain-blanks as functions of (y, t)
+    r"$\dfrac{y - t}{y(1 - y)}$": lambda y, t: (y - t) / (y * (1 - y)),
+    r"$\dfrac{t - y}{y(1 - y)}$": lambda y, t: (t - y) / (y * (1 - y)),
+    r"$-\dfrac{t}{y}$": lambda y, t: -t / y,
+    "$y(1 - y)$": lambda y, t: y * (1 - y),
+    "$1 - y^2$": lambda y, t: 1 - y**2,
+    "$y - t$": lambda y, t: y - t,
+    "$t - y$": lambda y, t: t - y,
+    "$-t(1 - y)$": lambda y, t: -t * (1 - y),
+    r"$\dfrac{(y - t)(1 + y)}{y}$": lambda y, t: (y - t) * (1 + y) / y,
+}
+
+
+def _bce_chain_ok(option: list[str]) -> bool:
+    a = np.linspace(-5, 5, 41)
+    y = act.sigmoid(a)
+    dy_da = np.array([central(lambda v: float(act.sigmoid(v)), x) for x in a])
+    for t in (0.0, 1.0):
+        parts = [CHAIN[o](y, t) for o in option]
+        if not (np.allclose(parts[0], losses.binary_cross_entropy_grad(y, t), rtol=1e-9)
+                and np.allclose(parts[1], dy_da, atol=1e-8)
+                and np.allclose(parts[2], losses.binary_cross_entropy_with_logits_grad(a, t),
+                                atol=1e-12)
+                and np.allclose(parts[0] * parts[1], parts[2], atol=1e-12)):
+            return False
+    return True
+
+
+def _task_ok(option: list[str]) -> bool:
+    """(ア) can output any real target; (イ) gives one distribution per sample (sums to 1);
+    (ウ) a regression loss, minimal at y = t for any real t, whose gradient stays bounded
+    however far the output is from the target."""
+    outputs = {"恒等関数": act.REGISTRY["identity"].fn, "シグモイド関数": act.sigmoid}
+    multi = {"ソフトマックス関数": lambda a: act.softmax(a, axis=-1), "シグモイド関数": act.sigmoid}
+    regress = {"Huber 損失": lambda y, t: losses.huber(y, t),
+               "交差エントロピー誤差": lambda y, t: losses.binary_cross_entropy(y, t)}
+    if option[0] not in outputs or option[1] not in multi or option[2] not in regress:
+        return False
+    targets = np.array([-7.5, 0.3, 12.0])
+    if not np.allclose(outputs[option[0]](targets), targets):
+        return False
+    a = np.random.default_rng(5).normal(size=(6, 4))
+    if not np.allclose(np.sum(multi[option[1]](a), axis=-1), 1.0):
+        return False
+    for t in (-2.0, 0.5, 3.0):
+        y = np.linspace(t - 50, t + 50, 1001)
+        with np.errstate(all="ignore"):
+            e = regress[option[2]](y, t)
+        if not np.all(np.isfinite(e)) or abs(y[np.argmin(e)] - t) > 1e-9:
+            return False
+        slope = np.abs(np.diff(e) / np.diff(y))
+        if slope.max() > 1.0 + 1e-9:  # Huber's δ = 1
+            return False
+    return True
+
+
+BLANKS = {
+    "lo-ce-onehot-blanks": _ce_onehot_ok,
+    "lo-mse-conventions-blanks": _mse_conventions_ok,
+    "lo-bernoulli-blanks": _bernoulli_ok,
+    "lo-ce-entropy-kl-blanks": _ce_entropy_kl_ok,
+    "lo-huber-blanks": _huber_blanks_ok,
+    "lo-bce-chain-blanks": _bce_chain_ok,
+    "lo-task-blanks": _task_ok,
+}
+
+
+def test_every_blanks_question_is_checked():
+    assert {qid for qid, x in LOSS.items() if x["type"] == "blanks"} == set(BLANKS)
+
+
+@pytest.mark.parametrize("qid", sorted(BLANKS))
+def test_only_the_keyed_fill_in_works(qid):
+    good = [o for o in q(qid)["options"] if BLANKS[qid](o)]
+    assert good == [q(qid)["answer"]], f"{qid}: options that work: {good}"
+
+
+# ------------------------------------------------------------------------------ multiple
+def _kl_claims() -> dict[str, bool]:
+    rng = np.random.default_rng(6)
+    pairs = [(rng.dirichlet(np.ones(3)), rng.dirichlet(np.ones(3))) for _ in range(200)]
+    kl = np.array([float(losses.kl_divergence(p, r)) for p, r in pairs])
+    back = np.array([float(losses.kl_divergence(r, p)) for p, r in pairs])
+    ce = np.array([losses.cross_entropy(r, p) for p, r in pairs])
+    p = np.array([0.2, 0.3, 0.5])
+    with np.errstate(divide="ignore"):
+        zero_q = float(losses.kl_divergence(p, np.array([0.5, 0.5, 0.0])))
+    return {
+        "nonnegative, 0 only at p = q": bool(np.all(kl > 0)
+                                             and float(losses.kl_divergence(p, p)) == 0.0),
+        "not symmetric": bool(np.max(np.abs(kl - back)) > 0.1),
+        "infinite where q = 0 < p": zero_q == math.inf,
+        "can exceed the cross-entropy": bool(np.any(kl > ce)),
+        "can be negative": bool(np.any(kl < 0)),
+    }
+
+
+def _huber_claims() -> dict[str, bool]:
+    r = np.linspace(-6, 6, 1201) + 1e-4
+    out: dict[str, bool] = {}
+    linear, inside_same, smooth, bigger_wider, small_closer, above = [], [], [], [], [], []
+    for d in (0.5, 1.0, 2.0):
+        e, se = losses.huber(r, 0.0, delta=d), losses.squared_error(r, 0.0)
+        far = np.abs(r) > d + 0.02
+        sides = (r > d + 0.02, r < -d - 0.02)  # a straight line on each side
+        linear.append(all(np.allclose(np.diff(e[s], 2), 0, atol=1e-9) for s in sides)
+                      and np.all(e[far] < se[far]))
+        near = np.abs(r) <= d
+        inside_same.append(np.allclose(e[near], se[near]))
+        g = losses.huber_grad(np.array([-1e-6, 1e-6]), 0.0, delta=d)
+        smooth.append(abs(g[1] - g[0]) < 1e-5)
+        above.append(bool(np.all(e >= se - 1e-12)))
+    same = [np.mean(np.isclose(losses.huber(r, 0.0, d), losses.squared_error(r, 0.0)))
+            for d in (0.5, 1.0, 2.0)]
+    bigger_wider.append(same[0] < same[1] < same[2])
+    gap = [np.max(np.abs(losses.huber(r, 0.0, d) - losses.squared_error(r, 0.0)))
+           for d in (0.1, 2.0)]
+    small_closer.append(gap[0] < gap[1])
+    out["linear beyond δ, below the square"] = all(linear)
+    out["equal inside, differentiable at 0"] = all(inside_same) and all(smooth)
+    out["larger δ: equal on a wider range"] = all(bigger_wider)
+    out["smaller δ: closer to the square"] = all(small_closer)
+    out["never below the square"] = all(above)
+    return out
+
+
+def _y_minus_t_claims() -> dict[str, bool]:
+    """Which (output, loss) pairs give ∂E/∂a_k = y_k − t_k: by central differences."""
+    rng = np.random.default_rng(7)
+    a = rng.normal(size=3)
+    t_hot = np.array([0.0, 1.0, 0.0])
+    t_real = rng.normal(size=3)
+    t01 = np.array([1.0, 0.0, 1.0])
+    ident = act.REGISTRY["identity"].fn
+    pairs = {
+        "identity + ½Σ": (ident, lambda y: losses.mean_squared_error(y, t_real), t_real),
+        "sigmoid + BCE": (act.sigmoid, lambda y: float(np.sum(losses.binary_cross_entropy(y, t01))),
+                          t01),
+        "softmax + CE": (act.softmax, lambda y: losses.cross_entropy(y, t_hot), t_hot),
+        "sigmoid + ½Σ": (act.sigmoid, lambda y: losses.mean_squared_error(y, t01), t01),
+        "softmax + ½Σ": (act.softmax, lambda y: losses.mean_squared_error(y, t_hot), t_hot),
+    }
+    out = {}
+    for name, (h, e, t) in pairs.items():
+        grad = np.array([central(lambda v, k=k, h=h, e=e: e(h(np.where(np.arange(3) == k, v, a))),
+                                 a[k]) for k in range(3)])
+        out[name] = bool(np.allclose(grad, h(a) - t, atol=1e-6))
+    return out
+
+
+# option -> the claim computed above, written from reading each option
+MULTIPLE = {
+    "lo-kl-properties": (_kl_claims, [
+        "nonnegative, 0 only at p = q", "not symmetric", "infinite where q = 0 < p",
+        "can exceed the cross-entropy", "can be negative"]),
+    "lo-huber-properties": (_huber_claims, [
+        "linear beyond δ, below the square", "equal inside, differentiable at 0",
+        "larger δ: equal on a wider range", "smaller δ: closer to the square",
+        "never below the square"]),
+    "lo-y-minus-t-pairs": (_y_minus_t_claims, [
+        "identity + ½Σ", "sigmoid + BCE", "softmax + CE", "sigmoid + ½Σ", "softmax + ½Σ"]),
+}
+
+
+def test_every_multiple_question_is_checked():
+    assert {qid for qid, x in LOSS.items() if x["type"] == "multiple"} == set(MULTIPLE)
+
+
+@pytest.mark.parametrize("qid", sorted(MULTIPLE))
+def test_multiple_keys_are_exactly_the_true_claims(qid):
+    claims, names = MULTIPLE[qid]
+    truth = claims()
+    options = q(qid)["options"]
+    assert len(options) == len(names)
+    true_options = {o for o, n in zip(options, names, strict=True) if truth[n]}
+    assert true_options == set(q(qid)["answer"])
+
+
+# ------------------------------------------------------------------------------ completeness
 def test_every_question_of_the_theme_is_checked_or_listed_as_conceptual():
-    checked = set(NUMERIC) | set(CODE) | set(TRUE_FALSE) | set(FORMULAS) | {
-        "lo-bce-grad-wrt-y"}
+    checked = (set(NUMERIC) | set(CODE) | set(TRUE_FALSE) | set(FORMULAS) | set(BLANKS)
+               | set(MULTIPLE) | {"lo-bce-grad-wrt-y"})
     assert set(LOSS) == checked | set(CONCEPTUAL)
     assert not checked & set(CONCEPTUAL)
     for qid, x in LOSS.items():
