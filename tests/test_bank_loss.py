@@ -26,10 +26,14 @@ from scipy.optimize import minimize_scalar
 
 import activations as act
 import losses
+from plots.quiz_figures import softmax_data
+from plots.quiz_figures_unit import loss_data
+from quiz.figures import LossFigure, SoftmaxFigure, alt_text, describe
+from quiz.loader import load_paths
 from viewstate import loss_lab
 
 from . import loss_references as ref
-from .test_bank_values import BANK
+from .test_bank_values import BANK, BANK_DIR
 
 THEME = "loss"
 LOSS = {qid: q for qid, q in BANK.items() if q["theme"] == THEME}
@@ -639,10 +643,123 @@ def test_multiple_keys_are_exactly_the_true_claims(qid):
     assert true_options == set(q(qid)["answer"])
 
 
+# ------------------------------------------------------------------------------ graphs
+def _sigmoid_ref(a: np.ndarray) -> np.ndarray:
+    """σ in mpmath: shares no code with activations."""
+    return np.array([float(1 / (1 + mp.e ** -mp.mpf(v))) for v in a])
+
+
+def _curve(over: str, want: Callable[[np.ndarray], np.ndarray], atol: float = 1e-6):
+    """A check: a loss figure over ``over`` that draws ``want`` (from an independent reference)."""
+    def check(fig) -> bool:
+        if not isinstance(fig, LossFigure) or fig.over != over:
+            return False
+        x, y = loss_data(fig)
+        return bool(np.allclose(y, want(x), rtol=1e-6, atol=atol))
+    return check
+
+
+def _bce_ref(t: float) -> Callable[[np.ndarray], np.ndarray]:
+    return lambda x: np.array([float(ref.bce(v, t)) for v in x])
+
+
+def _d(fn: Callable[[np.ndarray], np.ndarray]) -> Callable[[np.ndarray], np.ndarray]:
+    """The derivative by central differences (h = 1e-6)."""
+    return lambda x: (fn(x + 1e-6) - fn(x - 1e-6)) / 2e-6
+
+
+def _mse_logit(t: float) -> Callable[[np.ndarray], np.ndarray]:
+    return lambda a: 0.5 * (_sigmoid_ref(a) - t) ** 2
+
+
+def _softmax_ce_smallest(label: int):
+    """A check: among the question's softmax figures, this one has the smallest −log y_label
+    (mpmath's softmax), by a margin a learner can read off the bars (.2f)."""
+    def check(fig, options) -> bool:
+        if not isinstance(fig, SoftmaxFigure):
+            return False
+        ce = {id(o): float(ref.softmax_ce(o.logits, label)) for o in options}
+        mine = ce.pop(id(fig))
+        y_label = float(softmax_data(fig)[label])
+        assert -math.log(y_label) == pytest.approx(mine)
+        return all(mine < other - 0.05 for other in ce.values())
+    return check
+
+
+# qid -> what the text asks, written from reading it (E over y or a; t; derivative or not)
+GRAPHS: dict[str, Callable] = {
+    "lo-gr-bce-t1": _curve("prediction", _bce_ref(1.0)),
+    "lo-gr-bce-t0-grad": _curve("prediction", lambda y: 1 / (1 - y), atol=1e-6),
+    "lo-gr-bce-logit-grad": _curve("logit", _d(lambda a: np.array(
+        [float(ref.bce_logits(v, 1)) for v in a])), atol=1e-6),
+    "lo-gr-mse-logit-grad": _curve("logit", _d(_mse_logit(1.0)), atol=1e-6),
+    "lo-gr-bce-logit-t0": _curve("logit", lambda a: np.logaddexp(0.0, a)),
+    "lo-gr-mse-logit-flat": _curve("logit", _mse_logit(1.0)),
+    "lo-gr-squared-grad": _curve("prediction", lambda y: y - 1.0),
+    "lo-gr-huber": _curve("prediction", lambda y: np.array([float(ref.huber(v, 0, 1))
+                                                             for v in y])),
+    "lo-gr-bce-soft-target": _curve("prediction", _bce_ref(0.3)),
+    "lo-gr-softmax-ce": _softmax_ce_smallest(1),  # class 2 on screen
+}
+QUESTIONS = {x.id: x for x in load_paths([BANK_DIR]).questions if x.theme == THEME}
+
+
+def test_every_graph_question_is_checked():
+    assert {qid for qid, x in LOSS.items() if x["type"] == "graph"} == set(GRAPHS)
+
+
+@pytest.mark.parametrize("qid", sorted(GRAPHS))
+def test_only_the_keyed_figure_shows_what_the_text_asks(qid):
+    question = QUESTIONS[qid]
+    check = GRAPHS[qid]
+    options = question.options
+    if qid == "lo-gr-softmax-ce":
+        right = [o for o in options if check(o, options)]
+    else:
+        right = [o for o in options if check(o)]
+    assert right == [question.answer], [describe(o) for o in right]
+
+
+@pytest.mark.parametrize("qid", sorted(GRAPHS))
+def test_the_four_figures_share_their_axes_and_look_different(qid):
+    """Same axis and range (the axis title and alt text then tell nothing) and curves that
+    differ by at least a tenth of their common scale somewhere."""
+    options = QUESTIONS[qid].options
+    assert len({alt_text(o) for o in options}) == 1
+    if isinstance(options[0], SoftmaxFigure):
+        bars = [softmax_data(o) for o in options]
+        for i in range(4):
+            for j in range(i):
+                assert np.max(np.abs(bars[i] - bars[j])) > 0.1
+        return
+    curves = [loss_data(o)[1] for o in options]
+    for i in range(4):
+        for j in range(i):
+            a, b = curves[i], curves[j]
+            scale = max(np.ptp(a), np.ptp(b))
+            assert np.max(np.abs(a - b)) > 0.1 * scale, (describe(options[i]), describe(options[j]))
+
+
+def test_what_the_graph_explanations_say_about_the_curves():
+    """Values the explanations quote, from the figures' own data."""
+    flat = loss_data(LossFigure(kind="loss", loss="squared", target=1, over="logit", x=[-10, 10]))
+    assert flat[1][0] == pytest.approx(0.5, abs=1e-4) and flat[1][-1] < 1e-8
+    bump = loss_data(LossFigure(kind="loss", loss="squared", target=1, over="logit",
+                                derivative=True))
+    assert bump[0][np.argmin(bump[1])] == pytest.approx(-math.log(2), abs=0.02)
+    soft = loss_data(LossFigure(kind="loss", loss="bce", target=0.3))
+    assert soft[0][np.argmin(soft[1])] == pytest.approx(0.3, abs=0.01)
+    assert soft[1].min() == pytest.approx(float(losses.entropy([0.3, 0.7])), abs=1e-3)
+    huber = loss_data(LossFigure(kind="loss", loss="huber", target=0, delta=2.0))
+    assert huber[1][-1] == pytest.approx(4.0)
+    grad = loss_data(LossFigure(kind="loss", loss="bce", target=0, derivative=True))
+    assert grad[1][-1] == pytest.approx(100.0)
+
+
 # ------------------------------------------------------------------------------ completeness
 def test_every_question_of_the_theme_is_checked_or_listed_as_conceptual():
     checked = (set(NUMERIC) | set(CODE) | set(TRUE_FALSE) | set(FORMULAS) | set(BLANKS)
-               | set(MULTIPLE) | {"lo-bce-grad-wrt-y"})
+               | set(MULTIPLE) | set(GRAPHS) | {"lo-bce-grad-wrt-y"})
     assert set(LOSS) == checked | set(CONCEPTUAL)
     assert not checked & set(CONCEPTUAL)
     for qid, x in LOSS.items():
