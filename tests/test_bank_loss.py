@@ -215,9 +215,10 @@ def _label_backward() -> str:
 
 
 def _three_logs() -> str:
-    row = loss_lab.safety_row(-800.0)  # the lab's row for a logit whose softmax is 0
-    assert row.y == 0.0
-    return f"{row.naive} {round(row.textbook, 2)} {round(row.stable, 2)}"
+    row = loss_lab.safety_row(-20.0)  # the /loss lab's row for the logit −20 against 0
+    assert 0 < row.y < 1e-8  # tiny, not 0: −log y is finite and the 1e-7 dominates
+    assert row.stable == pytest.approx(float(ref.softmax_ce([-20, 0], 0)), rel=1e-12)
+    return f"{round(row.naive, 2)} {round(row.textbook, 2)} {round(row.stable, 2)}"
 
 
 def _huber() -> str:
@@ -475,6 +476,7 @@ CHAIN = {  # the options of lo-bce-chain-blanks as functions of (y, t)
     "$t - y$": lambda y, t: t - y,
     "$-t(1 - y)$": lambda y, t: -t * (1 - y),
     r"$\dfrac{(y - t)(1 + y)}{y}$": lambda y, t: (y - t) * (1 + y) / y,
+    r"$\dfrac{(t - y)(1 + y)}{y}$": lambda y, t: (t - y) * (1 + y) / y,
 }
 
 
@@ -493,32 +495,34 @@ def _bce_chain_ok(option: list[str]) -> bool:
     return True
 
 
-def _task_ok(option: list[str]) -> bool:
-    """(ア) can output any real target; (イ) gives one distribution per sample (sums to 1);
-    (ウ) a regression loss, minimal at y = t for any real t, whose gradient stays bounded
-    however far the output is from the target."""
-    outputs = {"恒等関数": act.REGISTRY["identity"].fn, "シグモイド関数": act.sigmoid}
-    multi = {"ソフトマックス関数": lambda a: act.softmax(a, axis=-1), "シグモイド関数": act.sigmoid}
-    regress = {"Huber 損失": lambda y, t: losses.huber(y, t),
-               "交差エントロピー誤差": lambda y, t: losses.binary_cross_entropy(y, t)}
-    if option[0] not in outputs or option[1] not in multi or option[2] not in regress:
+def _batch_mean_ok(option: list[str]) -> bool:
+    """(ア) what the textbook's loss divides by; (イ) how the gradient of the summed loss
+    scales when the batch doubles; (ウ) what the mean buys: the same gradient, so the same
+    learning rate, whatever the batch size. On a linear softmax model, batches of N and 2N
+    (the same N samples twice: the same distribution)."""
+    rng = np.random.default_rng(8)
+    x = rng.normal(size=(6, 4))
+    labels = rng.integers(0, 3, size=6)
+    w = rng.normal(size=(4, 3))
+    y = act.softmax(x @ w, axis=-1)
+    divisor = {"バッチサイズ": 6, "クラス数": 3}[option[0]]
+    summed = -float(np.sum(np.log(y[np.arange(6), labels])))
+    # (the textbook's + 1e-7 moves its value by ~1e-3 here; dividing by 3 would double it)
+    if abs(summed / divisor / losses.cross_entropy_error(y, labels) - 1) > 1e-2:
         return False
-    targets = np.array([-7.5, 0.3, 12.0])
-    if not np.allclose(outputs[option[0]](targets), targets):
+
+    def grad(xs, ls, mean: bool):
+        g = xs.T @ losses.softmax_cross_entropy_grad(xs @ w, ls)  # dW of the mean loss
+        return g if mean else g * len(xs)
+    twice = (np.vstack([x, x]), np.concatenate([labels, labels]))
+    ratio_sum = np.linalg.norm(grad(*twice, mean=False)) / np.linalg.norm(grad(x, labels, False))
+    ratio_mean = np.linalg.norm(grad(*twice, mean=True)) / np.linalg.norm(grad(x, labels, True))
+    if abs(ratio_sum - {"2 倍": 2.0, "1/2 倍": 0.5}[option[1]]) > 1e-9:
         return False
-    a = np.random.default_rng(5).normal(size=(6, 4))
-    if not np.allclose(np.sum(multi[option[1]](a), axis=-1), 1.0):
-        return False
-    for t in (-2.0, 0.5, 3.0):
-        y = np.linspace(t - 50, t + 50, 1001)
-        with np.errstate(all="ignore"):
-            e = regress[option[2]](y, t)
-        if not np.all(np.isfinite(e)) or abs(y[np.argmin(e)] - t) > 1e-9:
-            return False
-        slope = np.abs(np.diff(e) / np.diff(y))
-        if slope.max() > 1.0 + 1e-9:  # Huber's δ = 1
-            return False
-    return True
+    # the learning rate that keeps the summed loss's step equal to the mean's: 1/N, not N
+    independent = abs(ratio_mean - 1.0) < 1e-9
+    return {"バッチサイズによらず": independent,
+            "バッチサイズに比例させて": not independent}[option[2]]
 
 
 BLANKS = {
@@ -528,7 +532,7 @@ BLANKS = {
     "lo-ce-entropy-kl-blanks": _ce_entropy_kl_ok,
     "lo-huber-blanks": _huber_blanks_ok,
     "lo-bce-chain-blanks": _bce_chain_ok,
-    "lo-task-blanks": _task_ok,
+    "lo-batch-mean-blanks": _batch_mean_ok,
 }
 
 
@@ -738,6 +742,13 @@ def test_the_four_figures_share_their_axes_and_look_different(qid):
             a, b = curves[i], curves[j]
             scale = max(np.ptp(a), np.ptp(b))
             assert np.max(np.abs(a - b)) > 0.1 * scale, (describe(options[i]), describe(options[j]))
+
+
+def test_the_kl_example_the_explanation_quotes():
+    """lo-kl-properties: p = (0.5, 0.5), q = (0.8, 0.2) gives 0.223 one way and 0.193 back."""
+    p, r = np.array([0.5, 0.5]), np.array([0.8, 0.2])
+    assert round(float(losses.kl_divergence(p, r)), 3) == 0.223
+    assert round(float(losses.kl_divergence(r, p)), 3) == 0.193
 
 
 def test_what_the_graph_explanations_say_about_the_curves():
