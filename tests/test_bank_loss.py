@@ -93,6 +93,12 @@ NUMERIC: dict[str, tuple[Callable[[], float], Callable[[], float], list[float]]]
         lambda: float(mp.e**4 + 2 + mp.e**-4),
         [1 / 56.6, 4.0, 1 / float(act.sigmoid(-4.0))],
     ),
+    "lo-soft-target-value": (
+        lambda: losses.cross_entropy(np.array([0.8, 0.1, 0.1]), np.array([0.9, 0.05, 0.05])),
+        lambda: float(-(mp.mpf("0.9") * mp.log(mp.mpf("0.8")) + mp.mpf("0.1") * mp.log(
+            mp.mpf("0.1")))),
+        [-math.log(0.8), -0.9 * math.log(0.8), 0.431088 / math.log(10)],
+    ),
     "lo-mse-sigmoid-peak": (
         _mse_sigmoid_peak,
         lambda: float(-mp.log(2)),
@@ -703,6 +709,8 @@ GRAPHS: dict[str, Callable] = {
     "lo-gr-huber": _curve("prediction", lambda y: np.array([float(ref.huber(v, 0, 1))
                                                              for v in y])),
     "lo-gr-bce-soft-target": _curve("prediction", _bce_ref(0.3)),
+    "lo-gr-huber-grad": _curve("prediction", _d(lambda y: np.array([float(ref.huber(v, 0, 1))
+                                                                    for v in y])), atol=1e-5),
     "lo-gr-softmax-ce": _softmax_ce_smallest(1),  # class 2 on screen
 }
 QUESTIONS = {x.id: x for x in load_paths([BANK_DIR]).questions if x.theme == THEME}
