@@ -503,8 +503,8 @@ def _bce_chain_ok(option: list[str]) -> bool:
 
 def _batch_mean_ok(option: list[str]) -> bool:
     """(ア) what the textbook's loss divides by; (イ) how the gradient of the summed loss
-    scales when the batch doubles; (ウ) what the mean buys: the same gradient, so the same
-    learning rate, whatever the batch size. On a linear softmax model, batches of N and 2N
+    scales when the batch doubles; (ウ) how the step at a fixed learning rate scales with the
+    batch when the loss is the mean. On a linear softmax model, batches of N and 2N
     (the same N samples twice: the same distribution)."""
     rng = np.random.default_rng(8)
     x = rng.normal(size=(6, 4))
@@ -525,10 +525,10 @@ def _batch_mean_ok(option: list[str]) -> bool:
     ratio_mean = np.linalg.norm(grad(*twice, mean=True)) / np.linalg.norm(grad(x, labels, True))
     if abs(ratio_sum - {"2 倍": 2.0, "1/2 倍": 0.5}[option[1]]) > 1e-9:
         return False
-    # the learning rate that keeps the summed loss's step equal to the mean's: 1/N, not N
-    independent = abs(ratio_mean - 1.0) < 1e-9
-    return {"バッチサイズによらず": independent,
-            "バッチサイズに比例させて": not independent}[option[2]]
+    # one step at a fixed learning rate is the gradient times it: with the mean, its size
+    # hardly depends on N (here not at all: the same samples twice)
+    return {"ほとんどよらない": abs(ratio_mean - 1.0) < 1e-9,
+            "比例する": abs(ratio_mean - 2.0) < 1e-9}[option[2]]
 
 
 BLANKS = {
