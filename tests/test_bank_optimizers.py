@@ -9,7 +9,9 @@ here the key is also compared with what the core computes for the same update.
 
 from __future__ import annotations
 
+import inspect
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -372,6 +374,447 @@ def test_rmsprop_steady_step():
     assert ok == [q["answer"]]
 
 
+# ---------------------------------------------------------------------------------- Adam
+
+# Kingma & Ba 2015, Algorithm 1 ("Good default settings"), typed from the paper
+PAPER_DEFAULTS = {"lr": 0.001, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}
+
+
+def _number(text: str) -> float:
+    text = text.strip().strip("$").replace("−", "-")
+    m = re.fullmatch(r"10\^\{(-?\d+)\}", text)
+    return 10.0 ** int(m.group(1)) if m else float(text)
+
+
+def test_adam_defaults():
+    q = QUESTIONS["op-adam-defaults"]
+    sig = inspect.signature(opt.Adam)
+    core = {k: sig.parameters[k].default for k in PAPER_DEFAULTS}
+    assert core == PAPER_DEFAULTS
+    ok = [o for o in q["options"]
+          if [_number(x) for x in o] == [core[k] for k in ("lr", "beta1", "beta2", "eps")]]
+    assert ok == [q["answer"]]
+
+
+def test_adam_bias_correction_formula():
+    q = QUESTIONS["op-adam-bias-correction"]
+    b1, g = 0.9, 0.7
+    forms = {
+        "$\\hat m = m / (1 - \\beta_1^t)$": lambda m, t: m / (1 - b1**t),
+        "$\\hat m = m / (1 - \\beta_1)^t$": lambda m, t: m / (1 - b1) ** t,
+        "$\\hat m = m / \\beta_1^t$": lambda m, t: m / b1**t,
+        "$\\hat m = m \\, (1 - \\beta_1^t)$": lambda m, t: m * (1 - b1**t),
+    }
+    assert set(forms) == set(q["options"])
+    state, hats, ms = {}, [], []
+    for t in range(1, 11):
+        _, state = steps.adam(np.array(g), state, t, np.array(0.0), lr=0.001, beta1=b1,
+                              beta2=0.999)
+        hats.append(float(state["m_hat"]))
+        ms.append(float(state["m"]))
+    assert np.allclose(hats, g)  # the core's m̂ is unbiased for a constant gradient
+    ok = [o for o, form in forms.items()
+          if np.allclose([form(m, t) for t, m in enumerate(ms, 1)], hats)]
+    assert ok == [q["answer"]]
+
+
+def _adam_blank_class(q, option) -> type:
+    body = textwrap.indent(fill(q, option), "    ")
+    src = ("class A:\n"
+           "    def __init__(self, shape):\n"
+           "        self.lr, self.beta1, self.beta2, self.eps = 0.01, 0.9, 0.999, 1e-8\n"
+           "        self.iter = 0\n"
+           "        self.m, self.v = {'W': np.zeros(shape)}, {'W': np.zeros(shape)}\n"
+           f"{body}")
+    ns = {"np": np}
+    exec(src, ns)
+    return ns["A"]
+
+
+def test_adam_blanks():
+    q = QUESTIONS["op-adam-blanks"]
+    rng = np.random.default_rng(1)
+    grads = [rng.normal(size=3) * 10.0 ** rng.integers(-2, 3, size=3) for _ in range(6)]
+    ref, p_ref = opt.Adam(lr=0.01), {"W": np.ones(3)}
+    for g in grads:
+        ref.update(p_ref, {"W": g})
+    ok = []
+    for option in q["options"]:
+        o, p = _adam_blank_class(q, option)(3), {"W": np.ones(3)}
+        with np.errstate(all="ignore"):
+            for g in grads:
+                o.update(p, {"W": g})
+        if np.allclose(p["W"], p_ref["W"]):
+            ok.append(option)
+    assert ok == [q["answer"]]
+
+
+def _points(text: str) -> np.ndarray:
+    return np.array([float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text.replace("−", "-"))])
+
+
+def test_adam_first_step():
+    q = QUESTIONS["op-adam-first-step"]
+    g, lr = np.array([0.002, 500.0]), 0.01
+    p = run_class(opt.Adam(lr=lr), {"W": np.zeros(2)}, lambda p: {"W": g}, 1)
+    value = p["W"]
+    assert np.allclose(value, -lr * np.sign(g), rtol=1e-4)
+    # the distractors are the slips the explanation names, computed
+    no_m_hat = -lr * 0.1 * np.sign(g)
+    no_correction = run_class(opt.Adam(lr=lr, bias_correction=False), {"W": np.zeros(2)},
+                              lambda p: {"W": g}, 1)["W"]
+    sgd = -lr * g
+
+    def match(option, want):
+        got = _points(option)
+        half = 0.5 * 10.0 ** -min(len(t.split(".")[1]) if "." in t else 0
+                                  for t in re.findall(r"\d+(?:\.\d+)?", option))
+        return got.shape == want.shape and np.all(np.abs(got - want) <= half)
+
+    assert [o for o in q["options"] if match(o, value)] == [q["answer"]]
+    for want in (no_m_hat, no_correction, sgd):
+        assert sum(match(o, want) for o in q["options"] if o != q["answer"]) == 1
+
+
+def _adam_no_bias_ratio() -> float:
+    p = run_class(opt.Adam(lr=0.001, eps=0.0, bias_correction=False), {"W": np.array(0.0)},
+                  lambda p: {"W": np.array(-2.5)}, 1)
+    return float(p["W"]) / 0.001
+
+
+NUMERIC["op-adam-no-bias-ratio"] = Numeric(
+    # forgot the sqrt; only m uncorrected; only v uncorrected; with the correction
+    _adam_no_bias_ratio, (0.1 / 0.001, 0.1, 1 / 0.001**0.5, 1.0)
+)
+
+
+def test_adam_no_bias_ratio_by_hand():
+    assert _adam_no_bias_ratio() == pytest.approx(0.1 / np.sqrt(0.001))
+
+
+def _adam_textbook_code() -> np.ndarray:
+    o, p = opt.AdamTextbook(lr=0.1), {"W": np.array([1.0])}
+    for g in (2.0, -1.0):
+        o.update(p, {"W": np.array([g])})
+    return np.round(p["W"], 4)
+
+
+CODE_VALUES["op-adam-textbook-code"] = _adam_textbook_code
+
+
+def test_adam_textbook_code_is_adam_up_to_eps():
+    """The folded form follows Algorithm 1 (its eps sits elsewhere): the same 4 decimals."""
+    o, p = opt.Adam(lr=0.1), {"W": np.array([1.0])}
+    for g in (2.0, -1.0):
+        o.update(p, {"W": np.array([g])})
+    assert np.round(p["W"], 4) == _adam_textbook_code()
+
+
+def test_adam_components():
+    """Adam's v is RMSProp's h (rho = beta2); its m is Momentum's buffer scaled by 1 - beta1;
+    AdaGrad's h (a sum) is neither."""
+    q = QUESTIONS["op-adam-components"]
+    rng = np.random.default_rng(2)
+    gs = rng.normal(size=(20, 2))
+    b1, b2 = 0.9, 0.999
+    sa, sr, sg, sm = {}, {}, {}, {}
+    ms, vs, rh, ah, mv = [], [], [], [], []
+    for t, g in enumerate(gs, 1):
+        _, sa = steps.adam(g, sa, t, np.zeros(2), lr=0.01, beta1=b1, beta2=b2)
+        _, sr = steps.rmsprop(g, sr, t, np.zeros(2), lr=0.01, decay_rate=b2)
+        _, sg = steps.adagrad(g, sg, t, np.zeros(2), lr=0.01)
+        _, sm = steps.momentum(g, sm, t, np.zeros(2), lr=1.0, momentum=b1)
+        ms.append(sa["m"])
+        vs.append(sa["v"])
+        rh.append(sr["h"])
+        ah.append(sg["h"])
+        mv.append(-(1 - b1) * sm["v"])  # Momentum's v with eta = 1 is minus PyTorch's buffer
+
+    def proportional(a, b):
+        a, b = np.ravel(a), np.ravel(b)
+        k = a @ b / (b @ b)
+        return np.allclose(a, k * b)
+
+    is_like = {("m", "Momentum"): proportional(ms, mv), ("m", "RMSProp"): proportional(ms, rh),
+               ("m", "AdaGrad"): proportional(ms, ah), ("v", "RMSProp"): proportional(vs, rh),
+               ("v", "Momentum"): proportional(vs, mv), ("v", "AdaGrad"): proportional(vs, ah)}
+    assert np.allclose(vs, rh)
+    ok = [o for o in q["options"] if is_like[("m", o[0])] and is_like[("v", o[1])]]
+    assert ok == [q["answer"]]
+
+
+# --------------------------------------------------------------------------------- AdamW
+
+
+def test_adamw_vs_l2():
+    """Adam + L2: the decay is divided by sqrt(v̂), so a weight with large gradients decays
+    less; AdamW shrinks every weight alike. The two differ for Adam (not for SGD)."""
+    q = QUESTIONS["op-adamw-vs-l2"]
+    lr, lam = 0.01, 0.1
+    # two weights of equal size, the second with 100 times larger (zero-mean) gradients
+    rng = np.random.default_rng(3)
+    noise = rng.choice([-1.0, 1.0], size=(200, 2)) * np.array([0.01, 1.0])
+
+    def final(name, decay):
+        o = opt.OPTIMIZERS[name].make(lr=lr, weight_decay=decay)
+        p = {"W": np.array([1.0, 1.0])}
+        for g in noise:
+            o.update(p, {"W": g})
+        return p["W"]
+
+    # what the decay did to each weight: the run with it minus the same run without it
+    l2 = final("adam", lam) - final("adam", 0.0)
+    w = final("adamw", lam) - final("adamw", 0.0)
+    assert np.all(l2 < 0) and np.all(w < 0)
+    assert abs(l2[1]) < 0.3 * abs(l2[0])  # L2 in Adam: the large-gradient weight decays less
+    assert abs(w[1] - w[0]) < 0.1 * abs(w[0])  # AdamW: both decay alike
+    o = opt.AdamW(lr=lr, weight_decay=lam)
+    o.update({"W": np.array([3.0])}, {"W": np.array([0.5])})
+    assert o.m["W"][0] == pytest.approx(0.05)  # m never sees lambda W
+    assert q["answer"].startswith("L2 の項も")
+
+
+def _adamw_one_step() -> float:
+    p = run_class(opt.AdamW(lr=0.1, weight_decay=0.1), {"W": np.array(2.0)},
+                  lambda p: {"W": np.array(0.5)}, 1)
+    return float(p["W"])
+
+
+def _adam_l2_one_step() -> float:
+    p = run_class(opt.Adam(lr=0.1, weight_decay=0.1), {"W": np.array(2.0)},
+                  lambda p: {"W": np.array(0.5)}, 1)
+    return float(p["W"])
+
+
+NUMERIC["op-adamw-one-step"] = Numeric(
+    # Adam + L2; lambda W without eta; SGD + L2
+    _adamw_one_step, (_adam_l2_one_step(), 2 - 0.2 - 0.1, 2 - 0.1 * (0.5 + 0.2))
+)
+
+
+def test_adamw_one_step_by_hand():
+    assert _adamw_one_step() == pytest.approx(2 - 0.1 * 0.1 * 2 - 0.1 * 0.5 / (0.5 + 1e-8))
+
+
+def test_adamw_blanks():
+    q = QUESTIONS["op-adamw-blanks"]
+    lam, lr, b1, b2, eps = 0.05, 0.01, 0.9, 0.999, 1e-8
+    rng = np.random.default_rng(4)
+    gs = rng.normal(size=(12, 3))
+    terms = {  # each entry transcribed, as a function of W (and v̂ for the adaptive one)
+        "$\\lambda W$": lambda w, vh: lam * w,
+        "$\\lambda W / (\\sqrt{\\hat v} + \\varepsilon)$": lambda w, vh: lam * w / (np.sqrt(vh) + eps),
+        "$\\frac{1}{2}\\lambda W^2$": lambda w, vh: 0.5 * lam * w**2,
+    }
+
+    def run(step, **extra):
+        theta, state = np.ones(3), {}
+        for t, g in enumerate(gs, 1):
+            d, state = step(g, state, t, theta, lr=lr, beta1=b1, beta2=b2, **extra)
+            theta = theta + d
+        return theta
+
+    want_l2 = run(steps.adam, weight_decay=lam)
+    want_w = run(steps.adamw, weight_decay=lam)
+
+    def run_l2(term):  # (ア): added to the gradient before m and v
+        return run(lambda g, s, t, th, **h: steps.adam(g + term(th, None), s, t, th, **h))
+
+    def run_w(term):  # (イ): added inside eta(...), m and v from the loss gradient alone
+        def step(g, s, t, th, **h):
+            d, s2 = steps.adam(g, s, t, th, **h)
+            return d - lr * term(th, s2["v_hat"]), s2
+        return run(step)
+
+    ok = [o for o in q["options"]
+          if np.allclose(run_l2(terms[o[0]]), want_l2) and np.allclose(run_w(terms[o[1]]), want_w)]
+    assert ok == [q["answer"]]
+
+
+def test_decay_sgd_same():
+    q = QUESTIONS["op-decay-sgd-same"]
+    lam, lr = 0.1, 0.05
+    grads_of = quad_grad([1.0, 10.0])
+    p1 = {"W": np.array([1.0, 1.0])}
+    l2 = opt.SGD(lr=lr)
+    p2 = {"W": np.array([1.0, 1.0])}
+    for _ in range(30):
+        l2.update(p1, {"W": grads_of(p1)["W"] + lam * p1["W"]})
+        g = grads_of(p2)["W"]  # the loss gradient at W before the decay
+        p2["W"] = p2["W"] - lr * lam * p2["W"]
+        l2.update(p2, {"W": g})
+    assert q["answer"] is bool(np.allclose(p1["W"], p2["W"])) is True
+    # ... and not for Adam (the question's contrast)
+    a = opt.trajectory("adam", "ill_conditioned", steps=30, lr=0.05, weight_decay=lam)
+    w = opt.trajectory("adamw", "ill_conditioned", steps=30, lr=0.05, weight_decay=lam)
+    assert not np.allclose(a.positions, w.positions)
+
+
+# ------------------------------------------------------------------------- learning rate
+
+
+def _converges(lr: float, surface="textbook") -> bool:
+    t = opt.trajectory("sgd", surface, start=(-7.0, 2.0), steps=200, lr=lr)
+    return t.escaped_at is None and t.loss[-1] < 1e-3 * t.loss[0]
+
+
+def test_lr_threshold_textbook():
+    q = QUESTIONS["op-lr-threshold-textbook"]
+    assert opt.SURFACES["textbook"].divergence_lr == pytest.approx(1.0)
+    lrs = [0.3, 0.45, 0.55, 0.7, 0.9, 0.99, 1.01, 1.2, 1.5, 1.9]  # the lab allows η ≤ 2
+    conv = {lr: _converges(lr) for lr in lrs}
+    ok = [o for o in q["options"]
+          if all(conv[lr] == (lr < _number(o.replace("\\eta <", "")))
+                 for lr in lrs)]
+    assert ok == [q["answer"]]
+
+
+def test_lr_oscillation():
+    q = QUESTIONS["op-lr-oscillation"]
+    xs = [1.0]
+    o, p = opt.SGD(lr=0.4), {"W": np.array(1.0)}
+    for _ in range(10):
+        o.update(p, {"W": 4 * p["W"]})
+        xs.append(float(p["W"]))
+    xs = np.array(xs)
+    flips = np.all(np.sign(xs[1:]) != np.sign(xs[:-1]))
+    shrinks = np.all(np.abs(xs[1:]) < np.abs(xs[:-1]))
+    facts = {
+        "符号を毎回変えながら、絶対値が小さくなって 0 に近づく": flips and shrinks,
+        "符号を変えずに、単調に小さくなって 0 に近づく": not flips and shrinks,
+        "符号を毎回変えながら、絶対値が大きくなって発散する": flips and not shrinks,
+        "1 回目の更新でちょうど 0 に着き、そこから動かない": xs[1] == 0,
+    }
+    assert set(facts) == set(q["options"])
+    assert [o for o, true in facts.items() if true] == [q["answer"]]
+
+
+def test_lr_statements():
+    q = QUESTIONS["op-lr-statements"]
+    too_large = opt.trajectory("sgd", "textbook", steps=30, lr=1.05)
+    assert too_large.loss[-1] > too_large.loss[0]
+    too_small = opt.trajectory("sgd", "textbook", steps=30, lr=0.001)
+    right = opt.trajectory("sgd", "textbook", steps=30, lr=0.95)
+    assert too_small.loss[-1] > 0.9 * too_small.loss[0] > 100 * right.loss[-1]
+    # counter-examples of the other three: a larger rate that ends higher (diverges) on a
+    # convex quadratic, and Adam's first step whose size is its learning rate
+    assert too_large.loss[-1] > right.loss[-1]
+    a = opt.trajectory("adam", "textbook", steps=1, lr=0.3)
+    assert np.allclose(np.abs(a.updates[0]), 0.3, rtol=1e-6)
+    facts = dict(zip(q["options"], [True, True, False, False, False], strict=True))
+    assert sorted(q["answer"]) == sorted(o for o, t in facts.items() if t)
+
+
+def _momentum_terminal() -> float:
+    state, delta = {}, None
+    for t in range(1, 500):
+        delta, state = steps.momentum(np.array(1.5), state, t, np.array(0.0), lr=0.01,
+                                      momentum=0.9)
+    return abs(float(delta)) / (0.01 * 1.5)
+
+
+NUMERIC["op-momentum-terminal"] = Numeric(_momentum_terminal, (9.0, 1.9))
+
+
+# ---------------------------------------------------------------------------- saddle point
+
+
+def test_saddle_point():
+    q = QUESTIONS["op-saddle-point"]
+    s = opt.SURFACES["saddle"]
+    assert np.allclose(s.grad(0.0, 0.0), 0.0)
+    h = 1e-4  # the Hessian by central differences of the core's gradient
+    hess = np.array([(np.array(s.grad(*(e * h))) - np.array(s.grad(*(-e * h)))) / (2 * h)
+                     for e in np.eye(2)])
+    eig = np.linalg.eigvalsh(hess)
+    assert eig.min() < 0 < eig.max()
+    assert q["answer"].endswith("鞍点である")
+
+
+def test_saddle_stuck():
+    q = QUESTIONS["op-saddle-stuck"]
+    t = opt.trajectory("sgd", "saddle", start=(1.5, 0.0), steps=500, lr=0.05)
+    claim = bool(np.all(t.positions[:, 1] == 0.0) and abs(t.positions[-1, 0]) < 1e-9)
+    assert q["answer"] is claim is True
+
+
+def _saddle_escape(lr=0.05) -> float:
+    t = opt.trajectory("sgd", "saddle", start=(1.5, 0.01), steps=200, lr=lr)
+    return float(np.argmax(np.abs(t.positions[:, 1]) > 1.0))
+
+
+NUMERIC["op-saddle-escape-steps"] = Numeric(
+    # 48.3 rounded down; the gradient's 2 forgotten (y *= 1.05)
+    _saddle_escape, (48.0, float(np.ceil(np.log(100) / np.log(1.05))))
+)
+
+
+# ---------------------------------------------------------------------- textbook surface
+
+
+def test_textbook_zigzag():
+    q = QUESTIONS["op-textbook-zigzag"]
+    s = opt.SURFACES["textbook"]
+    g = np.array(s.grad(-7.0, 2.0))
+    to_min = -np.array([-7.0, 2.0])
+    cos = (-g) @ to_min / (np.linalg.norm(g) * np.linalg.norm(to_min))
+    assert abs(g[1]) > 5 * abs(g[0]) and cos < 0.5  # far from pointing at the minimum
+    assert np.all(np.linalg.eigvalsh(np.array(s.hessian)) > 0)  # convex: no saddle
+    t = opt.trajectory("sgd", "textbook", steps=30, lr=0.95)
+    assert np.all(np.sign(t.positions[1:, 1]) != np.sign(t.positions[:-1, 1]))  # zigzag in y
+    assert q["answer"].startswith("$y$ 方向の勾配が")
+
+
+def _textbook_sgd_code() -> np.ndarray:
+    t = opt.trajectory("sgd", "textbook", start=(-7.0, 2.0), steps=2, lr=0.95)
+    return np.round(t.positions[-1], 3)
+
+
+CODE_VALUES["op-textbook-sgd-code"] = _textbook_sgd_code
+
+
+def test_adaptive_which():
+    """Adaptive: a gradient 100 times larger in one coordinate does not move it 100 times
+    further (after the first steps)."""
+    q = QUESTIONS["op-adaptive-which"]
+    names = {"SGD": "sgd", "Momentum": "momentum", "Nesterov（NAG）": "nesterov",
+             "AdaGrad": "adagrad", "RMSProp": "rmsprop", "Adam": "adam"}
+    assert set(names) == set(q["options"])
+    adaptive = []
+    for label, name in names.items():
+        spec = opt.OPTIMIZERS[name]
+        hyper, state, deltas = spec.defaults(), {}, []
+        hyper["lr"] = 0.01
+        for t in range(1, 6):
+            d, state = spec.step(np.array([1.0, 100.0]), state, t, np.zeros(2), **hyper)
+            deltas.append(d)
+        ratio = np.abs(np.sum(deltas, axis=0))
+        if not np.isclose(ratio[1] / ratio[0], 100.0):
+            adaptive.append(label)
+    assert sorted(adaptive) == sorted(q["answer"])
+
+
+def test_nesterov_pytorch_differs_from_textbook_code():
+    q = QUESTIONS["op-nesterov-pytorch"]
+    lr, mu, grads_of = 0.05, 0.9, quad_grad([1.0, 10.0])
+    w, b, path = np.array([1.0, 1.0]), np.zeros(2), []
+    for _ in range(10):  # PyTorch's SGD(momentum=mu, nesterov=True), by hand
+        g = grads_of({"W": w})["W"]
+        b = mu * b + g
+        w = w - lr * (g + mu * b)
+        path.append(w.copy())
+    o, p, tb = opt.NesterovTextbook(lr=lr, momentum=mu), {"W": np.array([1.0, 1.0])}, []
+    n, pn, nag = opt.Nesterov(lr=lr, momentum=mu), {"W": np.array([1.0, 1.0])}, []
+    for _ in range(10):
+        o.update(p, grads_of(p))
+        tb.append(p["W"].copy())
+        n.update(pn, grads_of(pn))
+        nag.append(pn["W"].copy())
+    assert np.allclose(path, nag)  # PyTorch's is NAG
+    assert q["answer"] is bool(np.allclose(path, tb)) is False
+    assert np.allclose(path[0], [0.905, 0.05]) and np.allclose(tb[0], [0.8645, -0.355])
+
+
 # ------------------------------------------------------------------------- completeness
 
 CONCEPTUAL = {
@@ -382,6 +825,10 @@ CHECKED = (set(NUMERIC) | set(CODE_VALUES) | {
     "op-momentum-pytorch-form", "op-momentum-lr-change", "op-nesterov-lookahead",
     "op-nesterov-bengio-blanks", "op-adagrad-per-element", "op-adagrad-constant-grad",
     "op-rmsprop-blanks", "op-rmsprop-steady-step",
+    "op-adam-defaults", "op-adam-bias-correction", "op-adam-blanks", "op-adam-first-step",
+    "op-adam-components", "op-adamw-vs-l2", "op-adamw-blanks", "op-decay-sgd-same",
+    "op-lr-threshold-textbook", "op-lr-oscillation", "op-lr-statements", "op-saddle-point",
+    "op-saddle-stuck", "op-textbook-zigzag", "op-adaptive-which", "op-nesterov-pytorch",
 })
 
 
