@@ -22,6 +22,7 @@ from matplotlib import font_manager
 from matplotlib.figure import Figure
 
 from plots.quiz_figures import CUT_NOTE
+from plots.quiz_figures_unit import ENGLISH as UNIT_ENGLISH
 
 CJK_FONTS = ("Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "IPAGothic", "Hiragino Sans",
              "Yu Gothic", "Meiryo", "TakaoGothic", "VL Gothic")
@@ -29,7 +30,8 @@ DPI = 150
 _TAG = re.compile(r"<[^>]+>")
 # The labels plots/quiz_figures.py writes, in English for a machine without a CJK font.
 _ENGLISH = ((re.compile(r"クラス(\d+)"), r"class \1"), (re.compile(r"(\d+)層目"), r"layer \1"),
-            (re.compile("層の数"), "layers"), (re.compile(re.escape(CUT_NOTE)), "first bar cut"))
+            (re.compile("層の数"), "layers"), (re.compile(re.escape(CUT_NOTE)), "first bar cut"),
+            *((re.compile(re.escape(ja)), en) for ja, en in UNIT_ENGLISH.items()))
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +55,21 @@ def _axis_names(trace) -> tuple[str, str]:
     return (f"xaxis{(trace.xaxis or 'x')[1:]}", f"yaxis{(trace.yaxis or 'y')[1:]}")
 
 
+def _contour(ax, trace) -> None:
+    """Contour lines at the trace's own levels (start, end, size), in its one colour."""
+    c = trace.contours
+    levels = np.arange(c.start, c.end + c.size / 2, c.size)
+    ax.contour(np.asarray(trace.x), np.asarray(trace.y), np.asarray(trace.z, dtype=float),
+               levels=levels, colors=[trace.colorscale[0][1]], linewidths=0.7, zorder=0)
+
+
+_DASH = {"dash": "--", "dot": ":", "dashdot": "-."}
+
+
 def _draw_trace(ax, trace, font: str | None) -> None:
+    if trace.type == "contour":
+        _contour(ax, trace)
+        return
     x = np.asarray(trace.x) if trace.x is not None else None
     y = np.asarray(trace.y, dtype=float)
     color = trace.marker.color if trace.marker and trace.marker.color else "#2563EB"
@@ -68,25 +84,31 @@ def _draw_trace(ax, trace, font: str | None) -> None:
     line_color = trace.line.color if trace.line and trace.line.color else color
     if "lines" in mode:
         ax.plot(x, y, color=line_color, linewidth=2.2, marker="o" if "markers" in mode else None,
-                markersize=4)
+                markersize=3, linestyle=_DASH.get(trace.line.dash, "-"))
     elif "markers" in mode:
         symbols = trace.marker.symbol
         symbols = list(symbols) if isinstance(symbols, list | tuple) else [symbols] * len(x)
         for xi, yi, symbol in zip(x, y, symbols, strict=True):
             open_ = isinstance(symbol, str) and symbol.endswith("-open")
-            ax.plot([xi], [yi], "o", markersize=7, markeredgecolor=color,
-                    markerfacecolor="white" if open_ else color, markeredgewidth=1.5)
+            cross = symbol == "x"  # a minimum's ✕
+            ax.plot([xi], [yi], "X" if cross else "o", markersize=8 if cross else 7,
+                    markeredgecolor=color, markerfacecolor="white" if open_ else color,
+                    markeredgewidth=1.5, zorder=3)
+
+
+def _scale(set_scale, set_lim, axis) -> None:
+    """An axis's scale and range (a Plotly log range is in decades)."""
+    if axis.type == "log":
+        set_scale("log")
+        if axis.range:
+            set_lim(10 ** axis.range[0], 10 ** axis.range[1])
+    elif axis.range:
+        set_lim(*axis.range)
 
 
 def _style_axes(ax, xaxis, yaxis, font: str | None) -> None:
-    if yaxis.type == "log":
-        ax.set_yscale("log")
-        if yaxis.range:
-            ax.set_ylim(10 ** yaxis.range[0], 10 ** yaxis.range[1])
-    elif yaxis.range:
-        ax.set_ylim(*yaxis.range)
-    if xaxis.range:
-        ax.set_xlim(*xaxis.range)
+    _scale(ax.set_xscale, ax.set_xlim, xaxis)
+    _scale(ax.set_yscale, ax.set_ylim, yaxis)
     if xaxis.tickvals is not None:
         ax.set_xticks(list(xaxis.tickvals),
                       [_text(str(v), font) for v in (xaxis.ticktext or xaxis.tickvals)])
@@ -98,17 +120,21 @@ def _style_axes(ax, xaxis, yaxis, font: str | None) -> None:
         ax.tick_params(axis="y", labelleft=False)
     if xaxis.title and xaxis.title.text:
         ax.set_xlabel(_text(xaxis.title.text, font))
+    if yaxis.title and yaxis.title.text:
+        ax.set_ylabel(_text(yaxis.title.text, font))
     if xaxis.zeroline or yaxis.zeroline:
         ax.axhline(0, color="#888", linewidth=0.8, zorder=0)
         ax.axvline(0, color="#888", linewidth=0.8, zorder=0)
-    ax.grid(True, color="#ddd", linewidth=0.6)
+    if xaxis.showgrid is not False:  # a contour plot has no grid: its lines are the guide
+        ax.grid(True, color="#ddd", linewidth=0.6)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
 
 
 def _annotations(fig: go.Figure, panels: dict, mpl: Figure, font: str | None) -> None:
-    """Panel titles over their panel; any other note under the figure, at its right."""
+    """Panel titles over their panel; a note placed on a single panel (「発散」) where the
+    page shows it; any other note under the figure, at its right."""
     for note in fig.layout.annotations:
         text = _text(note.text, font)
         if not text:
@@ -116,8 +142,19 @@ def _annotations(fig: go.Figure, panels: dict, mpl: Figure, font: str | None) ->
         panel = next((ax for name, ax in panels.items()
                       if note.y == 1.0 and (fig.layout[name].domain or (0, 1))[0] <= note.x
                       <= (fig.layout[name].domain or (0, 1))[1]), None)
+        colour = note.font.color if note.font and note.font.color else "black"
         if panel is not None:
             panel.set_title(text, fontsize=9)
+        elif len(panels) == 1 and note.xref == "paper" and note.yref == "paper":
+            ax = next(iter(panels.values()))
+            ax.text(note.x, note.y, text, transform=ax.transAxes, fontsize=9, color=colour,
+                    ha=note.xanchor if note.xanchor in ("left", "right") else "center",
+                    va=note.yanchor if note.yanchor in ("top", "bottom") else "center")
+        elif len(panels) == 1 and note.xref == "x" and note.yref == "y":
+            ax = next(iter(panels.values()))
+            ax.text(note.x, note.y, text, fontsize=9, color=colour,
+                    ha=note.xanchor if note.xanchor in ("left", "right") else "center",
+                    va=note.yanchor if note.yanchor in ("top", "bottom") else "center")
         else:
             mpl.text(0.99, 0.98, text, ha="right", va="top", fontsize=8)
 
@@ -128,8 +165,9 @@ def _draw(fig: go.Figure, font: str | None) -> bytes:
     mpl = Figure(figsize=(width, height), dpi=DPI)
     # margins in inches, set once: a layout engine would draw the figure twice
     xlabel = any(fig.layout[x].title.text for x, _ in names if fig.layout[x].title)
+    ylabel = any(fig.layout[y].title.text for _, y in names if fig.layout[y].title)
     top = 0.45 + 0.25 * bool(fig.layout.annotations)
-    mpl.subplots_adjust(left=0.62 / width, right=1 - 0.15 / width, top=1 - top / height,
+    mpl.subplots_adjust(left=(0.62 + 0.2 * ylabel) / width, right=1 - 0.15 / width, top=1 - top / height,
                         bottom=(0.42 + 0.25 * xlabel) / height, wspace=0.12)
     axes = mpl.subplots(1, len(names), sharey=len(names) > 1, squeeze=False)[0]
     panels = {}

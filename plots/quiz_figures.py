@@ -18,24 +18,15 @@ import activations as act
 from gradflow.depth import chain_product, grad_at, max_abs_grad
 from gradflow.mlp import MLPConfig, forward, make_network
 from plots.curves import curve
-from plots.style import FONT
+from plots.quiz_figure_style import CONFIG as CONFIG
+from plots.quiz_figure_style import HEIGHT as HEIGHT
+from plots.quiz_figure_style import LINE
+from plots.quiz_figure_style import layout as _layout
+from plots.quiz_figures_unit import UNIT_BUILDERS
 from quiz.figures import CurveFigure, DepthFigure, LayersFigure, SoftmaxFigure
 
-HEIGHT = 210
-LINE = "#2563EB"  # one mid-tone blue: reads on the light and the dark theme
-CONFIG = {"staticPlot": True}  # st.plotly_chart(config=...): a picture, not a widget
 LAYER_WIDTH, LAYER_BATCH, LAYER_BINS = 100, 1000, 20
 CUT_NOTE = "左端の棒は上を切って表示"  # the bank is Japanese only, so are its figures
-
-
-def _layout(fig: go.Figure, label: str | None, top: int = 10, margin_b: int = 8,
-            **kw) -> go.Figure:
-    fig.update_layout(
-        height=HEIGHT, showlegend=False, font={"family": FONT, "size": 13},
-        margin={"l": 8, "r": 8, "t": top + 24 if label else top, "b": margin_b},
-        title={"text": f"<b>{label}</b>", "x": 0.02, "y": 0.97, "font": {"size": 18}}
-        if label else None, **kw)
-    return fig
 
 
 def curve_data(fig: CurveFigure):
@@ -155,7 +146,7 @@ def _layers(fig: LayersFigure, label: str | None) -> go.Figure:
 
 
 _BUILDERS = {CurveFigure: _curve, DepthFigure: _depth, SoftmaxFigure: _softmax,
-             LayersFigure: _layers}
+             LayersFigure: _layers, **UNIT_BUILDERS}
 
 
 @lru_cache(maxsize=256)

@@ -14,6 +14,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from activations import REGISTRY
 
+from .figures_unit import UNIT_FIGURES, UNIT_KINDS, param_issues
+from .figures_unit import InitHistogramsFigure as InitHistogramsFigure
+from .figures_unit import LossFigure as LossFigure
+from .figures_unit import NumdiffFigure as NumdiffFigure
+from .figures_unit import OverfitFigure as OverfitFigure
+from .figures_unit import TrajectoryFigure as TrajectoryFigure
+
 X_LIMIT = 10.0  # a curve's x range stays inside [-10, 10]: where every activation bends
 Issue = tuple[str, str, str]  # (field, English message, Japanese message)
 
@@ -34,18 +41,7 @@ class _OfFunction(_Figure):
         if spec is None or spec.kind != "elementwise":
             return [("fn", f"{self.fn!r} is not an elementwise function of the registry",
                      f"{self.fn!r} はレジストリの要素ごとの関数ではありません")]
-        allowed = {p.name: p for p in spec.params}
-        issues = []
-        for name, value in self.params.items():
-            if name not in allowed:
-                issues.append((f"params.{name}", f"{self.fn} has no parameter {name!r}",
-                               f"{self.fn} にパラメータ {name!r} はありません"))
-                continue
-            try:
-                allowed[name].check(value)
-            except ValueError as err:
-                issues.append((f"params.{name}", str(err), f"範囲外です: {err}"))
-        return issues
+        return param_issues(self.params, spec.params, self.fn, "params")
 
 
 class CurveFigure(_OfFunction):
@@ -102,9 +98,10 @@ class LayersFigure(_Figure):
         return _OfFunction(fn=self.fn).issues()
 
 
-Figure = Annotated[CurveFigure | DepthFigure | SoftmaxFigure | LayersFigure,
+Figure = Annotated[CurveFigure | DepthFigure | SoftmaxFigure | LayersFigure | LossFigure
+                   | TrajectoryFigure | InitHistogramsFigure | OverfitFigure | NumdiffFigure,
                    Field(discriminator="kind")]
-FIGURE_KINDS = ("curve", "depth", "softmax", "layers")
+FIGURE_KINDS = ("curve", "depth", "softmax", "layers", *UNIT_KINDS)
 
 
 def _params_text(fig: _OfFunction) -> str:
@@ -131,6 +128,8 @@ def describe(fig) -> str:
 
     (Before that, the page shows only the neutral alt text of ``alt_text``.)
     """
+    if isinstance(fig, UNIT_FIGURES):
+        return fig.describe()
     if isinstance(fig, SoftmaxFigure):
         logits = ", ".join(f"{v:g}" for v in fig.logits)
         return f"ソフトマックス（ロジット [{logits}]、温度 T = {fig.temperature:g}）"
@@ -148,6 +147,8 @@ def alt_text(fig, label: str | None = None) -> str:
     """What a screen reader hears: the kind of plot and its axes, never which function or
     setting it is (that is what the question asks)."""
     head = f"選択肢 {label} の図" if label else "問題の図"
+    if isinstance(fig, UNIT_FIGURES):
+        return f"{head}：{fig.alt()}"
     if isinstance(fig, SoftmaxFigure):
         return f"{head}：{len(fig.logits)} クラスの確率の棒グラフ"
     if isinstance(fig, LayersFigure):

@@ -56,7 +56,8 @@ def problems(tmp_path, text: str) -> list[str]:
     ("{kind: softmax, logits: [1, 100]}",
      "options[3].logits: keep the logits within 50 of each other (bars would be 0)"),
     ("{kind: curvy, fn: relu}",
-     "options[3].kind: kind must be one of 'curve', 'depth', 'softmax', 'layers'"),
+     "options[3].kind: kind must be one of 'curve', 'depth', 'softmax', 'layers', 'loss', "
+     "'trajectory', 'init_histograms', 'overfit', 'numdiff'"),
     ("{fn: relu}", "options[3].kind: required field is missing"),
     ("{kind: depth, fn: relu, layers: 1}", "options[3].layers: must be at least 2"),
     ("{kind: layers, fn: relu, init: he, layers: 7}", "options[3].layers: must be at most 6"),
@@ -92,7 +93,9 @@ def test_japanese_messages_too(tmp_path):
     path = tmp_path / "bank.yaml"
     path.write_text(GRAPH % "{kind: curvy}", encoding="utf-8")
     (problem,) = load_paths([path]).problems
-    assert problem.message_ja == "kind は 'curve', 'depth', 'softmax', 'layers' のいずれかにしてください"
+    assert problem.message_ja == ("kind は 'curve', 'depth', 'softmax', 'layers', 'loss', "
+                                  "'trajectory', 'init_histograms', 'overfit', 'numdiff' "
+                                  "のいずれかにしてください")
 
 
 FIGURES = [
