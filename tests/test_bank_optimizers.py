@@ -22,6 +22,8 @@ import yaml
 
 import optimizers as opt
 from optimizers import steps
+from plots.quiz_figures_unit import trajectory_data, trajectory_loss
+from quiz.loader import load_paths
 
 BANK_FILE = Path(__file__).resolve().parent.parent / "quiz_data" / "optimizers.yaml"
 QUESTIONS = {q["id"]: q for q in yaml.safe_load(BANK_FILE.read_text(encoding="utf-8"))["questions"]}
@@ -92,7 +94,7 @@ def _adagrad_two_steps(eps: float = 0.0) -> float:
 
 
 def _rmsprop_first_step() -> float:
-    p = run_class(opt.RMSProp(lr=0.01, decay_rate=0.99), {"W": np.array(1.0)},
+    p = run_class(opt.RMSProp(lr=0.01, decay_rate=0.99), {"W": np.array(2.0)},
                   lambda p: {"W": np.array(0.5)}, 1)
     return float(p["W"])
 
@@ -109,7 +111,7 @@ NUMERIC: dict[str, Numeric] = {
         _adagrad_two_steps, (0.8, 1 - 0.3 - 0.4, 1 - 0.3 / 3**0.5 - 0.4 / 7**0.5)
     ),
     # h = g² (AdaGrad's first step); SGD
-    "op-rmsprop-first-step": Numeric(_rmsprop_first_step, (0.99, 0.995)),
+    "op-rmsprop-first-step": Numeric(_rmsprop_first_step, (1.99, 1.995)),
 }
 
 
@@ -123,7 +125,7 @@ def test_numeric_references_agree():
         w -= 0.1 * g / h**0.5
     assert _adagrad_two_steps() == pytest.approx(w)
     h = 0.01 * 0.5**2  # RMSProp's first h
-    assert _rmsprop_first_step() == pytest.approx(1 - 0.01 * 0.5 / (h**0.5 + 1e-7))
+    assert _rmsprop_first_step() == pytest.approx(2 - 0.01 * 0.5 / (h**0.5 + 1e-7))
 
 
 @pytest.mark.parametrize("qid", sorted(NUMERIC))
@@ -773,6 +775,15 @@ def _textbook_sgd_code() -> np.ndarray:
 CODE_VALUES["op-textbook-sgd-code"] = _textbook_sgd_code
 
 
+def _rmsprop_code() -> np.ndarray:
+    p = run_class(opt.RMSProp(lr=0.01, decay_rate=0.9), {"W": np.zeros(2)},
+                  lambda p: {"W": np.array([1.0, 100.0])}, 2)
+    return np.round(p["W"], 4)
+
+
+CODE_VALUES["op-rmsprop-code"] = _rmsprop_code
+
+
 def test_adaptive_which():
     """Adaptive: a gradient 100 times larger in one coordinate does not move it 100 times
     further (after the first steps)."""
@@ -815,6 +826,155 @@ def test_nesterov_pytorch_differs_from_textbook_code():
     assert np.allclose(path[0], [0.905, 0.05]) and np.allclose(tb[0], [0.8645, -0.355])
 
 
+# ------------------------------------------------------------------------------- graphs
+# Each figure's numbers are what the page draws: plots.quiz_figures_unit's trajectory_data
+# (optimizers.trajectory at the spec) and trajectory_loss. The keyed figure must be the only
+# one of the four with the property the question asks.
+
+GRAPH = {q.id: q for q in load_paths([BANK_FILE]).questions if q.type == "graph"}
+
+
+def _runs(qid):
+    q = GRAPH[qid]
+    return q, [(fig, trajectory_data(fig)) for fig in q.options]
+
+
+def _only_key(qid, has: Callable) -> None:
+    q, runs = _runs(qid)
+    assert [fig for fig, run in runs if has(fig, run)] == [q.answer], qid
+
+
+def _settings(qid) -> set:
+    """(optimizer, lr, other hyper-parameters named) of each option, to compare with the text."""
+    return {(f.optimizer, *sorted(f.hyper.items())) for f in GRAPH[qid].options}
+
+
+def test_graph_textbook_momentum():
+    # the textbook's ch06 comparison: these four at these rates
+    assert _settings("op-graph-textbook-momentum") == {
+        ("sgd", ("lr", 0.95)), ("momentum", ("lr", 0.1), ("momentum", 0.9)),
+        ("adagrad", ("lr", 1.5)), ("adam", ("lr", 0.3))}
+    # overshoots the minimum in x by far (to x ≈ 0.9, the explanation's number)
+    _only_key("op-graph-textbook-momentum", lambda f, r: r.positions[:, 0].max() > 0.5)
+    run = trajectory_data(GRAPH["op-graph-textbook-momentum"].answer)
+    assert run.positions[:, 0].max() == pytest.approx(0.9, abs=0.05)
+
+
+def test_graph_sgd_lr_half():
+    # y lands on exactly 0 at the first step (1 - 2η = 0) and stays there
+    _only_key("op-graph-sgd-lr-half", lambda f, r: np.all(np.abs(r.positions[1:, 1]) < 1e-12))
+
+
+def test_graph_ill_lr_diverge():
+    assert opt.SURFACES["ill_conditioned"].divergence_lr == pytest.approx(0.2)
+
+    def rises(fig, run):
+        _, y = trajectory_loss(fig, run)
+        return y[-1] > y[0]
+
+    _only_key("op-graph-ill-lr-diverge", rises)
+
+
+def test_graph_adam_no_bias():
+    # the first step, per coordinate, in units of the learning rate: sqrt(10) ≈ 3.16 without
+    # the bias correction (1 with it, 10 for RMSProp, and unequal coordinates for SGD)
+    def first_ratio(fig, run):
+        return np.abs(run.updates[0]) / fig.merged_hyper()["lr"]
+
+    _only_key("op-graph-adam-no-bias",
+              lambda f, r: np.allclose(first_ratio(f, r), np.sqrt(10), rtol=1e-3)
+              and r.step_sizes[1] > r.step_sizes[0])
+    ratios = {(f.optimizer, f.hyper.get("bias_correction")): first_ratio(f, r)
+              for f, r in _runs("op-graph-adam-no-bias")[1]}
+    assert np.allclose(ratios[("adam", True)], 1, rtol=1e-3)
+    assert np.allclose(ratios[("rmsprop", None)], 10, rtol=1e-3)
+    assert not np.isclose(*ratios[("sgd", None)])
+
+
+def _leaves_box(fig, run) -> bool:
+    s = opt.SURFACES[fig.surface]
+    return run.escaped_at is not None or bool(np.any(np.abs(run.positions) > s.xlim[1]))
+
+
+def test_graph_saddle_adam():
+    # a first step as long in y as in x (y's gradient is 0.01 of x's), then out of the box
+    def diagonal_then_out(fig, run):
+        dx, dy = np.abs(run.updates[0])
+        return dy > 0.5 * dx and _leaves_box(fig, run)
+
+    _only_key("op-graph-saddle-adam", diagonal_then_out)
+    q, runs = _runs("op-graph-saddle-adam")
+    by = {f.optimizer: r for f, r in runs}
+    assert by["momentum"].positions[:, 0].min() < -0.5  # past the saddle in x
+    assert np.all(np.abs(by["adagrad"].positions) <= 2)  # AdaGrad stays in the box
+    assert np.abs(by["sgd"].updates[0][1]) < 0.01 * np.abs(by["sgd"].updates[0][0])
+    assert np.abs(by["adam"].updates[0]) == pytest.approx([0.05, 0.05], rel=1e-3)
+
+
+def test_graph_nesterov():
+    # the first step of NAG is -(1 + mu) eta g: it lands at (0.905, 0.05)
+    _only_key("op-graph-nesterov", lambda f, r: np.allclose(r.positions[1], [0.905, 0.05]))
+    firsts = {f.optimizer: r.positions[1] for f, r in _runs("op-graph-nesterov")[1]}
+    assert np.allclose(firsts["nesterov_textbook"], [0.8645, -0.355])
+    assert np.allclose(firsts["momentum"], [0.95, 0.5]) and np.allclose(firsts["sgd"], [0.95, 0.5])
+
+
+def test_graph_momentum_mu():
+    # how much the path swings in y (total variation) grows with mu; mu = 0.8 is second
+    q, runs = _runs("op-graph-momentum-mu")
+    swing = {f.hyper["momentum"]: float(np.abs(np.diff(r.positions[:, 1])).sum()) for f, r in runs}
+    order = sorted(swing)
+    assert [swing[m] for m in order] == sorted(swing.values())  # increasing with mu
+    assert len(set(swing.values())) == 4
+    assert q.answer.hyper["momentum"] == order[-2] == 0.8
+
+
+def test_graph_adagrad_path():
+    # a first step of eta in each coordinate, then steps shrinking so it stops short (x < -2)
+    def adagrad_like(fig, run):
+        lr = fig.merged_hyper()["lr"]
+        return (np.allclose(np.abs(run.updates[0]), lr, rtol=1e-4)
+                and np.linalg.norm(run.positions[-1]) > 2)
+
+    _only_key("op-graph-adagrad-path", adagrad_like)
+    run = trajectory_data(GRAPH["op-graph-adagrad-path"].answer)
+    assert run.positions[-1, 0] == pytest.approx(-2.9, abs=0.1)  # the explanation's number
+
+
+def test_graph_momentum_loss():
+    def ever_rises(fig, run):
+        _, y = trajectory_loss(fig, run)
+        return bool(np.any(np.diff(y) > 0))
+
+    _only_key("op-graph-momentum-loss", ever_rises)
+
+
+def test_graph_adagrad_loss():
+    # monotone, and the least progress (in decades) over the second half: AdaGrad stalls
+    q, runs = _runs("op-graph-adagrad-loss")
+    late = {}
+    for fig, run in runs:
+        _, y = trajectory_loss(fig, run)
+        late[fig.optimizer] = (bool(np.all(np.diff(y) <= 0)), np.log10(y[50] / y[-1]), y[-1])
+    stalls = [name for name, (mono, drop, _) in late.items()
+              if mono and drop == min(d for _, d, _ in late.values())]
+    assert stalls == [q.answer.optimizer] == ["adagrad"]
+    assert late["adagrad"][2] == max(v[2] for v in late.values())
+    assert late["adagrad"][2] == pytest.approx(0.3, abs=0.01)  # the explanation's number
+    assert not late["adam"][0]  # Adam's loss goes up and down
+
+
+def test_graph_figures_differ():
+    """The four figures of each graph question are four different runs (visibly apart)."""
+    for qid, q in GRAPH.items():
+        runs = [trajectory_data(f) for f in q.options]
+        for i in range(4):
+            for j in range(i + 1, 4):
+                a, b = runs[i].positions, runs[j].positions
+                n = min(len(a), len(b))
+                assert np.abs(a[:n] - b[:n]).max() > 0.1, (qid, i, j)
+
+
 # ------------------------------------------------------------------------- completeness
 
 CONCEPTUAL = {
@@ -829,6 +989,10 @@ CHECKED = (set(NUMERIC) | set(CODE_VALUES) | {
     "op-adam-components", "op-adamw-vs-l2", "op-adamw-blanks", "op-decay-sgd-same",
     "op-lr-threshold-textbook", "op-lr-oscillation", "op-lr-statements", "op-saddle-point",
     "op-saddle-stuck", "op-textbook-zigzag", "op-adaptive-which", "op-nesterov-pytorch",
+    "op-graph-textbook-momentum", "op-graph-sgd-lr-half", "op-graph-ill-lr-diverge",
+    "op-graph-adam-no-bias", "op-graph-saddle-adam", "op-graph-nesterov",
+    "op-graph-momentum-mu", "op-graph-adagrad-path", "op-graph-momentum-loss",
+    "op-graph-adagrad-loss",
 })
 
 
