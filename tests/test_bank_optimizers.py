@@ -974,11 +974,89 @@ def test_graph_figures_differ():
                 assert np.abs(a[:n] - b[:n]).max() > 0.1, (qid, i, j)
 
 
+# ---------------------------------------------------------------------- batch 4 additions
+
+
+def _best_fixed_lr() -> float:
+    """argmin over eta of the slowest factor max |1 - eta*lambda| (the surface's Hessian)."""
+    lams = np.linalg.eigvalsh(np.array(opt.SURFACES["ill_conditioned"].hessian))
+    etas = np.linspace(0.001, 0.199, 198001)
+    worst = np.max(np.abs(1 - np.outer(etas, lams)), axis=1)
+    return float(etas[np.argmin(worst)])
+
+
+NUMERIC["op-lr-best-fixed"] = Numeric(
+    # 1/lambda_max, 2/lambda_max, 1/(lambda_min + lambda_max)
+    _best_fixed_lr, (0.1, 0.2, 1 / 11)
+)
+
+
+def test_lr_best_fixed_converges_fastest():
+    """The slower axis's factor, measured on the core's SGD runs started on each axis, is
+    smallest at 2/11 (9/11 there)."""
+    def slowest(lr):
+        factors = []
+        for start, axis in (((1.0, 0.0), 0), ((0.0, 1.0), 1)):
+            p = opt.trajectory("sgd", "ill_conditioned", start=start, steps=1, lr=lr).positions
+            factors.append(abs(p[1, axis] / p[0, axis]))
+        return max(factors)
+
+    assert slowest(2 / 11) == pytest.approx(9 / 11)
+    assert slowest(2 / 11) < min(slowest(0.17), slowest(0.195), slowest(0.1), slowest(0.2))
+    assert _best_fixed_lr() == pytest.approx(2 / 11, abs=1e-5)
+
+
+def test_adagrad_sparse():
+    """A parameter that gets a gradient every 10th step moves further then than one that gets
+    it every step; h never shrinks."""
+    q = QUESTIONS["op-adagrad-sparse"]
+    state, hs = {}, []
+    for t in range(1, 51):
+        g = np.array([1.0, 1.0 if t % 10 == 0 else 0.0])
+        delta, state = steps.adagrad(g, state, t, np.zeros(2), lr=0.1)
+        hs.append(state["h"])
+    assert abs(delta[1]) > 2 * abs(delta[0])  # t = 50: the rare one's step is larger
+    assert np.all(np.diff(hs, axis=0) >= 0)  # h only grows: the "h shrinks" option is false
+    assert q["answer"].startswith("まれにしか勾配を受けない")
+
+
+def test_rmsprop_memory():
+    q = QUESTIONS["op-rmsprop-memory"]
+    rho = opt.OPTIMIZERS["rmsprop"].defaults()["decay_rate"]
+    assert rho == 0.99
+    # the weight of the squared gradient k steps back, read off the core's h
+    k_steps = 400
+    state = {}
+    for t in range(1, k_steps + 1):
+        g = np.array(1.0 if t == 1 else 0.0)
+        _, state = steps.rmsprop(g, state, t, np.array(0.0), lr=0.01, decay_rate=rho)
+        if float(state["h"]) < (1 - rho) / np.e:
+            break
+    k = t - 1  # steps since the gradient
+    options = {"約 10 回前": 10, "約 100 回前": 100, "約 1000 回前": 1000, "約 2 回前": 2}
+    assert set(options) == set(q["options"])
+    nearest = min(options, key=lambda o: abs(np.log(options[o] / k)))
+    assert nearest == q["answer"] and abs(k - 100) <= 1
+
+
+def test_adam_eps_role():
+    q = QUESTIONS["op-adam-eps-role"]
+    with np.errstate(all="ignore"):
+        p = run_class(opt.Adam(eps=0.0), {"W": np.array([1.0])}, lambda p: {"W": np.zeros(1)}, 3)
+    assert np.isnan(p["W"][0])  # 0/0 without eps
+    p = run_class(opt.Adam(), {"W": np.array([1.0])}, lambda p: {"W": np.zeros(1)}, 3)
+    assert p["W"][0] == 1.0  # with eps: no move, no nan
+    tiny = run_class(opt.Adam(), {"W": np.array([0.0])}, lambda p: {"W": np.array([1e-12])}, 1)
+    assert abs(tiny["W"][0]) < 1e-3 * 0.001  # |g| << eps: far less than alpha
+    assert q["answer"].startswith("勾配がほぼ 0")
+
+
 # ------------------------------------------------------------------------- completeness
 
 CONCEPTUAL = {
     # statements about why/what, each backed by a computation above where one exists
     "op-adagrad-why-stops",  # test_adagrad_why_stops: eta/sqrt(h) only falls, RMSProp's not
+    "op-sgd-stochastic",  # what "stochastic" names (mini-batch sampling): a definition
 }
 CHECKED = (set(NUMERIC) | set(CODE_VALUES) | {
     "op-momentum-pytorch-form", "op-momentum-lr-change", "op-nesterov-lookahead",
@@ -991,7 +1069,8 @@ CHECKED = (set(NUMERIC) | set(CODE_VALUES) | {
     "op-graph-textbook-momentum", "op-graph-sgd-lr-half", "op-graph-ill-lr-diverge",
     "op-graph-adam-no-bias", "op-graph-saddle-adam", "op-graph-nesterov",
     "op-graph-momentum-mu", "op-graph-adagrad-path", "op-graph-momentum-loss",
-    "op-graph-adagrad-loss",
+    "op-graph-adagrad-loss", "op-lr-best-fixed", "op-adagrad-sparse", "op-rmsprop-memory",
+    "op-adam-eps-role",
 })
 
 
