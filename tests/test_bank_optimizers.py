@@ -963,6 +963,28 @@ def test_graph_adagrad_loss():
     assert not late["adam"][0]  # Adam's loss goes up and down
 
 
+def test_graphs_match_the_labs_presets():
+    """Where a question draws a preset of the /optimizers lab it links to, it draws the same
+    runs: the textbook comparison, the Nesterov pair, the bias-correction pair."""
+    from viewstate.optimizers_lab import PRESETS
+
+    def lines(preset):
+        p = PRESETS[preset]
+        spec = opt.OPTIMIZERS
+        return {(ln.optimizer, tuple(sorted(spec[ln.optimizer].check(dict(ln.hyper)).items())),
+                 p.surface, p.steps) for ln in p.lines}
+
+    def drawn(qid):
+        return {(f.optimizer, tuple(sorted(f.merged_hyper().items())), f.surface, f.steps)
+                for f in GRAPH[qid].options}
+
+    assert drawn("op-graph-textbook-momentum") == lines("textbook")
+    assert lines("nesterov") <= drawn("op-graph-nesterov")
+    assert lines("bias") <= drawn("op-graph-adam-no-bias")
+    assert GRAPH["op-graph-textbook-momentum"].answer.start_point() == (-7.0, 2.0)
+    assert opt.SURFACES["textbook"].start == (-7.0, 2.0)
+
+
 def test_graph_figures_differ():
     """The four figures of each graph question are four different runs (visibly apart)."""
     for qid, q in GRAPH.items():
