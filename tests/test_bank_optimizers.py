@@ -321,13 +321,22 @@ def test_adagrad_why_stops():
     assert np.any(np.diff(0.1 / np.sqrt(r.state["h"]), axis=0) > 0)
 
 
-def test_adagrad_per_element_is_false():
-    q = QUESTIONS["op-adagrad-per-element"]
-    o = opt.AdaGrad(lr=0.1)
-    p = {"W": np.zeros(2)}
-    o.update(p, {"W": np.array([1.0, 100.0])})
-    assert o.h["W"].shape == (2,) and o.h["W"][0] != o.h["W"][1]
-    assert q["answer"] is False
+def test_rmsprop_rho_zero_is_not_adagrad():
+    """rho = 0: every step moves each component by eta (sign of g); AdaGrad's steps shrink."""
+    q = QUESTIONS["op-rmsprop-rho-zero"]
+    grads = [np.array([1.0, 100.0])] * 5 + [np.array([-3.0, 0.5])] * 5
+    r, pr = opt.RMSProp(lr=0.1, decay_rate=0.0), {"W": np.zeros(2)}
+    a, pa = opt.AdaGrad(lr=0.1), {"W": np.zeros(2)}
+    moves_r, moves_a = [], []
+    for g in grads:
+        before_r, before_a = pr["W"].copy(), pa["W"].copy()
+        r.update(pr, {"W": g})
+        a.update(pa, {"W": g})
+        moves_r.append(pr["W"] - before_r)
+        moves_a.append(pa["W"] - before_a)
+    assert np.allclose(moves_r, [-0.1 * np.sign(g) for g in grads], rtol=1e-5)
+    same = bool(np.allclose(moves_r, moves_a))
+    assert q["answer"] is same is False
 
 
 def test_adagrad_constant_grad_step_is_eta_over_sqrt_t():
@@ -1082,7 +1091,7 @@ CONCEPTUAL = {
 }
 CHECKED = (set(NUMERIC) | set(CODE_VALUES) | {
     "op-momentum-pytorch-form", "op-momentum-lr-change", "op-nesterov-lookahead",
-    "op-nesterov-bengio-blanks", "op-adagrad-per-element", "op-adagrad-constant-grad",
+    "op-nesterov-bengio-blanks", "op-rmsprop-rho-zero", "op-adagrad-constant-grad",
     "op-rmsprop-blanks", "op-rmsprop-steady-step",
     "op-adam-defaults", "op-adam-bias-correction", "op-adam-blanks", "op-adam-first-step",
     "op-adam-components", "op-adamw-vs-l2", "op-adamw-blanks", "op-decay-sgd-same",
