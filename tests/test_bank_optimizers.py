@@ -502,8 +502,8 @@ def test_adam_no_bias_ratio_by_hand():
     assert _adam_no_bias_ratio() == pytest.approx(0.1 / np.sqrt(0.001))
 
 
-def _adam_textbook_code() -> np.ndarray:
-    o, p = opt.AdamTextbook(lr=0.1), {"W": np.array([1.0])}
+def _adam_textbook_code(cls=opt.AdamTextbook) -> np.ndarray:
+    o, p = cls(lr=0.1, beta1=0.8, beta2=0.99), {"W": np.array([2.0])}
     for g in (2.0, -1.0):
         o.update(p, {"W": np.array([g])})
     return np.round(p["W"], 4)
@@ -513,11 +513,15 @@ CODE_VALUES["op-adam-textbook-code"] = _adam_textbook_code
 
 
 def test_adam_textbook_code_is_adam_up_to_eps():
-    """The folded form follows Algorithm 1 (its eps sits elsewhere): the same 4 decimals."""
-    o, p = opt.Adam(lr=0.1), {"W": np.array([1.0])}
+    """The folded form follows Algorithm 1 (its eps sits elsewhere): the same 4 decimals; with
+    lr in place of lr_t (no correction) it prints the 1.7461 distractor."""
+    assert np.array_equal(_adam_textbook_code(opt.Adam), _adam_textbook_code())
+    o = opt.Adam(lr=0.1, beta1=0.8, beta2=0.99, eps=1e-7, bias_correction=False)
+    p = {"W": np.array([2.0])}
     for g in (2.0, -1.0):
         o.update(p, {"W": np.array([g])})
-    assert np.round(p["W"], 4) == _adam_textbook_code()
+    assert np.round(p["W"], 4)[0] == 1.7461
+    assert "[1.7461]" in QUESTIONS["op-adam-textbook-code"]["options"]
 
 
 def test_adam_components():
