@@ -33,6 +33,7 @@ CONCEPTS: dict[str, str] = {
     "gradient_check": "勾配確認",
     # optimisation
     "learning_rate": "学習率",
+    "saddle_point": "鞍点",
     "weight_init": "重みの初期値",
     # regularisation and normalisation
     "batch_normalization": "バッチ正規化",
