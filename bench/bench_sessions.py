@@ -19,6 +19,9 @@ BackMsg / ForwardMsg protobufs the browser sends and receives):
 
 Printed per page and N: rerun p50/p95, page-load p50/p95, errors (exceptions on the page,
 wrong chart data, time-outs, closed sockets) and the server's peak RSS (from /proc).
+``--warm`` lets the first learner move through every value before the timed learners come, so
+figures shared by all sessions are built: the steady state of a server in use (without it,
+the first learner to ask for each value builds it while the others wait).
 ``--soak R`` instead reruns one page R times (no think time) and prints the server's RSS
 as it goes: whether memory stays bounded without Streamlit's per-run gc.collect().
 
@@ -433,11 +436,14 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def run_load(name: str, sc: Scenario, n: int, changes: int, think: float, ramp: float,
-             overrides: list[str]) -> None:
+             overrides: list[str], warm: bool = False) -> None:
     server = Server(overrides)
     try:
-        cold = Result()  # one learner first: imports and caches, as on a server in use
-        asyncio.run(learner(server.url, sc, 1, 0.0, 0.0, random.Random(0), cold))
+        # One learner first: imports and caches, as on a server in use; with ``warm`` it moves
+        # the control through every value, so the figures shared by all sessions are built.
+        cold = Result()
+        asyncio.run(learner(server.url, sc, len(sc.values) if warm else 1, 0.0, 0.0,
+                            random.Random(0), cold))
         out = Result()
         rng = random.Random(12)
 
@@ -448,7 +454,7 @@ def run_load(name: str, sc: Scenario, n: int, changes: int, think: float, ramp: 
 
         asyncio.run(everyone())
         errors = sorted(set(out.errors))
-        print(f"  {name:<13} N = {n:>3}: rerun p50/p95 {_pct(out.reruns, 50):7.0f} /"
+        print(f"  {name + (' (warm)' if warm else ''):<13} N = {n:>3}: rerun p50/p95 {_pct(out.reruns, 50):7.0f} /"
               f"{_pct(out.reruns, 95):6.0f} ms ({len(out.reruns)} reruns); page load p50/p95 "
               f"{_pct(out.loads, 50):5.2f} / {_pct(out.loads, 95):5.2f} s ({len(out.loads)}); "
               f"errors {len(out.errors)}; peak RSS {server.peak:.0f} MB "
@@ -504,6 +510,8 @@ def main() -> None:
                     help="learners arrive spread over this many seconds (0: all at once)")
     ap.add_argument("--set", nargs="*", default=[], metavar="OPTION=VALUE",
                     help="server options on top of the project config, e.g. runner.postScriptGC=true")
+    ap.add_argument("--warm", action="store_true",
+                    help="one learner first moves through every value (shared caches built)")
     ap.add_argument("--soak", type=int, default=0, metavar="R",
                     help="instead: R reruns on one server, printing its RSS")
     a = ap.parse_args()
@@ -514,7 +522,7 @@ def main() -> None:
             run_soak(SCENARIOS[page], a.soak, a.set)
             continue
         for n in a.n:
-            run_load(page, SCENARIOS[page], n, a.changes, a.think, a.ramp, a.set)
+            run_load(page, SCENARIOS[page], n, a.changes, a.think, a.ramp, a.set, a.warm)
 
 
 if __name__ == "__main__":
