@@ -77,6 +77,9 @@ _QUIZ_CSS = """<style>
 [class*="st-key-quiz-answers"] :is([data-testid="stRadioOption"], [data-testid="stCheckbox"] label) {
     display: flex; align-items: center; min-height: 2.75rem; padding-block: 0.4rem;
 }
+/* a long line of code in an option wraps inside its box on a phone instead of running out */
+[class*="st-key-quiz-answers"] :is([data-testid="stRadioOption"], [data-testid="stCheckbox"] label)
+    :is(p, code) { min-width: 0; overflow-wrap: anywhere; white-space: normal; }
 /* checkboxes are one element each: 44 px apiece is room enough without Streamlit's gap */
 [class*="st-key-quiz-answers"] { gap: 0.25rem; }
 </style>"""

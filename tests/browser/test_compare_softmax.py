@@ -16,7 +16,8 @@ def test_page_renders_chart_and_formulas(page, app_url, path):
     open_app(page, app_url, path)
     # Plotly's bundle loads after the script has finished: wait for the drawing itself
     page.wait_for_selector(PLOT, state="visible", timeout=30_000)
-    page.wait_for_selector(".katex", state="visible", timeout=30_000)
+    # the first formula on the page may sit in a folded section (/compare's gated activations)
+    page.locator(".katex").filter(visible=True).first.wait_for(state="visible", timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
