@@ -55,9 +55,9 @@ MEASURE = """() => {
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # a fresh page per figure: nothing of the last drawing is left to measure
 def phone(browser):
-    """One phone-sized page with Plotly.js loaded once; each test draws its figure in it."""
+    """A phone-sized page with Plotly.js loaded, for one figure."""
     context = browser.new_context(viewport={"width": PHONE, "height": 700}, locale="ja-JP")
     page = context.new_page()
     errors: list[str] = []
