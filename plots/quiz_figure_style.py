@@ -23,6 +23,10 @@ def layout(fig: go.Figure, label: str | None, top: int = 10, margin_b: int = 8,
         margin={"l": 8, "r": 8, "t": top + 24 if label else top, "b": margin_b},
         title={"text": f"<b>{label}</b>", "x": 0.02, "y": 0.97, "font": {"size": 18}}
         if label else None, **kw)
+    # Plotly's own template grows the margins to fit the tick labels and titles; the app's
+    # (Streamlit's, the default once streamlit is imported) does not: ask for it here
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     return fig
 
 

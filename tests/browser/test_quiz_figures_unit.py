@@ -9,6 +9,7 @@ from pathlib import Path
 
 import plotly
 import pytest
+import streamlit  # noqa: F401  (the app's default template: figures are built as it builds them)
 from pydantic import TypeAdapter
 
 from plots.quiz_figures import CONFIG, make_question_figure
