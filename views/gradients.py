@@ -18,6 +18,7 @@ import streamlit as st
 import activations as act
 from gradflow import depth, mlp, toydata, train
 from plots import gradients as gp
+from plots.shared_figure import share
 from ui.i18n import keep, labelled, lang, name_open_tab, pick, restore_choices, t
 from viewstate import gradients_options as opt
 
@@ -102,13 +103,13 @@ def chart(where, fig, key: str, alt: str) -> None:
 
 # ---------------------------------------------------------------------------- ① depth
 # Building a Plotly figure costs ~9 ms, a third of a rerun of ①; the figure depends only on the
-# settings, so every learner shares one (st.plotly_chart copies it to a dict, never edits it).
+# settings, so every learner shares one (read, never changed: its dict is made once).
 @st.cache_resource(max_entries=256, show_spinner=False)
 def depth_figure(fns: tuple[str, ...], n_layers: int, x: float | None, language: str):
     """The figure of ① for these settings, in ``language`` (the one the caller runs in)."""
     curves = depth.depth_curves(fns, n_layers, x)
-    return gp.make_depth_figure(curves, names(), t("gradients.depth.x_axis"),
-                                t("gradients.depth.y_axis"))
+    return share(gp.make_depth_figure(curves, names(), t("gradients.depth.x_axis"),
+                                      t("gradients.depth.y_axis")))
 
 
 @st.fragment

@@ -14,6 +14,7 @@ import streamlit as st
 from optimizers import OPTIMIZERS, SURFACES
 from optimizers.params import STEPS
 from plots.optimizers_lab import LabLabels, make_loss_figure, make_trajectory_figure
+from plots.shared_figure import share
 from ui.charts import PLOTLY_CONFIG
 from ui.i18n import keep, pick, restore_choices, t
 from viewstate import optimizers_lab as lab
@@ -173,13 +174,14 @@ def _labels() -> LabLabels:
 
 
 # Shared by every session (read, never changed): 30 learners at 1000 steps would otherwise
-# build the same 0.3 MB figure each, ~50 ms apiece (bench/bench_sessions.py --pages optimizers).
+# build the same 0.4 MB figure each, ~85 ms apiece, and turn it into a dict on every rerun
+# (bench/bench_sessions.py --pages optimizers).
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _figures(surface: str, key: tuple, start: tuple, steps: int, names: tuple[str, ...],
              labels: LabLabels):
     runs = _runs(surface, key, start, steps)
-    return (make_trajectory_figure(SURFACES[surface], runs, list(names), labels=labels),
-            make_loss_figure(runs, list(names), labels=labels))
+    return (share(make_trajectory_figure(SURFACES[surface], runs, list(names), labels=labels)),
+            share(make_loss_figure(runs, list(names), labels=labels)))
 
 
 def _draw(surface: str, runs: list[Run], fig) -> None:

@@ -14,6 +14,7 @@ import streamlit as st
 
 from gradflow import init_bn, overfit
 from plots import regularization_lab as rp
+from plots.shared_figure import share
 from ui.charts import PLOTLY_CONFIG
 from ui.i18n import keep, labelled, name_open_tab, restore_choices, t
 
@@ -47,7 +48,8 @@ def experiment(setting: init_bn.Setting) -> init_bn.Result:
 @st.cache_resource(max_entries=64, show_spinner=False)
 def histogram_figure(setting: init_bn.Setting, layer_title: str, zero_note: str, y_title: str,
                      colour: str):
-    return rp.make_histogram_figure(experiment(setting), layer_title, zero_note, y_title, colour)
+    return share(rp.make_histogram_figure(experiment(setting), layer_title, zero_note, y_title,
+                                          colour))
 
 
 def reading_text(result: init_bn.Result) -> str:
