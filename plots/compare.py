@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 import activations as act
 from plots.curves import curve, sample_x
-from plots.style import colour
+from plots.style import colour, still_layout
 
 SATURATION = 0.01  # |h'| below this counts as saturated
 CURVE_POINTS = 1000  # per drawn line: smooth at any width, half the JSON of every rerun
@@ -128,7 +128,7 @@ def make_compare_figure(names: list[str], which: str, xmin: float, xmax: float,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     }
-    return go.Figure(data=traces, layout=layout)
+    return go.Figure(data=traces, layout=still_layout(layout))
 
 
 def format_regions(regions: list[tuple[float, float]]) -> str:

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from activations import Spec
 
 from .curves import curve
-from .style import FONT
+from .style import FONT, still_layout
 
 H_COLOR = "#3B82F6"  # mid-tone blue and orange read on both the light and the dark theme
 GRAD_COLOR = "#F97316"
@@ -176,4 +176,4 @@ def make_explorer_figure(spec: Spec, params: dict, xmin: float, xmax: float, *,
     }
     # One constructor call with plain dicts: adding traces and updating the layout one by
     # one costs Plotly's validation many times over (about 3x slower per rerun).
-    return go.Figure(data=traces, layout=layout)
+    return go.Figure(data=traces, layout=still_layout(layout))

@@ -16,7 +16,7 @@ from activations import Param, Spec
 
 from .curves import curve
 from .explorer import GRAD_COLOR, H_COLOR, Labels, _line, _markers
-from .style import FONT
+from .style import FONT, still_layout
 
 MORPH_VALUES = 21  # at most this many frames on the parameter's range (plus the current value)
 MORPH_POINTS = 300  # per curve and frame: 21 frames x 2 curves stay small on the wire
@@ -113,6 +113,6 @@ def make_morph_figure(spec: Spec, params: dict, name: str, xmin: float, xmax: fl
             "steps": [{"label": n, "method": "animate", "args": [[n], step_args]} for n in names],
         }],
     }
-    return go.Figure(data=traces, layout=layout,
+    return go.Figure(data=traces, layout=still_layout(layout),
                      frames=[{"name": n, "data": f, "traces": list(range(len(traces)))}
                              for n, f in zip(names, frames, strict=True)])

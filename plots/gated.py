@@ -11,6 +11,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from activations.gated import glu, swiglu
+from plots.style import still_layout
 
 A_RANGE = (-4.0, 4.0)
 B_VALUES = (4.0, 1.0, 0.0, -1.0, -4.0)  # the gate wide open first, shut last
@@ -76,4 +77,4 @@ def make_gated_figure(labels: dict[str, str]) -> go.Figure:
         "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.06, "x": 0},
     }
-    return go.Figure(data=traces, layout=layout)
+    return go.Figure(data=traces, layout=still_layout(layout))

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from plots.style import FONT, colour
+from plots.style import FONT, colour, still
 
 CLASS_COLORS = ("#2563EB", "#DC2626")  # label 0, label 1
 # Lines that coincide (tanh and ReLU both at 1, three activations at 0 % dead) stay
@@ -65,7 +65,7 @@ def _layout(fig: go.Figure, height: int, top: int = 40, **kw) -> go.Figure:
                       margin={"l": 10, "r": 10, "t": top, "b": 10},
                       legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
                       **kw)
-    return fig
+    return still(fig)
 
 
 def _positive(y: np.ndarray) -> np.ndarray:

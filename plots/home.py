@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from activations import REGISTRY
 
 from .curves import curve
-from .style import FONT, colour
+from .style import FONT, colour, still_layout
 
 HOME_FUNCTIONS = ("sigmoid", "tanh", "relu", "gelu")
 # Four distinct hues (the theme's palette pairs similar ones), readable on light and dark.
@@ -31,4 +31,4 @@ def make_home_figure(names: dict[str, str], height: int = 300) -> go.Figure:
         "xaxis": {"range": list(HOME_RANGE), "zeroline": True, "hoverformat": ".2f"},
         "yaxis": {"range": [-1.2, 3.1], "zeroline": True},
     }
-    return go.Figure(data=traces, layout=layout)
+    return go.Figure(data=traces, layout=still_layout(layout))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from plots.style import FONT
+from plots.style import FONT, still_layout
 
 BCE_COLOUR, SE_COLOUR = "#3B82F6", "#F97316"
 GRAD_RANGE = 10.0  # BCE's ∂E/∂y runs to ±1000 at the slider's ends: show ±10, the table has all
@@ -48,7 +48,7 @@ def make_loss_figure(curves, probe, names: dict[str, str]) -> go.Figure:
                names["probe"], axes="2"),
     ]
     top = float(np.max(curves.bce[np.isfinite(curves.bce)]))
-    return go.Figure(data=data, layout={
+    return go.Figure(data=data, layout=still_layout({
         "height": 420, "margin": _MARGIN, "legend": _LEGEND, "font": {"family": FONT},
         "hovermode": "closest",
         "xaxis": {"anchor": "y", "range": [0, 1], "showticklabels": False, "matches": "x2"},
@@ -57,7 +57,7 @@ def make_loss_figure(curves, probe, names: dict[str, str]) -> go.Figure:
         "xaxis2": {"anchor": "y2", "range": [0, 1], "title": {"text": names["y"]}},
         "yaxis2": {"domain": [0.0, 0.43], "title": {"text": names["grad"]},
                    "range": [-GRAD_RANGE, GRAD_RANGE], "zeroline": True},
-    })
+    }))
 
 
 def make_logit_figure(curves, probe, names: dict[str, str]) -> go.Figure:
@@ -71,14 +71,14 @@ def make_logit_figure(curves, probe, names: dict[str, str]) -> go.Figure:
         _probe(probe.a, [abs(probe.bce), abs(probe.mse)], [BCE_COLOUR, SE_COLOUR],
                names["probe"]),
     ]
-    return go.Figure(data=data, layout={
+    return go.Figure(data=data, layout=still_layout({
         "height": 360, "margin": _MARGIN, "legend": _LEGEND, "font": {"family": FONT},
         "hovermode": "closest",
         "xaxis": {"title": {"text": names["a"]}, "range": [float(curves.a[0]), float(curves.a[-1])]},
         "yaxis": {"title": {"text": names["grad"]}, "range": [0, 1.05]},
         "shapes": [{"type": "line", "x0": probe.a, "x1": probe.a, "y0": 0, "y1": 1,
                     "yref": "paper", "line": {"dash": "dot", "width": 1, "color": "#64748B"}}],
-    })
+    }))
 
 
 def _spelled(v: float) -> str:
@@ -104,8 +104,8 @@ def make_routes_figure(labels: list[str], fused: np.ndarray, via_jacobian: np.nd
     broken = [{"x": i + 0.2, "y": 0, "text": _spelled(v), "showarrow": False, "yshift": 12,
                "font": {"color": SE_COLOUR}}
               for i, v in enumerate(np.asarray(via_jacobian, dtype=float)) if not np.isfinite(v)]
-    return go.Figure(data=bars, layout={
+    return go.Figure(data=bars, layout=still_layout({
         "annotations": broken, "barmode": "group", "height": 360, "margin": _MARGIN, "legend": _LEGEND,
         "font": {"family": FONT}, "xaxis": {"type": "category", "title": {"text": names["class"]}},
         "yaxis": {"title": {"text": names["grad"]}, "range": [-1.2, 1.2]},
-    })
+    }))

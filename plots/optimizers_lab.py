@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from optimizers import Surface
 from viewstate.optimizers_lab import Run, click_grid, frame_steps, loss_is_log, step_lines
 
-from .style import FONT
+from .style import FONT, still_layout
 
 LINE_COLORS = ("#2563EB", "#EA580C", "#16A34A", "#DB2777", "#7C3AED", "#0891B2", "#CA8A04",
                "#64748B", "#DC2626")
@@ -198,7 +198,7 @@ def make_trajectory_figure(surface: Surface, runs: list[Run], names: list[str], 
         }],
     }
     # The points and numbers open at step ``active_t`` too: the frames only replace them.
-    return go.Figure(data=traces, layout=layout, frames=frames)
+    return go.Figure(data=traces, layout=still_layout(layout), frames=frames)
 
 
 def make_loss_figure(runs: list[Run], names: list[str], *, labels: LabLabels | None = None,
@@ -220,4 +220,4 @@ def make_loss_figure(runs: list[Run], names: list[str], *, labels: LabLabels | N
         "yaxis": {"title": {"text": labels.loss_axis}, "type": "log" if log else "linear",
                   "exponentformat": "power"},
     }
-    return go.Figure(data=traces, layout=layout)
+    return go.Figure(data=traces, layout=still_layout(layout))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from plots.style import FONT
+from plots.style import FONT, still
 from quiz.themes import theme_order
 
 # Okabe & Ito (2008), without yellow (too faint on white) and black (the axes' colour), then
@@ -52,7 +52,7 @@ def _one_day(daily: pd.DataFrame, theme_label: Callable[[str], str], x_title: st
     fig.update_layout(xaxis={"title": x_title, "range": [0, 130], "tickvals": [0, 25, 50, 75, 100]},
                       yaxis={"autorange": "reversed", "showticklabels": False},
                       showlegend=False, height=80 + _BAND * len(daily))
-    return fig
+    return still(fig)
 
 
 def _days(daily: pd.DataFrame, theme_label: Callable[[str], str],
@@ -72,7 +72,7 @@ def _days(daily: pd.DataFrame, theme_label: Callable[[str], str],
         xaxis={"title": x_title, "type": "category", "categoryorder": "category ascending"},
         legend={"orientation": "h", "y": -0.25}, height=380,
     )
-    return fig
+    return still(fig)
 
 
 def make_accuracy_figure(daily: pd.DataFrame, theme_label: Callable[[str], str],
@@ -84,4 +84,4 @@ def make_accuracy_figure(daily: pd.DataFrame, theme_label: Callable[[str], str],
     else:
         fig = _days(daily, theme_label, y_title, x_title)
     fig.update_layout(margin={"l": 40, "r": 10, "t": 10, "b": 10}, font={"family": FONT})
-    return fig
+    return still(fig)

@@ -10,6 +10,7 @@ from plotly.subplots import make_subplots
 
 from gradflow.init_bn import Result
 from gradflow.overfit import GRID, PLANE, OverfitRun
+from plots.style import still, still_layout
 
 COLOURS = {"plain": "#3B82F6", "bn": "#16A34A", "train": "#3B82F6", "val": "#F97316"}
 _MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
@@ -42,7 +43,7 @@ def make_histogram_figure(result: Result, layer_title: str, zero_note: str, y_ti
     fig.update_yaxes(title_text=y_title, row=1, col=1)
     fig.update_annotations(font_size=11)
     fig.update_layout(height=230, margin=_MARGIN, bargap=0)
-    return fig
+    return still(fig)
 
 
 def make_loss_figure(curves: dict[str, tuple[np.ndarray, str, bool]], stop_epoch: int | None,
@@ -63,12 +64,12 @@ def make_loss_figure(curves: dict[str, tuple[np.ndarray, str, bool]], stop_epoch
                            hovertemplate="%{x}: %{y:.4f}<extra>" + stop_label + "</extra>"))
     # The first epochs of a large step can spike: scale to what follows the first 2 %.
     top = max(float(np.max(v[0][len(v[0]) // 50:])) for v in curves.values())
-    return go.Figure(data=traces, layout={
+    return go.Figure(data=traces, layout=still_layout({
         "height": 300, "margin": _MARGIN,
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         "xaxis": {"title": {"text": x_title}},
         "yaxis": {"title": {"text": y_title}, "range": [0, 1.15 * top]},
-    })
+    }))
 
 
 def make_boundary_figure(panels: list[tuple[str, OverfitRun]], class_names: tuple[str, str]) -> go.Figure:
@@ -97,4 +98,4 @@ def make_boundary_figure(panels: list[tuple[str, OverfitRun]], class_names: tupl
         fig.update_yaxes(scaleanchor=f"x{c}", row=1, col=c)
     fig.update_layout(height=330, margin=_MARGIN,
                       legend={"orientation": "h", "yanchor": "top", "y": -0.05, "x": 0})
-    return fig
+    return still(fig)

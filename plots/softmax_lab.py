@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from plots.style import still_layout
+
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
@@ -38,12 +40,12 @@ def make_probability_figure(labels: list[str], series: dict[str, np.ndarray],
             hovertemplate="%{x}: %{y:.6g}<extra>" + name + "</extra>",
         ))
     # one constructor call: each update_* re-validates, which a rerun pays for
-    return go.Figure(data=bars, layout={
+    return go.Figure(data=bars, layout=still_layout({
         "barmode": "group", "height": 360, "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         "showlegend": len(series) > 1,
         "yaxis": {"title": {"text": y_title}, "range": [0, 1.12]},
-    })
+    }))
 
 
 def make_jacobian_figure(jac: np.ndarray, labels: list[str], colorbar_title: str) -> go.Figure:
@@ -62,9 +64,9 @@ def make_jacobian_figure(jac: np.ndarray, labels: list[str], colorbar_title: str
         colorbar={"title": {"text": colorbar_title}},
         hovertemplate="∂%{y}/∂%{x} = %{z:.6g}<extra></extra>",
     )
-    return go.Figure(data=[heatmap], layout={
+    return go.Figure(data=[heatmap], layout=still_layout({
         "yaxis": {"autorange": "reversed", "scaleanchor": "x", "constrain": "domain"},
         "xaxis": {"side": "top", "constrain": "domain"},
         "height": 360 + 20 * max(0, jac.shape[0] - 5),
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
-    })
+    }))

@@ -16,3 +16,23 @@ def colour(name: str) -> str:
     names = act.ELEMENTWISE
     i = names.index(name) if name in names else len(names)
     return _PALETTE[i % len(_PALETTE)]
+
+
+# A swipe over a chart on a phone scrolls the page. Plotly's default drag draws a zoom box
+# instead (and then asks, in English, for a double-click to zoom back out); on every page
+# the ranges are the controls' to set, so no chart zooms or pans by dragging.
+def still_layout(layout: dict) -> dict:
+    """``layout`` (a dict) with dragging off: no drag mode, every axis fixed."""
+    out = {"xaxis": {}, "yaxis": {}, **layout, "dragmode": False}
+    for key, axis in out.items():
+        if key.startswith(("xaxis", "yaxis")):
+            out[key] = {**axis, "fixedrange": True}
+    return out
+
+
+def still(fig):
+    """The figure with dragging off (as :func:`still_layout`), for figures built by calls."""
+    fig.update_layout(dragmode=False)
+    fig.update_xaxes(fixedrange=True)
+    fig.update_yaxes(fixedrange=True)
+    return fig

@@ -97,3 +97,39 @@ def test_compare_formula_cards_keep_names_whole(phone, app_url):
     assert "シグモイド関数" in names
     # each name on one line (a card is the phone's width)
     assert max(lines(phone, ".st-key-compare-formulas strong")) == 1
+
+
+def _swipe_up(page, x: float, y: float, by: float) -> None:
+    """A finger put down at (x, y) and moved up by ``by`` px, as a learner scrolls."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for i in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent",
+                 {"type": "touchMove", "touchPoints": [{"x": x + i, "y": y - by * i / 10}]})
+        page.wait_for_timeout(30)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_timeout(800)
+
+
+RANGES = """el => [el._fullLayout.xaxis.range.join(), el._fullLayout.yaxis.range.join()]"""
+
+
+# A chart that answers a tap (the explorer's probe, the optimizer lab's start) is given a
+# drag mode by Streamlit ("pan"), whatever the figure says: a swipe that starts on it moves
+# nothing (every axis is fixed), but does not scroll the page either.
+@pytest.mark.parametrize(("path", "scrolls"), [("/loss", True), ("/regularization", True),
+                                               ("/compare", True), ("/explorer", False)])
+def test_a_swipe_over_the_chart_scrolls_the_page_and_leaves_the_chart_alone(phone, app_url,
+                                                                           path, scrolls):
+    open_app(phone, app_url, path)
+    chart_top(phone)
+    chart = phone.locator(PLOT).first
+    box = chart.bounding_box()
+    ranges = chart.evaluate(RANGES)
+    scrolled = "() => document.querySelector('[data-testid=stMain]').scrollTop"
+    before = phone.evaluate(scrolled)
+    _swipe_up(phone, box["x"] + box["width"] / 2, min(box["y"] + box["height"] / 2, HEIGHT - 60),
+              300)
+    assert (phone.evaluate(scrolled) > before + 100) is scrolls
+    assert chart.evaluate(RANGES) == ranges  # neither zoomed nor panned
+    assert phone.get_by_text("Double-click to zoom back out").count() == 0
