@@ -25,6 +25,10 @@ from .themes import tally_by_theme
 NEW_WEIGHT = 1.0  # never asked
 DUE_WEIGHT = 2.0  # due for review; up to twice that when recall has become unlikely
 NOT_DUE_WEIGHT = 0.2  # reviewed recently and answered right: rarely drawn again soon
+# FSRS's learning step brings a first right answer back after 10 minutes (Anki's "again
+# today"): for drawing a quiz, where most questions are often still new, a question answered
+# right waits at least this long, so that new ones come first.
+RIGHT_WAITS = timedelta(days=1)
 THEME_BOOST = 2.0  # a theme always answered wrong weighs up to 1 + THEME_BOOST
 
 # No fuzzing: the same history always gives the same schedule (and the same tests).
@@ -71,13 +75,24 @@ def due_ids(questions: Iterable[Question], attempts: Iterable[Attempt],
                                      if q.id in cards and due(q.id))]
 
 
-def card_weight(card: Card | None, now: datetime) -> float:
+def card_weight(card: Card | None, now: datetime, right_at: datetime | None = None) -> float:
+    """The draw weight of a question's card at ``now``; ``right_at``: when its last answer was
+    right (rated Good or Easy), if it was."""
     if card is None:
         return NEW_WEIGHT
-    recall = SCHEDULER.get_card_retrievability(card, now)
-    if card.due <= now:
-        return DUE_WEIGHT * (2.0 - recall)
+    due = card.due if right_at is None else max(card.due, right_at + RIGHT_WAITS)
+    if due <= now:
+        return DUE_WEIGHT * (2.0 - SCHEDULER.get_card_retrievability(card, now))
     return NOT_DUE_WEIGHT
+
+
+def _right_at(attempts: Iterable[Attempt]) -> dict[str, datetime]:
+    """question id -> when its last answer was right (Good or Easy), for those whose was."""
+    last: dict[str, Attempt] = {}
+    for a in sorted(attempts, key=lambda a: a.answered_at):
+        last[a.question_id] = a
+    return {qid: a.answered_at for qid, a in last.items()
+            if _rating(a) in (Rating.Good, Rating.Easy)}
 
 
 def theme_weights(attempts: Iterable[Attempt]) -> dict[str, float]:
@@ -90,7 +105,8 @@ def theme_weights(attempts: Iterable[Attempt]) -> dict[str, float]:
 def draw_weights(questions: list[Question], attempts: list[Attempt], now: datetime) -> np.ndarray:
     """The weight of each question for ``session.draw``, all > 0."""
     cards = build_cards(attempts)
+    right_at = _right_at(attempts)
     by_theme = theme_weights(attempts)
     middle = 1.0 + THEME_BOOST / 2
-    return np.array([card_weight(cards.get(q.id), now) * by_theme.get(q.theme, middle)
-                     for q in questions])
+    return np.array([card_weight(cards.get(q.id), now, right_at.get(q.id))
+                     * by_theme.get(q.theme, middle) for q in questions])
