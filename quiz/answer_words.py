@@ -77,15 +77,19 @@ def decode(question: Question, text: str) -> Given:
     return None
 
 
-def given_words(question: Question, given: Given, words: Words = Words()) -> str:
-    """A given answer (or the key) in words."""
+def given_words(question: Question, given: Given, words: Words = Words(),
+                letters: bool = True) -> str:
+    """A given answer (or the key) in words; ``letters=False``: a graph answer without its
+    letter, for a record that shows no figures (a letter there would name nothing)."""
     if given is None or given == ():
         return words.unanswered
     if isinstance(given, bool):
         return words.true if given else words.false
     if isinstance(question, GraphQuestion):
         order, text = reading_order(question), describe(given)
-        return f"{LETTERS[order.index(given)]}: {text}" if given in order else text
+        if not letters or given not in order:
+            return text
+        return f"{LETTERS[order.index(given)]}: {text}"
     if isinstance(question, BlanksQuestion):
         if len(given) != len(question.blanks):
             return " / ".join(given)
@@ -99,16 +103,17 @@ def given_words(question: Question, given: Given, words: Words = Words()) -> str
     return answer_text(given, question)
 
 
-def stored_words(question: Question, text: str, words: Words = Words()) -> str:
+def stored_words(question: Question, text: str, words: Words = Words(),
+                 letters: bool = True) -> str:
     """A stored answer (JSON text) in words; what cannot be read is shown as it was kept."""
     given = decode(question, text)
     if given is None and text:
         return text
-    return given_words(question, given, words)
+    return given_words(question, given, words, letters)
 
 
-def key_words(question: Question, words: Words = Words()) -> str:
-    return given_words(question, question.answer, words)
+def key_words(question: Question, words: Words = Words(), letters: bool = True) -> str:
+    return given_words(question, question.answer, words, letters)
 
 
 def plain_first_line(text: str) -> str:

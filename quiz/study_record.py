@@ -53,8 +53,9 @@ def _row(a: Attempt, question: Question | None, zone: ZoneInfo, text: RecordText
         asked, given, key = text.gone, a.answer, ""
     else:
         asked = _readable(plain_first_line(question.text))
-        given = _readable(stored_words(question, a.answer, text.words))
-        key = _readable(key_words(question, text.words))
+        # no figure letters: the record shows no figures, and a run lettered them its own way
+        given = _readable(stored_words(question, a.answer, text.words, letters=False))
+        key = _readable(key_words(question, text.words, letters=False))
     return [when, theme_name(a.theme, text.lang), *(_cell(v) for v in (asked, given, key)),
             text.right if a.correct else text.wrong]
 

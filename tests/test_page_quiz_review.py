@@ -78,6 +78,8 @@ def test_each_mistake_in_words_newest_first_and_retry(env):
     assert f"**あなたの解答**: {letter}: " in body
     # the figure lettered so in the list is the one answered
     assert f"{letter}: {describe(wrong_answer(graph))}" in [c.value for c in at.caption]
+    # and the list says its letters are its own (a run letters them its own way)
+    assert sum("この一覧での並び" in c.value for c in at.caption) == 1  # one graph mistake
     assert f"**あなたの解答**: {wrong_answer(numeric):g}" in body
     assert f"**あなたの解答**: {'正しい' if wrong_answer(tf) else '誤り'}" in body
     blanks = first(BlanksQuestion)

@@ -10,11 +10,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from quiz.answer_words import reading_order
 from quiz.answers import encode
 from quiz.attempt import Attempt
+from quiz.figures import describe
 from quiz.loader import load_paths
 from quiz.schema import GraphQuestion, MultipleQuestion, TrueFalseQuestion
+from quiz.spoken import spoken
 from quiz.study_record import RecordText, study_record_csv
 from quiz.themes import THEMES
 
@@ -51,9 +52,10 @@ def test_rows_in_words_local_time_oldest_first():
     assert first[0] == "2026-03-01 18:30:00" and second[0] == "2026-03-01 20:00:00"
     assert first[1] == THEMES[tf.theme][0]  # the theme's name, never its id
     assert first[3] == first[4] == ("正しい" if tf.answer else "誤り") and first[5] == "○ 正解"
-    letter = "ABCD"[reading_order(graph).index(wrong_fig)]
-    assert second[3].startswith(f"{letter}: ") and second[5] == "× 不正解"
-    assert second[4].startswith("ABCD"[reading_order(graph).index(graph.answer)] + ": ")
+    # a graph answer is what its figure shows, with no letter: the record has no figures, and
+    # the run lettered its figures in its own order (a learner read "A" for the "B" they chose)
+    assert second[3] == spoken(describe(wrong_fig)) and second[5] == "× 不正解"
+    assert second[4] == spoken(describe(graph.answer))
     assert second[2] and "\n" not in second[2]
     assert len(third[3].splitlines()) == len(multi.answer)  # one option a line
     assert gone[2] == "（問題集から削除された問題）" and gone[3] == '"x"'

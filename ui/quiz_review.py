@@ -64,6 +64,8 @@ def _figures(question: Question, key: str) -> None:
                 _chart(option, f"{key}.{k}", LETTERS[k])
                 mark = ":material/check_circle: " if option == question.answer else ""
                 st.caption(f"{mark}{LETTERS[k]}: {describe(option)}")
+    # the run shuffled the figures its own way and did not record it (quiz/answer_words.py)
+    st.caption(t("quiz.review.figure_order"))
 
 
 def _words(text: str, multiple: bool) -> str:

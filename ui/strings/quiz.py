@@ -185,6 +185,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "Questions you got wrong or rated Again or Hard, to read without "
                          "answering again (the latest time for each, newest first)."),
     "quiz.review.themes": ("テーマで絞り込む", "Filter by theme"),
+    "quiz.review.figure_order": ("図の A〜D はこの一覧での並びです（クイズで見たときとは記号が違う"
+                                 "ことがあります。図の内容で確かめてください）。",
+                                 "A–D are this list's order of the figures (the letters may "
+                                 "differ from the quiz's: go by what each figure shows)."),
     "quiz.review.none": ("選んだテーマに間違えた問題はありません。",
                          "No mistakes in the chosen themes."),
     "quiz.review.count": ("{n} 問のうち {first}〜{last} 問目を表示（時刻は {tz}）",
