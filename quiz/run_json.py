@@ -18,6 +18,7 @@ from .answers import Given, is_correct
 from .rows import SESSION_ID
 from .schema import ONE_CHOICE, MultipleQuestion, NumericQuestion, Question, TrueFalseQuestion
 from .session import EXAM, EXAM_TYPES, STUDY, Item, QuizRun, Response
+from .themes import THEMES
 
 VERSION = 1
 # How far a kept time may lie ahead of this server's clock (another server's clock, a
@@ -25,6 +26,7 @@ VERSION = 1
 CLOCK_SKEW = timedelta(minutes=5)
 # A run of 100 questions is well under 200,000 characters; a browser may send anything.
 MAX_CHARS = 1_000_000
+MAX_COUNT = 100  # questions a run may ask (ui/quiz_setup.py)
 
 
 def _stamp(moment: datetime | None) -> str | None:
@@ -52,6 +54,7 @@ def dumps(run: QuizRun) -> str:
         "review_round": run.review_round, "revealed": run.revealed,
         "responses": [[r.qid, _plain(r.given), _stamp(r.answered_at)] for r in run.responses],
         "chosen_at": {qid: _stamp(m) for qid, m in run.chosen_at.items()},
+        "themes": list(run.themes), "count": run.count,
     }, ensure_ascii=False)
 
 
@@ -128,6 +131,16 @@ def _responses(data: dict, run: QuizRun, questions: dict[str, Question],
     return responses
 
 
+def _setup(data: dict) -> dict:
+    """The setup a run was started from: only known themes and a count in range (absent in
+    runs kept before it was; what does not check out is left out, the run itself is kept)."""
+    themes, count = data.get("themes", []), data.get("count", 0)
+    themes = themes if isinstance(themes, list) else []
+    ok = isinstance(count, int) and not isinstance(count, bool) and 0 < count <= MAX_COUNT
+    return {"themes": tuple(dict.fromkeys(t for t in themes if isinstance(t, str) and t in THEMES)),
+            "count": count if ok else 0}
+
+
 def _run(data: object, questions: dict[str, Question], now: datetime) -> QuizRun:
     _check(isinstance(data, dict) and data.get("version") == VERSION)
     mode = data.get("mode")
@@ -147,7 +160,7 @@ def _run(data: object, questions: dict[str, Question], now: datetime) -> QuizRun
                and s >= 0 for s in spent.values()))
     latest = now + CLOCK_SKEW
     run = QuizRun(mode=mode, items=items, session_id=session_id, index=index,
-                  started_at=_moment(data["started_at"], None, latest))
+                  started_at=_moment(data["started_at"], None, latest), **_setup(data))
     if mode == STUDY:
         _check(not choices and not flags and not spent and data["entered_at"] is None)
         review_round, run.revealed = data.get("review_round", 0), data.get("revealed", False)

@@ -103,6 +103,10 @@ class QuizRun:
     chosen_at: dict[str, datetime] = field(default_factory=dict)  # when each was last chosen
     entered_at: datetime | None = None  # when the current question was opened
     ended_at: datetime | None = None  # when the mock exam was scored
+    # The setup it was started from (the themes chosen, the number asked): a reload puts
+    # them back for 「新しいクイズ」
+    themes: tuple[str, ...] = ()
+    count: int = 0
 
     @classmethod
     def start(cls, questions: list[Question], mode: str, rng: np.random.Generator,

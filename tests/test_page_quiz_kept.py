@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from quiz.themes import theme_name
 from tests.apptest import open_page
 from tests.quiz_helpers import GOOD_BANK
 from tests.test_page_quiz import answer, start
@@ -78,3 +79,23 @@ def test_new_quiz_keeps_the_number_of_questions_and_the_mode(env):
     at.button(key="quiz.restart").click().run()  # 「新しいクイズ」
     assert at.number_input(key="quiz.count").value == 2
     assert at.radio(key="quiz.mode").value == "study"
+
+
+def test_new_quiz_after_a_reload_offers_the_setup_the_run_came_from(env):
+    """A learner's mock exam setup (two themes, 模試, 3 questions) survives a reload in the
+    middle: after the exam, 「新しいクイズ」 offers it, not every theme in study mode (found by
+    a learner tester, who then started a study quiz thinking it was the next mock exam)."""
+    at = open_page("quiz")
+    themes = at.multiselect(key="quiz.themes.ja")
+    chosen = themes.options[:2]
+    themes.set_value(chosen).run()
+    start(at, "exam", count=3)
+    again = open_page("quiz")  # reload mid-exam
+    run = again.session_state["quiz.run"]
+    assert run.mode == "exam" and run.count == 3
+    again.button(key="quiz.quit").click().run()
+    again.button(key="quiz.quit.yes").click().run()
+    assert again.radio(key="quiz.mode").value == "exam"
+    assert again.number_input(key="quiz.count").value == 3
+    assert [theme_name(t, "ja") for t in run.themes] == chosen  # the two chosen
+    assert again.multiselect(key="quiz.themes.ja").value == list(run.themes)

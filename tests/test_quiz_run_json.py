@@ -37,6 +37,22 @@ def test_a_run_comes_back_as_it_was():
         NOW + timedelta(seconds=100))  # the clock kept counting from the same start
 
 
+def test_the_setup_comes_back_and_a_bad_one_is_left_out():
+    run = exam()
+    run.themes, run.count = ("softmax", "relu_sigmoid"), 2
+    back = loads(dumps(run), Q)
+    assert (back.themes, back.count) == (("softmax", "relu_sigmoid"), 2)
+    for themes, count in (([" softmax", 3, None, "zzz"], -1), ("softmax", True), ({}, 101)):
+        data = json.loads(dumps(run))
+        data.update(themes=themes, count=count)
+        back = loads(json.dumps(data), Q)  # the run itself is kept
+        assert back is not None and back.items == run.items
+        assert (back.themes, back.count) == ((), 0)
+    data = json.loads(dumps(run))
+    del data["themes"], data["count"]  # a run kept before the setup was
+    assert (loads(json.dumps(data), Q).themes, loads(json.dumps(data), Q).count) == ((), 0)
+
+
 def tampered(change) -> str:
     data = json.loads(dumps(exam()))
     change(data)

@@ -8,6 +8,7 @@ import numpy as np
 import streamlit as st
 
 from quiz.loader import Bank
+from quiz.run_json import MAX_COUNT
 from quiz.scheduler import draw_weights
 from quiz.schema import Question
 from quiz.session import (
@@ -27,15 +28,18 @@ from ui.quiz_exam import save
 from ui.quiz_play import RUN_KEY, quit_run
 
 DEFAULT_COUNT = 10
-MAX_COUNT = 100
+
 _LAST_COUNT, _LAST_MODE = "quiz.last_count", "quiz.last_mode"  # as the last run began
 
 
-def start_run(questions: list[Question], mode: str, store: Store) -> None:
+def start_run(questions: list[Question], mode: str, store: Store, themes: tuple = (),
+              count: int = 0) -> None:
     """Start a run of exactly these questions (options shuffled); it is kept in the store
-    from its first second, so that a reload comes back to it."""
+    from its first second, so that a reload comes back to it (with the setup it came from:
+    ``themes`` chosen, ``count`` asked for)."""
     quit_run(store)  # an answer checked but not yet stored is kept, not lost
-    run = QuizRun.start(questions, mode, np.random.default_rng())
+    run = QuizRun.start(questions, mode, np.random.default_rng(), themes=tuple(themes),
+                        count=count)
     st.session_state[RUN_KEY] = run
     save(run, store)
 
@@ -45,7 +49,20 @@ def _start(pool: list[Question], store: Store) -> None:
     mode = keep(_LAST_MODE, st.session_state.get("quiz.mode") or STUDY)
     pool = askable(pool, mode)
     weights = draw_weights(pool, store.attempts(), datetime.now(UTC))
-    start_run(draw(pool, count, np.random.default_rng(), weights), mode, store)
+    start_run(draw(pool, count, np.random.default_rng(), weights), mode, store,
+              themes=kept("quiz.themes", ()), count=count)
+
+
+def recall_setup(run: QuizRun | None) -> None:
+    """A run resumed in a new browser session (a reload) puts back the setup it was started
+    from, so that 「新しいクイズ」 offers the learner's choices, not the defaults."""
+    if run is None or kept(_LAST_MODE) is not None:  # this session has its own
+        return
+    keep(_LAST_MODE, run.mode)
+    if run.themes:
+        keep("quiz.themes", list(run.themes))
+    if run.count:
+        keep(_LAST_COUNT, run.count)
 
 
 def render_setup(bank: Bank, store: Store) -> None:

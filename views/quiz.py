@@ -12,7 +12,7 @@ from ui.quiz_kept import keep_run
 from ui.quiz_play import RUN_KEY
 from ui.quiz_resources import get_history, load_bank
 from ui.quiz_run import render_run
-from ui.quiz_setup import render_setup
+from ui.quiz_setup import recall_setup, render_setup
 
 restore_choices("quiz")
 st.title(t("quiz.title"))
@@ -21,6 +21,7 @@ st.caption(t("quiz.intro"))
 bank = load_bank()
 store = get_history()  # this learner's history only
 resume(store, bank.by_id)  # a reload returns to the quiz in progress
+recall_setup(st.session_state.get(RUN_KEY))  # and 「新しいクイズ」 to its setup
 keep_run(store)  # as the callbacks left it
 for key, fields in render_bridge(store, bank.by_id):
     shown = {"reason": lambda v: t(f"learner.copy.reason.{v}"), "refused": refused_text}
