@@ -20,7 +20,9 @@ def layout(fig: go.Figure, label: str | None, top: int = 10, margin_b: int = 8,
            **kw) -> go.Figure:
     fig.update_layout(
         height=HEIGHT, showlegend=False, font={"family": FONT, "size": 13},
-        margin={"l": 8, "r": 8, "t": top + 24 if label else top, "b": margin_b},
+        # pad 0: Streamlit's theme pads the plot area by 8 px where a figure sets none, which
+        # moves the tick labels onto the axis titles at 390 px
+        margin={"l": 8, "r": 8, "t": top + 24 if label else top, "b": margin_b, "pad": 0},
         title={"text": f"<b>{label}</b>", "x": 0.02, "y": 0.97, "font": {"size": 18}}
         if label else None, **kw)
     # Plotly's own template grows the margins to fit the tick labels and titles; the app's
