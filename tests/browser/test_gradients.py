@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from tests.browser.conftest import RUNNING, open_app, wait_rerun
@@ -72,10 +73,18 @@ LENGTH = """el => {
 
 def _loss_points(panel) -> int:
     """The steps the loss chart draws, read from the Plotly graph in the page (once drawn:
-    a rerun of the page mounts it again)."""
-    chart = panel.locator(PLOT).nth(1).element_handle()
-    panel.page.wait_for_function("el => el.data && el.data.length > 0", arg=chart)
-    return chart.evaluate(LENGTH)
+    a rerun of the page mounts it again, so the element is looked up anew until it holds
+    data; on a loaded machine the one first found may be replaced while it is awaited)."""
+    page = panel.page
+    for _ in range(6):
+        chart = panel.locator(PLOT).nth(1).element_handle()
+        try:
+            page.wait_for_function("el => el.isConnected && el.data && el.data.length > 0",
+                                   arg=chart, timeout=20_000)
+            return chart.evaluate(LENGTH)
+        except PlaywrightError:  # detached, or not drawn yet
+            continue
+    raise AssertionError("the loss chart never held data")
 
 
 def test_stop_during_a_real_run_stops_it(page, app_url):
