@@ -213,7 +213,8 @@ def check_optimizers(charts: list[tuple[str, str]], steps: float) -> str | None:
     """/optimizers' textbook preset at T = steps: the SGD path against optimizers.trajectory."""
     import optimizers as opt
 
-    traces = [tr for tr in _traces(charts, "optimizers.figure") if tr.get("name") == "SGD"]
+    # the path chart's key is optimizers.tap<n>.figure (n: clicks applied)
+    traces = [tr for tr in _traces(charts, ".figure") if tr.get("name") == "SGD"]
     if not traces:
         return "no SGD path in the rerun's chart"
     want = opt.trajectory("sgd", "textbook", (-7.0, 2.0), int(steps), lr=0.95).positions

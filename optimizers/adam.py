@@ -13,14 +13,15 @@ from ._state import zeros_like_each
 class Adam:
     r"""Adam, Algorithm 1 of Kingma & Ba 2015 (t counts the updates from 1).
 
+    .. math:: g = \frac{\partial L}{\partial W} + \lambda W
     .. math:: m \leftarrow \beta_1 m + (1 - \beta_1) g
     .. math:: v \leftarrow \beta_2 v + (1 - \beta_2) g \odot g
     .. math:: \hat m = \frac{m}{1 - \beta_1^t}, \quad \hat v = \frac{v}{1 - \beta_2^t}
-    .. math:: W \leftarrow W - \alpha \frac{\hat m}{\sqrt{\hat v} + \epsilon}
+    .. math:: W \leftarrow W - \eta \frac{\hat m}{\sqrt{\hat v} + \epsilon}
 
     ``bias_correction=False`` uses m and v in place of m̂ and v̂ (both start at 0, so the first
-    steps are too small or too large). ``weight_decay=λ`` adds the L2 gradient λW to g before
-    m and v (PyTorch ``Adam(weight_decay=λ)``): the decay is then divided by √v̂ like the rest,
+    steps are too small or too large). The first line is L2 regularisation: ``weight_decay=λ``
+    adds the L2 gradient λW to g before m and v (PyTorch ``Adam(weight_decay=λ)``): the decay is then divided by √v̂ like the rest,
     which is not what AdamW does.
     """
 
@@ -62,14 +63,15 @@ class Adam:
 class AdamW(Adam):
     r"""AdamW (Loshchilov & Hutter 2019): weight decay apart from the adaptive step.
 
+    .. math:: g = \frac{\partial L}{\partial W}
     .. math:: m \leftarrow \beta_1 m + (1 - \beta_1) g, \quad v \leftarrow \beta_2 v + (1 - \beta_2) g \odot g
     .. math:: \hat m = \frac{m}{1 - \beta_1^t}, \quad \hat v = \frac{v}{1 - \beta_2^t}
-    .. math:: W \leftarrow W - \alpha \lambda W - \alpha \frac{\hat m}{\sqrt{\hat v} + \epsilon}
+    .. math:: W \leftarrow W - \eta \lambda W - \eta \frac{\hat m}{\sqrt{\hat v} + \epsilon}
 
     m̂ and v̂ are Adam's, computed from the loss gradient g alone. This is PyTorch's ``AdamW``
-    (α = ``lr``, default λ = 0.01). The paper's Algorithm 2 writes
+    (η = ``lr``, default λ = 0.01). The paper's Algorithm 2 writes
     :math:`W \leftarrow W - \eta_t (\alpha \hat m/(\sqrt{\hat v} + \epsilon) + \lambda W)` with a
-    schedule multiplier :math:`\eta_t`: its λ (with :math:`\eta_t = 1`) is PyTorch's α·λ.
+    schedule multiplier :math:`\eta_t`: its λ (with :math:`\eta_t = 1`, its α our η) is PyTorch's η·λ.
     """
 
     def __init__(
@@ -86,9 +88,9 @@ class AdamW(Adam):
 class AdamTextbook:
     r"""The textbook's ``Adam.update``: the bias correction folded into the learning rate.
 
-    .. math:: \alpha_t = \alpha \frac{\sqrt{1 - \beta_2^t}}{1 - \beta_1^t}
+    .. math:: \eta_t = \eta \frac{\sqrt{1 - \beta_2^t}}{1 - \beta_1^t}
     .. math:: m \leftarrow m + (1 - \beta_1)(g - m), \quad v \leftarrow v + (1 - \beta_2)(g \odot g - v)
-    .. math:: W \leftarrow W - \alpha_t \frac{m}{\sqrt{v} + 10^{-7}}
+    .. math:: W \leftarrow W - \eta_t \frac{m}{\sqrt{v} + 10^{-7}}
 
     The m and v lines equal Algorithm 1's. Kingma & Ba (section 2) give this order of
     computation too, and Keras computes Adam this way (its ε = 1e-7 is this "ε hat"); it puts

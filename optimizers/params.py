@@ -8,6 +8,8 @@ values the classes use.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from activations.params import Param
 
 LR_MIN, LR_MAX = 0.0001, 2.0
@@ -33,8 +35,8 @@ MOMENTUM = Param(
     0.0,
     0.99,
     0.01,
-    meaning_ja="モーメンタム係数（前の速度をどれだけ残すか）",
-    meaning_en="momentum coefficient (how much of the previous velocity is kept)",
+    meaning_ja="モーメンタム係数（前の速度をどれだけ残すか。教科書の式では α）",
+    meaning_en="momentum coefficient (how much of the previous velocity is kept; α in the textbook)",
     symbol="μ",
 )
 DECAY_RATE = Param(
@@ -80,9 +82,17 @@ WEIGHT_DECAY = Param(
     0.0,
     0.5,
     0.01,
-    meaning_ja="重み減衰の係数",
-    meaning_en="weight decay coefficient",
+    meaning_ja="重み減衰の係数（勾配とは別に W から ηλW を引く）",
+    meaning_en="weight decay coefficient (ηλW taken from W apart from the gradient)",
     symbol="λ",
+)
+# Adam's λ is L2 regularisation: λW joins the gradient and goes through m, v and √v̂
+# (PyTorch Adam's weight_decay); AdamW's decay above does not. The exam asks the difference.
+ADAM_L2 = replace(
+    WEIGHT_DECAY,
+    default=0.0,
+    meaning_ja="L2 正則化の係数（勾配に λW を足す。AdamW の重み減衰とは別物）",
+    meaning_en="L2 regularisation coefficient (λW added to the gradient; not AdamW's weight decay)",
 )
 STEPS = Param(
     "steps",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from activations.params import Param
@@ -13,7 +13,16 @@ from . import steps
 from .adagrad import AdaGrad, RMSProp
 from .adam import Adam, AdamTextbook, AdamW
 from .nesterov import Nesterov, NesterovTextbook
-from .params import BETA1, BETA2, BIAS_CORRECTION, DECAY_RATE, MOMENTUM, WEIGHT_DECAY, lr_param
+from .params import (
+    ADAM_L2,
+    BETA1,
+    BETA2,
+    BIAS_CORRECTION,
+    DECAY_RATE,
+    MOMENTUM,
+    WEIGHT_DECAY,
+    lr_param,
+)
 from .sgd import SGD, Momentum
 
 _MATH = re.compile(r"^\s*\.\. math:: (.+)$", re.MULTILINE)
@@ -50,7 +59,6 @@ class OptimizerSpec:
         return self.cls(**self.check(hyper))
 
 
-_ADAM_L2 = replace(WEIGHT_DECAY, default=0.0)
 _ADAM_PARAMS = (lr_param(0.3), BETA1, BETA2, BIAS_CORRECTION)
 
 _SPECS = (
@@ -94,7 +102,7 @@ _SPECS = (
         "Adam",
         Adam,
         steps.adam,
-        (*_ADAM_PARAMS, _ADAM_L2),
+        (*_ADAM_PARAMS, ADAM_L2),
         ("m", "v", "m_hat", "v_hat"),
     ),
     OptimizerSpec(

@@ -22,11 +22,12 @@ class SGD:
 
 
 class Momentum:
-    r"""Momentum SGD: a velocity that remembers past gradients (α = ``momentum``, 0.9).
+    r"""Momentum SGD: a velocity that remembers past gradients (μ = ``momentum``, 0.9).
 
-    .. math:: v \leftarrow \alpha v - \eta \frac{\partial L}{\partial W}
+    .. math:: v \leftarrow \mu v - \eta \frac{\partial L}{\partial W}
     .. math:: W \leftarrow W + v
 
+    The textbook writes the coefficient α; the page calls it μ, as for Nesterov.
     Frameworks (PyTorch ``SGD(momentum=μ)``) write :math:`b \leftarrow \mu b + g,\;
     W \leftarrow W - \eta b`: with a constant η it is the same path, :math:`v = -\eta b`.
     """

@@ -202,8 +202,10 @@ def make_trajectory_figure(surface: Surface, runs: list[Run], names: list[str], 
 
 
 def make_loss_figure(runs: list[Run], names: list[str], *, labels: LabLabels | None = None,
-                     height: int = 300) -> go.Figure:
-    """f(θ_t) against t for every run; log scale unless some loss is ≤ 0."""
+                     height: int = 300, clip: dict | None = None) -> go.Figure:
+    """f(θ_t) against t for every run; log scale unless some loss is ≤ 0. ``clip``
+    (viewstate.optimizers_lab.loss_clip) fixes the axis to the drawn region's range of f, so
+    a run that runs away leaves the frame instead of squashing the others flat."""
     labels = labels or LabLabels()
     traces = []
     for i, (run, name) in enumerate(zip(runs, names, strict=True)):
@@ -220,4 +222,6 @@ def make_loss_figure(runs: list[Run], names: list[str], *, labels: LabLabels | N
         "yaxis": {"title": {"text": labels.loss_axis}, "type": "log" if log else "linear",
                   "exponentformat": "power"},
     }
+    if clip:
+        layout["yaxis"]["range"] = list(clip["range"])
     return go.Figure(data=traces, layout=still_layout(layout))

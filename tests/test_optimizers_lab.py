@@ -154,13 +154,68 @@ def test_a_start_inside_is_kept():
 
 
 def test_the_url_is_read_with_every_problem():
-    assert lab.parse_query({}) == (lab.CUSTOM, None, [])
-    assert lab.parse_query({"preset": "saddle", "x": "1", "y": "-0.5"}) == ("saddle", (1.0, -0.5),
-                                                                            [])
-    preset, start, problems = lab.parse_query({"preset": "nosuch", "x": "abc", "y": "1"})
-    assert (preset, start) == (lab.CUSTOM, None)
-    assert [p.code for p in problems] == ["bad_preset", "not_number"]
+    assert lab.parse_query({}) == lab.Query(lab.CUSTOM, None, None, [])
+    assert lab.parse_query({"preset": "saddle", "x": "1", "y": "-0.5"}) == lab.Query(
+        "saddle", (1.0, -0.5), None, [])
+    q = lab.parse_query({"preset": "nosuch", "x": "abc", "y": "1"})
+    assert (q.preset, q.start) == (lab.CUSTOM, None)
+    assert [p.code for p in q.problems] == ["bad_preset", "not_number"]
     assert lab.to_query("bias", (-7.0, 2.0)) == {"preset": "bias", "x": "-7", "y": "2"}
+
+
+@pytest.mark.parametrize("name", list(opt.SURFACES))
+def test_custom_mode_keeps_its_function_in_the_url(name):
+    query = lab.to_query(lab.CUSTOM, (1.5, 0.01), name)
+    assert query["fn"] == name
+    assert lab.parse_query(query) == lab.Query(lab.CUSTOM, (1.5, 0.01), name, [])
+    # a preset draws its own function: the link does not name one
+    assert "fn" not in lab.to_query("saddle", (1.5, 0.01), "saddle")
+    assert lab.parse_query({"preset": "saddle", "fn": "textbook"}).surface is None
+
+
+def test_a_links_unknown_function_is_a_problem():
+    q = lab.parse_query({"preset": "custom", "fn": "zzz", "x": "1", "y": "1"})
+    assert q.surface is None and q.start == (1.0, 1.0)
+    assert [p.code for p in q.problems] == ["bad_surface"] and q.problems[0].fields == {
+        "value": "zzz"}
+
+
+@pytest.mark.parametrize("name", list(opt.OPTIMIZERS))
+def test_every_slider_value_reads_exactly(name):
+    """A slider shows its value through SLIDER_FORMAT: every value it can take reads back
+    as itself (β₂ = 0.999 as 0.999, not 1.00)."""
+    for p in opt.OPTIMIZERS[name].params:
+        if p.kind != "float" or p.name == "lr":  # η is a number box
+            continue
+        decimals = max(0, -math.floor(math.log10(p.step)))
+        n = round((p.max - p.min) / p.step)
+        for k in range(n + 1):
+            v = round(p.min + k * p.step, decimals)
+            assert float(lab.SLIDER_FORMAT % v) == v, (p.name, v, lab.SLIDER_FORMAT % v)
+    assert lab.SLIDER_FORMAT % 0.999 == "0.999" and lab.SLIDER_FORMAT % 0.9999 == "0.9999"
+
+
+def test_the_saddle_loss_axis_keeps_the_region_and_names_the_runaway():
+    runs = preset_runs("saddle")
+    clip = lab.loss_clip(opt.SURFACES["saddle"], runs)
+    # f = x² − y² on [−2, 2]²: from −4 (x = 0, |y| = 2) to 4
+    assert (clip["lo"], clip["hi"]) == (-4.0, 4.0)
+    lo, hi = clip["range"]
+    assert clip["out"] == [r.line.key for r in runs if np.min(r.traj.loss) < -4]
+    assert min(runs[1].traj.loss) < -1e9  # Momentum's f, that squashed the others
+    fig = make_loss_figure(runs, ["SGD", "Momentum", "Adam"], clip=clip)
+    assert tuple(fig.layout.yaxis.range) == (lo, hi)
+    for r in runs:  # every line crosses most of the axis before it leaves
+        shown = r.traj.loss[(r.traj.loss >= lo) & (r.traj.loss <= hi)]
+        assert np.ptp(shown) > 0.5 * (hi - lo), r.line.key
+    # convex surfaces keep their log axis, no clip
+    assert lab.loss_clip(opt.SURFACES["textbook"], preset_runs("divergence")) is None
+
+
+@pytest.mark.parametrize("y,case", [(0.0, "on_ridge"), (-0.0, "on_ridge"), (0.01, "near"),
+                                    (-1.0, "near"), (1.5, "outside"), (-1.01, "outside")])
+def test_the_saddle_text_fits_the_start(y, case):
+    assert lab.saddle_case((1.5, y)) == case
 
 
 def test_custom_lines_check_every_value():

@@ -262,3 +262,148 @@ def test_a_start_where_the_gradient_is_zero_says_nothing_moves(preset):
     for tr in figure(at)["data"]:
         if tr.get("mode") == "lines+markers" and tr.get("name"):
             assert set(_decode(tr["x"])) == {x} and set(_decode(tr["y"])) == {y}
+
+
+# ---- learner tester L2's findings ---------------------------------------------------------
+
+
+@pytest.fixture
+def tap(monkeypatch):
+    """A click on the contour chart as the browser reports it (AppTest has no Plotly
+    clicks): the chart's selection, sent with every rerun while that chart is on the page."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+    from streamlit.testing.v1.element_tree import ElementTree
+
+    sent: dict[str, str] = {}
+    states = ElementTree.get_widget_states
+
+    def with_taps(tree):
+        ws = states(tree)
+        shown = {e.proto.id for e in tree.get("plotly_chart")}
+        ws.widgets.extend(WidgetState(id=i, string_value=v) for i, v in sent.items()
+                          if i in shown)
+        return ws
+
+    monkeypatch.setattr(ElementTree, "get_widget_states", with_taps)
+
+    def do(at, x: float, y: float):
+        chart = at.get("plotly_chart")[0]
+        point = {"x": x, "y": y, "curve_number": 1, "point_number": 0, "point_index": 0}
+        sent[chart.proto.id] = json.dumps({"selection": {
+            "points": [point], "point_indices": [0], "box": [], "lasso": []}})
+        return _ok(at.run())
+
+    return do
+
+
+def _start(at) -> tuple[float, float]:
+    return at.number_input(key="optimizers.x").value, at.number_input(key="optimizers.y").value
+
+
+def test_the_same_point_can_be_tapped_again_after_the_start_moved(tap):
+    at = _ok(open_page("optimizers", query={"preset": "textbook"}))
+    assert _start(tap(at, 5, -5)) == (5.0, -5.0)
+    at.button(key="optimizers.reset").click().run()
+    assert _start(_ok(at)) == (-7.0, 2.0)  # the old tap does not come back
+    assert _start(tap(at, 5, -5)) == (5.0, -5.0)
+    at.number_input(key="optimizers.x").set_value(3.0).run()
+    assert _start(_ok(at)) == (3.0, -5.0)  # typing is kept too
+    at.selectbox(key=PRESET).set_value("divergence").run()
+    assert _start(_ok(at)) == (-7.0, 2.0)
+    assert _start(tap(at, 5, -5)) == (5.0, -5.0)
+    assert at.query_params["x"] in ("5", ["5"])
+
+
+def test_adam_sliders_show_their_values_exactly():
+    at = _ok(open_page("optimizers"))
+    at.multiselect(key="optimizers.chosen").set_value(["adam", "rmsprop"]).run()
+    _ok(at)
+    for key, value in (("optimizers.adam.beta2", 0.999), ("optimizers.rmsprop.decay_rate", 0.99)):
+        slider = at.slider(key=key)
+        assert slider.value == value
+        assert slider.proto.format % value == str(value)  # the browser shows 0.999, not 1.00
+    assert "λ — L2 正則化の係数" in page_text(at)
+
+
+def test_custom_function_is_in_the_link_and_a_reload_keeps_it():
+    at = _ok(open_page("optimizers"))
+    at.selectbox(key="optimizers.surface").set_value("saddle").run()
+    _ok(at)
+    query = {k: (v[-1] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+    assert query == {"preset": "custom", "fn": "saddle", "x": "1.5", "y": "0.01"}
+    again = _ok(open_page("optimizers", query=query))  # a reload: the same link, a new session
+    assert again.selectbox(key="optimizers.surface").value == "saddle"
+    assert _start(again) == (1.5, 0.01) and not again.warning
+
+
+def test_a_links_unknown_function_warns_in_japanese():
+    at = _ok(open_page("optimizers", query={"preset": "custom", "fn": "zzz", "x": "3", "y": "1"}))
+    assert any(w.value.startswith("リンクの関数「zzz」はありません") for w in at.warning)
+    assert at.selectbox(key="optimizers.surface").value == "textbook" and _start(at) == (3.0, 1.0)
+
+
+def test_english_lessons_use_the_english_comma():
+    at = _ok(open_page("optimizers", lang="en", query={"preset": "textbook"}))
+    runs = lab.run_lines("textbook", lab.PRESETS["textbook"].lines, None, 30)
+    losses = ", ".join(f"{n} {lab.num(r.traj.loss[-1])}"
+                       for r, n in zip(runs, ["SGD", "Momentum", "AdaGrad", "Adam"], strict=True))
+    assert f"f after 30 steps: {losses}." in at.info[0].value
+    at = _ok(open_page("optimizers", lang="en", query={"preset": "saddle"}))
+    assert "、" not in at.info[0].value and "SGD 49, Momentum" in at.info[0].value
+
+
+def test_nesterov_note_never_asks_for_a_line_already_drawn():
+    at = _ok(open_page("optimizers", query={"preset": "nesterov"}))
+    note = next(c.value for c in at.caption if "Nesterov.update" in c.value)
+    assert "選んで" not in note and "図の 2 本の線がその違いです" in note
+    at = _ok(open_page("optimizers"))
+    at.multiselect(key="optimizers.chosen").set_value(["nesterov"]).run()
+    note = next(c.value for c in _ok(at).caption if "Nesterov.update" in c.value)
+    assert "「Nesterov（教科書のコード）」も選んでください" in note
+
+
+@pytest.mark.parametrize("preset,shown", [("textbook", True), ("bias", False),
+                                          ("nesterov", False)])
+def test_the_sgd_threshold_shows_only_with_sgd_drawn(preset, shown):
+    at = _ok(open_page("optimizers", query={"preset": preset}))
+    assert any("SGD が収束するのは" in c.value for c in at.caption) is shown
+
+
+def test_saddle_start_on_the_ridge_says_no_method_leaves():
+    at = _ok(open_page("optimizers", query={"preset": "saddle", "x": "1.5", "y": "0"}))
+    lesson = at.info[0].value
+    assert lesson.startswith("開始点 (1.5, 0) は y = 0 の上にあります") and "達しない" not in lesson
+    for name in ("sgd", "momentum", "adam"):  # what the text claims, from the core
+        traj = opt.trajectory(name, "saddle", (1.5, 0.0), 60, lr=0.05)
+        assert not np.any(traj.positions[:, 1]) and abs(traj.positions[-1, 0]) < 1.5
+        assert lab.vec(traj.positions[-1]) in lesson
+
+
+def test_saddle_start_already_past_one_says_so():
+    at = _ok(open_page("optimizers", query={"preset": "saddle", "x": "1.5", "y": "1.5"}))
+    lesson = at.info[0].value
+    assert lesson.startswith("開始点の y = 1.5 はすでに |y| > 1") and "SGD 0" not in lesson
+    for name in ("sgd", "momentum", "adam"):  # "keeps moving away": |y| grows every step
+        traj = opt.trajectory(name, "saddle", (1.5, 1.5), 60, lr=0.05)
+        assert np.all(np.diff(np.abs(traj.positions[:, 1])) > 0)
+        assert lab.num(abs(traj.positions[-1, 1])) in lesson
+
+
+def test_adagrad_text_names_the_gradient_as_the_main_shrink():
+    at = _ok(open_page("optimizers", query={"preset": "adagrad"}))
+    lesson = at.info[0].value
+    ada = opt.trajectory("adagrad", "rosenbrock", steps=1000, lr=0.3)
+    eff = 0.3 / (np.sqrt(ada.state["h"]) + 1e-7)
+    g = np.linalg.norm(ada.grads, axis=1)
+    assert g[0] / g[-1] > 100 * eff[0, 0] / eff[-1, 0]  # the numbers: |g| fell far more
+    assert f"約 1/{lab.num(eff[0, 0] / eff[-1, 0], 3)}" in lesson
+    assert f"勾配の大きさ |g| が {lab.num(g[0])} → {lab.num(g[-1])}" in lesson
+    share = ada.grads[0, 0] ** 2 / ada.state["h"][-1, 0]
+    assert share > 0.5 and f"{lab.num(100 * share, 3)}% をその 2 乗が占める" in lesson
+
+
+def test_saddle_loss_chart_keeps_the_region_in_view():
+    at = _ok(open_page("optimizers", query={"preset": "saddle"}))
+    axis = figure(at, 1)["layout"]["yaxis"]
+    assert axis["type"] == "linear" and axis["range"] == pytest.approx([-4.4, 4.4])
+    assert any(c.value.startswith("縦軸は、等高線の図の範囲での f の値（-4〜4）") for c in at.caption)

@@ -23,8 +23,7 @@ from viewstate.query import Problem
 
 SYNCED = "optimizers._query"  # the query string this page wrote last
 PROBLEMS = "optimizers._problems"  # problems found by a callback or the URL, warned once
-CLICKED = "optimizers._clicked"
-FIGURE = "optimizers.figure"
+TAPS = "optimizers._taps"  # clicks applied so far: part of the chart's key
 PRESET, SURFACE, CHOSEN = "optimizers.preset", "optimizers.surface", "optimizers.chosen"
 STEPS_KEY, X, Y = "optimizers.steps", "optimizers.x", "optimizers.y"
 
@@ -81,23 +80,32 @@ def _seed_from_url() -> None:
     raw = st.query_params.to_dict()
     if not raw or raw == ss.get(SYNCED):
         return
-    preset, start, problems = lab.parse_query(raw)
-    for p in problems:
+    query = lab.parse_query(raw)
+    for p in query.problems:
         _add_problem(p)
-    ss[PRESET] = preset
+    ss[PRESET] = query.preset
+    if query.surface is not None:  # before the start, which is checked against it
+        ss[SURFACE] = query.surface
     _on_preset()
-    if start is not None:
-        _set_start(start)
+    if query.start is not None:
+        _set_start(query.start)
         _check_start()
 
 
+def _figure_key() -> str:
+    return f"optimizers.tap{st.session_state.get(TAPS, 0)}.figure"
+
+
 def _apply_click() -> None:
-    """A click (tap) on the contour plot starts the runs there."""
+    """A click (tap) on the contour plot starts the runs there. The chart then gets a new key,
+    so no selection outlives its click: the same point can be tapped again after the start
+    moved another way, and typing or the reset button is never undone by an old click."""
     ss = st.session_state
-    points = ss[FIGURE].selection.points if FIGURE in ss else []
-    if not points or points == ss.get(CLICKED):
+    key = _figure_key()
+    points = ss[key].selection.points if key in ss else []
+    if not points:
         return
-    ss[CLICKED] = points
+    ss[TAPS] = ss.get(TAPS, 0) + 1
     xy = lab.start_from_click(points, SURFACES[_surface_name()])
     if xy is not None:
         _set_start(xy)
@@ -121,7 +129,9 @@ def _hyper_widget(name: str, p):
     if p.name == "lr":  # 0.0001 to 2: a slider cannot hit both 0.001 and 1.5 on a phone
         return st.number_input(label, float(p.min), float(p.max), step=0.01, format="%g",
                                key=key)
-    return st.slider(label, float(p.min), float(p.max), step=float(p.step), key=key)
+    # %g: β₂ = 0.999 reads 0.999, not Streamlit's default 1.00
+    return st.slider(label, float(p.min), float(p.max), step=float(p.step), format=lab.SLIDER_FORMAT,
+                     key=key)
 
 
 def _custom_controls() -> tuple[str, tuple[Line, ...]]:
@@ -181,12 +191,13 @@ def _figures(surface: str, key: tuple, start: tuple, steps: int, names: tuple[st
              labels: LabLabels):
     runs = _runs(surface, key, start, steps)
     return (share(make_trajectory_figure(SURFACES[surface], runs, list(names), labels=labels)),
-            share(make_loss_figure(runs, list(names), labels=labels)))
+            share(make_loss_figure(runs, list(names), labels=labels,
+                                   clip=lab.loss_clip(SURFACES[surface], runs))))
 
 
 def _draw(surface: str, runs: list[Run], fig) -> None:
     surf = SURFACES[surface]
-    st.plotly_chart(fig, key=FIGURE, on_select="rerun", selection_mode="points",
+    st.plotly_chart(fig, key=_figure_key(), on_select="rerun", selection_mode="points",
                     config=PLOTLY_CONFIG,
                     alt=t("optimizers.chart_alt", surface=pick(surf.name_ja, surf.name_en)))
     st.caption(t("optimizers.scrub"))
@@ -215,7 +226,7 @@ def _lesson(preset: str, surface: str, runs: list[Run], names: list[str], start)
         return t("optimizers.lesson.on_axis", x=x, y=y)
     if preset == "textbook":
         sgd = by_key["sgd"][0]
-        losses = "、".join(f"{n} {lab.num(r.traj.loss[-1])}" for r, n in zip(runs, names,
+        losses = t("optimizers.sep").join(f"{n} {lab.num(r.traj.loss[-1])}" for r, n in zip(runs, names,
                                                                             strict=True))
         lr = sgd.traj.hyper["lr"]
         return t("optimizers.lesson.textbook", x=x, y=y, steps=steps, lr=lab.num(lr),
@@ -231,19 +242,33 @@ def _lesson(preset: str, surface: str, runs: list[Run], names: list[str], start)
     if preset == "adagrad":
         f = lab.adagrad_facts(runs)
         a, r = f["adagrad"], f["rmsprop"]
+        ratios = {k: a[f"first_{k}"] / a[f"last_{k}"] for k in ("eff", "step", "grad")}
+        cause = "grad" if ratios["grad"] > ratios["eff"] else "eff"
+        first = (t("optimizers.lesson.adagrad_first", steps=steps,
+                   share=lab.num(100 * a["first_share"], 3))
+                 if a["first_share"] > 0.5 else "")
         return t("optimizers.lesson.adagrad", steps=steps, e1=lab.num(a["first_eff"]),
-                 e_last=lab.num(a["last_eff"]), s1=lab.num(a["first_step"]),
-                 s_last=lab.num(a["last_step"]), end=_fmt_xy(a["end"]),
-                 r_last=lab.num(r["last_eff"]), r_end=_fmt_xy(r["end"]))
+                 e_last=lab.num(a["last_eff"]), e_ratio=lab.num(ratios["eff"], 3), first=first,
+                 s1=lab.num(a["first_step"]), s_last=lab.num(a["last_step"]),
+                 s_ratio=lab.num(ratios["step"], 3),
+                 cause=t(f"optimizers.lesson.adagrad_{cause}", g1=lab.num(a["first_grad"]),
+                         g_last=lab.num(a["last_grad"]), g_ratio=lab.num(ratios["grad"], 3)),
+                 end=_fmt_xy(a["end"]), r_last=lab.num(r["last_eff"]), r_end=_fmt_xy(r["end"]))
     if preset == "bias":
         f = lab.bias_facts(runs)
         on, off = f["bias_on"], f["bias_off"]
         return t("optimizers.lesson.bias", lr=lab.num(on["lr"]), on=lab.num(on["first"]),
                  expected=lab.num(off["factor"] * off["lr"]), off=lab.num(off["first"]),
                  ratio=lab.num(off["factor"], 3))
+    if preset == "saddle" and lab.saddle_case(start) != "near":
+        case = lab.saddle_case(start)  # on y = 0: where each ends; past |y| > 1: its last |y|
+        end = (_fmt_xy if case == "on_ridge" else lambda p: lab.num(abs(p[1])))
+        ends = t("optimizers.sep").join(f"{n} {end(r.traj.positions[-1])}"
+                                        for r, n in zip(runs, names, strict=True))
+        return t(f"optimizers.lesson.saddle_{case}", x=x, y=y, steps=steps, ends=ends)
     if preset == "saddle":
         leave = lab.saddle_facts(runs)
-        text = "、".join(f"{n} {leave[r.line.key]}" if leave[r.line.key] is not None else
+        text = t("optimizers.sep").join(f"{n} {leave[r.line.key]}" if leave[r.line.key] is not None else
                         f"{n} {t('optimizers.never', steps=steps)}"
                         for r, n in zip(runs, names, strict=True))
         return t("optimizers.lesson.saddle", y0=y, leave=text)
@@ -269,12 +294,17 @@ def _below(preset: str, surface: str, runs: list[Run], names: list[str], start, 
     if lesson:
         st.info(lesson)
     thr = lab.quadratic_threshold(SURFACES[surface])
-    if thr is not None and preset != "divergence":
+    drawn = {r.line.optimizer for r in runs}
+    if thr is not None and preset != "divergence" and "sgd" in drawn:  # a fact about SGD
         st.caption(t("optimizers.threshold", lam=lab.num(thr[0]), thr=lab.num(thr[1])))
     if thr is not None and preset == "divergence":
         st.metric(t("optimizers.threshold_metric"), lab.num(thr[1]))
-    if any(r.line.optimizer.startswith("nesterov") for r in runs):
-        st.caption(t("optimizers.nesterov_note"))
+    nesterovs = drawn & {"nesterov", "nesterov_textbook"}
+    if nesterovs:
+        other = OPTIMIZERS[next(iter({"nesterov", "nesterov_textbook"} - nesterovs), "nesterov")]
+        tail = (t("optimizers.nesterov_note.both") if len(nesterovs) == 2 else
+                t("optimizers.nesterov_note.choose", other=pick(other.name_ja, other.name_en)))
+        st.caption(f"{t('optimizers.nesterov_note')}{tail}")
     if preset != CUSTOM:
         st.caption(t("optimizers.used", settings="; ".join(
             f"{n}: {_settings(r)}" for r, n in zip(runs, names, strict=True))))
@@ -282,6 +312,11 @@ def _below(preset: str, surface: str, runs: list[Run], names: list[str], start, 
     st.markdown(f"**{t('optimizers.loss_log' if log else 'optimizers.loss_linear')}**")
     st.plotly_chart(loss_fig, config=PLOTLY_CONFIG,
                     key="optimizers.loss", alt=t("optimizers.loss_alt"))
+    clip = lab.loss_clip(SURFACES[surface], runs)
+    if clip:
+        out = [n for r, n in zip(runs, names, strict=True) if r.line.key in clip["out"]]
+        st.caption(t("optimizers.loss_clipped", lo=lab.num(clip["lo"]), hi=lab.num(clip["hi"]),
+                     names=t("optimizers.sep").join(out)))
     with st.expander(t("optimizers.formulas")):
         for name in dict.fromkeys(r.line.optimizer for r in runs):
             spec = OPTIMIZERS[name]
@@ -312,7 +347,7 @@ def _lab() -> None:
     with chart:
         _draw(surface, runs, path_fig)
     _below(preset, surface, runs, names, start, loss_fig)
-    query = lab.to_query(preset, start)
+    query = lab.to_query(preset, start, surface)
     if st.query_params.to_dict() != query:
         st.query_params.from_dict(query)
     ss[SYNCED] = query

@@ -18,6 +18,7 @@ from optimizers.params import STEPS
 from viewstate.query import Problem, fmt_number, last_value
 
 CUSTOM = "custom"
+SLIDER_FORMAT = "%g"  # a hyper-parameter slider shows β₂ = 0.999 as 0.999, not Streamlit's 1.00
 MAX_FRAMES = 100  # scrub positions sent to the browser: a 1000-step run shows every 10th step
 DEFAULT_OPTIMIZERS = ("sgd", "momentum", "adagrad", "adam")
 
@@ -133,15 +134,36 @@ def click_grid(surface: Surface, n: int = 41) -> tuple[np.ndarray, np.ndarray]:
 # ---- the URL ---------------------------------------------------------------------------------
 
 
-def parse_query(raw: Mapping) -> tuple[str, tuple | None, list[Problem]]:
-    """``?preset=…&x=…&y=…``: the preset (custom if absent), the start (None if absent)."""
+@dataclass(frozen=True)
+class Query:
+    preset: str
+    start: tuple | None  # None: the default start
+    surface: str | None  # custom mode's function; None: the default (or the preset's own)
+    problems: list[Problem]
+
+
+def parse_query(raw: Mapping) -> Query:
+    """``?preset=…&fn=…&x=…&y=…``: the preset (custom if absent), the custom function and the
+    start (None if absent or unreadable, with a Problem)."""
     problems: list[Problem] = []
     preset = last_value(raw.get("preset", CUSTOM)) or CUSTOM
     if preset not in PRESET_NAMES:
         problems.append(Problem("bad_preset", {"value": preset[:40]}))
         preset = CUSTOM
+    surface = None
+    if preset == CUSTOM and "fn" in raw:
+        surface = last_value(raw["fn"])
+        if surface not in SURFACES:
+            problems.append(Problem("bad_surface", {"value": surface[:40]}))
+            surface = None
+    start, more = _parse_start(raw)
+    return Query(preset, start, surface, problems + more)
+
+
+def _parse_start(raw: Mapping) -> tuple[tuple | None, list[Problem]]:
+    problems: list[Problem] = []
     if "x" not in raw and "y" not in raw:
-        return preset, None, problems
+        return None, problems
     values = []
     for name in ("x", "y"):
         text = last_value(raw.get(name, ""))
@@ -149,12 +171,14 @@ def parse_query(raw: Mapping) -> tuple[str, tuple | None, list[Problem]]:
             values.append(float(text))
         except ValueError:
             problems.append(Problem("not_number", {"name": name, "value": text[:40]}))
-            return preset, None, problems
-    return preset, tuple(values), problems
+            return None, problems
+    return tuple(values), problems
 
 
-def to_query(preset: str, start) -> dict[str, str]:
-    return {"preset": preset, "x": fmt_number(start[0]), "y": fmt_number(start[1])}
+def to_query(preset: str, start, surface: str | None = None) -> dict[str, str]:
+    """The link to this view; custom mode names its function (a preset implies its own)."""
+    fn = {"fn": surface} if preset == CUSTOM and surface else {}
+    return {"preset": preset, **fn, "x": fmt_number(start[0]), "y": fmt_number(start[1])}
 
 
 # ---- the numbers of one step, for the browser ----------------------------------------------
@@ -211,6 +235,27 @@ def frame_steps(steps: int, max_frames: int = MAX_FRAMES) -> list[int]:
 def loss_is_log(runs: list[Run]) -> bool:
     """Log scale unless some loss is ≤ 0 (the saddle's f = x² − y² goes negative)."""
     return all(np.all(r.traj.loss > 0) for r in runs)
+
+
+def region_f_range(surface: Surface, n: int = 81) -> tuple[float, float]:
+    """min and max of f over the drawn region (an n × n grid with its edges and corners)."""
+    gx, gy = np.meshgrid(np.linspace(*surface.xlim, n), np.linspace(*surface.ylim, n))
+    z = surface.f(gx, gy)
+    return float(z.min()), float(z.max())
+
+
+def loss_clip(surface: Surface, runs: list[Run]) -> dict | None:
+    """On a linear loss axis, a run that leaves the region (f → −∞ past a saddle) would squash
+    every other line flat: the axis then shows the region's range of f, padded by 5 %.
+    None when every loss stays in that range (or the axis is logarithmic)."""
+    if loss_is_log(runs):
+        return None
+    lo, hi = region_f_range(surface)
+    out = [r.line.key for r in runs if np.any((r.traj.loss < lo) | (r.traj.loss > hi))]
+    if not out:
+        return None
+    pad = 0.05 * (hi - lo)
+    return {"lo": lo, "hi": hi, "range": (lo - pad, hi + pad), "out": out}
 
 
 # ---- the facts each preset's text states ---------------------------------------------------
@@ -270,6 +315,10 @@ def adagrad_facts(runs: list[Run]) -> dict:
             "lr": r.traj.hyper["lr"],
             "first_step": float(sizes[0]), "last_step": float(sizes[-1]),
             "first_eff": float(eff[0, 0]), "last_eff": float(eff[-1, 0]),
+            "first_grad": float(np.linalg.norm(r.traj.grads[0])),
+            "last_grad": float(np.linalg.norm(r.traj.grads[-1])),
+            # the share of h's x component that the first squared gradient still holds
+            "first_share": float(r.traj.grads[0, 0] ** 2 / r.traj.state["h"][-1, 0]),
             "end": tuple(float(v) for v in r.traj.positions[-1]),
             "final_loss": float(r.traj.loss[-1]), "steps": r.traj.steps,
         }
@@ -299,6 +348,15 @@ def leave_step(traj: Trajectory, bound: float = 1.0) -> int | None:
 
 def saddle_facts(runs: list[Run]) -> dict:
     return {r.line.key: leave_step(r.traj) for r in runs}
+
+
+def saddle_case(start, bound: float = 1.0) -> str:
+    """Which saddle text fits the start: on the ridge y = 0 (no push away, ever), already past
+    |y| > bound (nothing left to escape), or near the ridge (the escape the preset times)."""
+    y = float(start[1])
+    if y == 0:
+        return "on_ridge"
+    return "outside" if abs(y) > bound else "near"
 
 
 def first_step_facts(runs: list[Run]) -> dict:

@@ -139,6 +139,43 @@ def test_a_click_on_the_plot_sets_the_start(page, app_url):
     assert x_input.locator("input").input_value() == "5"
 
 
+CLICK_AT = """([x, y]) => {
+    const gd = document.querySelector('[data-testid="stMain"] .js-plotly-plot');
+    const L = gd._fullLayout, r = gd.getBoundingClientRect();
+    return [r.left + L.xaxis._offset + L.xaxis.l2p(x), r.top + L.yaxis._offset + L.yaxis.l2p(y)];
+}"""
+
+
+def click_plot(page, x: float, y: float) -> None:
+    page.wait_for_selector(f"{PLOT} .slider-rail-rect", timeout=30_000)
+    page.mouse.click(*page.evaluate(CLICK_AT, [x, y]))
+    wait_rerun(page)
+
+
+def test_the_same_point_can_be_clicked_again_after_a_reset(page, app_url):
+    """Learner L2 #4a: after the reset button, a click on the point clicked before did
+    nothing (the page ignored a selection equal to the last one)."""
+    open_app(page, app_url, "/optimizers?preset=divergence&x=-7&y=2")
+    wait_frames(page, 31)
+    for _ in range(2):
+        click_plot(page, 5, -5)
+        page.wait_for_function("() => location.search.includes('x=5&y=-5')", timeout=30_000)
+        page.get_by_role("button", name="開始点を既定に戻す").click()
+        wait_rerun(page)
+        page.wait_for_function("() => location.search.includes('x=-7&y=2')", timeout=30_000)
+    assert_no_exception(page)
+
+
+def test_adams_beta2_slider_reads_0_999(page, app_url):
+    """Learner L2 #2: the β₂ slider showed 0.999 as 1.00."""
+    open_app(page, app_url, "/optimizers")
+    page.get_by_text("Adam の設定").click()
+    thumb = page.locator('[data-testid="stSlider"]').filter(has_text="β₂").get_by_role("slider")
+    thumb.wait_for(timeout=30_000)
+    assert thumb.get_attribute("aria-valuetext") == "0.999"
+    assert "1.00" not in page.locator('[data-testid="stSlider"]').filter(has_text="β₂").inner_text()
+
+
 def test_a_start_outside_the_plot_warns_in_the_browser(page, app_url):
     open_app(page, app_url, "/optimizers?preset=saddle&x=abc&y=0")
     warning = page.locator('[data-testid="stAlertContentWarning"]')

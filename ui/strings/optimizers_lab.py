@@ -39,6 +39,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "optimizers.variant.eta": ("{name}（η = {lr}）", "{name} (η = {lr})"),
     "optimizers.variant.bias_on": ("{name}（バイアス補正あり）", "{name} (bias correction)"),
     "optimizers.variant.bias_off": ("{name}（バイアス補正なし）", "{name} (no bias correction)"),
+    "optimizers.sep": ("、", ", "),  # between the items of a list in a sentence
     "optimizers.used": ("この図の設定：{settings}", "Settings drawn: {settings}"),
     # chart
     "optimizers.chart_alt": ("{surface} の等高線と各オプティマイザの軌跡",
@@ -65,6 +66,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "optimizers.loss_linear": ("損失 f(θ) と更新回数（f が負になるので縦軸は線形目盛）",
                                "Loss f(θ) against the update (linear scale: f goes negative)"),
     "optimizers.loss_alt": ("各オプティマイザの損失の推移", "Each optimizer's loss over the updates"),
+    "optimizers.loss_clipped": (
+        "縦軸は、等高線の図の範囲での f の値（{lo}〜{hi}）に合わせています。{names} の線はこの範囲を"
+        "出て、枠の外へ続きます。",
+        "The vertical axis spans f over the contour plot's region ({lo} to {hi}). The line of "
+        "{names} leaves that range and runs off the frame.",
+    ),
     "optimizers.step_axis": ("更新回数 t", "update t"),
     "optimizers.formulas": ("更新式", "Update rules"),
     "optimizers.threshold": (
@@ -77,12 +84,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "optimizers.nesterov_note": (
         "「Nesterov（NAG）」の線は Bengio ら（2012）の書き直しと同じ経路（PyTorch の nesterov=True "
         "と同じ）：v ← μv − ηg のあと θ ← θ + μv − ηg。教科書の Nesterov.update は更新後の v に "
-        "μ² を掛けるので別の経路をたどります。比べるには「Nesterov（教科書のコード）」を選んでください。",
+        "μ² を掛けるので別の経路をたどります。",
         "The “Nesterov (NAG)” line follows Bengio et al. (2012)'s reformulation, the same path as "
         "PyTorch's nesterov=True: v ← μv − ηg, then θ ← θ + μv − ηg. The textbook's "
-        "Nesterov.update multiplies the updated v by μ² and so follows a different path; choose "
-        "“Nesterov (the textbook's code)” to compare.",
+        "Nesterov.update multiplies the updated v by μ² and so follows a different path.",
     ),
+    "optimizers.nesterov_note.both": ("図の 2 本の線がその違いです。", " The two lines drawn show the difference."),
+    "optimizers.nesterov_note.choose": ("比べるには「オプティマイザ」で「{other}」も選んでください。",
+                                        " To compare, also choose “{other}” under Optimizers."),
     # what each preset teaches, with the numbers computed from the runs drawn
     "optimizers.lesson.textbook": (
         "教科書（ゼロから作るDeep Learning 第 6 章）の比較：f(x, y) = x²/20 + y² を ({x}, {y}) から "
@@ -105,16 +114,34 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(f = {loss_lo}).",
     ),
     "optimizers.lesson.adagrad": (
-        "AdaGrad は h に勾配の 2 乗を足し続けるので、実効的な学習率 η/(√h + ε) は小さくなる一方です"
-        "（x 成分：1 歩目 {e1} → {steps} 歩目 {e_last}）。1 回の更新幅も {s1} から {s_last} に縮み、"
+        "AdaGrad は h に勾配の 2 乗を足し続けるので、実効的な学習率 η/(√h + ε) は下がることはあっても"
+        "上がりません（x 成分：1 歩目 {e1} → {steps} 歩目 {e_last}、約 1/{e_ratio}）。{first}"
+        "1 回の更新幅は {s1} から {s_last} に縮みました（約 1/{s_ratio}）。{cause}"
         "{steps} 歩後の位置は {end}（最小点は (1, 1)）です。RMSProp は h を移動平均 "
         "ρh + (1 − ρ)g² にするので、実効学習率は下がり続けません（{steps} 歩目 {r_last}、"
         "位置 {r_end}）。",
         "AdaGrad keeps adding squared gradients to h, so its effective learning rate η/(√h + ε) "
-        "only shrinks (x component: {e1} at step 1 → {e_last} at step {steps}). Its update "
-        "shrinks from {s1} to {s_last}, and after {steps} steps it is at {end} (the minimum is "
-        "(1, 1)). RMSProp makes h a moving average ρh + (1 − ρ)g², so its effective learning "
+        "can only fall (x component: {e1} at step 1 → {e_last} at step {steps}, about "
+        "1/{e_ratio}). {first}Its update shrank from {s1} to {s_last} (about 1/{s_ratio}). "
+        "{cause}After {steps} steps it is at {end} (the minimum is (1, 1)). RMSProp makes h a moving average ρh + (1 − ρ)g², so its effective learning "
         "rate does not keep falling ({r_last} at step {steps}; position {r_end}).",
+    ),
+    "optimizers.lesson.adagrad_first": (
+        "ここでは 1 歩目の勾配が大きく、{steps} 歩目の h の x 成分の {share}% をその 2 乗が占めるので、"
+        "その後の実効学習率の低下はゆるやかです。",
+        "Here the first gradient is large: its square is {share}% of h's x component at step "
+        "{steps}, so the effective learning rate falls slowly after it. ",
+    ),
+    "optimizers.lesson.adagrad_grad": (
+        "縮んだ大部分は、勾配の大きさ |g| が {g1} → {g_last}（約 1/{g_ratio}）と小さくなったためです。",
+        "Most of that comes from the gradient itself: |g| fell from {g1} to {g_last} (about "
+        "1/{g_ratio}). ",
+    ),
+    "optimizers.lesson.adagrad_eff": (
+        "縮んだ大部分は実効学習率の低下によるものです（勾配の大きさ |g| は {g1} → {g_last}、"
+        "約 1/{g_ratio}）。",
+        "Most of that comes from the falling effective learning rate (|g| went from {g1} to "
+        "{g_last}, about 1/{g_ratio}). ",
     ),
     "optimizers.lesson.bias": (
         "最初の 1 歩：バイアス補正ありでは m̂ = g、v̂ = g² なので、勾配が 0 でない各成分の更新幅は"
@@ -135,6 +162,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "not a minimum). The y-gradient is −2y, so the closer the start's y (here {y0}) is to "
         "0, the weaker the push away and the longer leaving takes. Step at which |y| > 1: "
         "{leave}.",
+    ),
+    "optimizers.lesson.saddle_on_ridge": (
+        "開始点 ({x}, {y}) は y = 0 の上にあります。y 方向の勾配 −2y がずっと 0 なので、どの手法も "
+        "y = 0 から離れず、x 方向にだけ鞍点 (0, 0) へ近づきます（{steps} 歩後の位置：{ends}）。"
+        "勾配が 0 の鞍点からは、y に少しでもずれがないと抜け出せません。",
+        "The start ({x}, {y}) lies on y = 0. The y-gradient −2y stays 0, so no method ever "
+        "leaves y = 0: they only move in x, towards the saddle point (0, 0) (after {steps} "
+        "steps: {ends}). Without some offset in y there is no way off a saddle point, where the "
+        "gradient is 0.",
+    ),
+    "optimizers.lesson.saddle_outside": (
+        "開始点の y = {y} はすでに |y| > 1 なので、抜け出すまでの歩数は測れません。y 方向の勾配 −2y は "
+        "|y| が大きいほど強く、どの手法も鞍点から遠ざかり続けます（最後の歩の |y|：{ends}）。",
+        "The start's y = {y} already has |y| > 1, so there is no escape to time. The y-gradient "
+        "−2y grows with |y|, and every method keeps moving away from the saddle point (|y| at "
+        "the last step: {ends}).",
     ),
     "optimizers.lesson.nesterov": (
         "同じ μ = {mu}、η = {lr} でも 1 歩目から経路が違います：NAG は {nag}、教科書の "
@@ -166,6 +209,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "optimizers.warn.bad_preset": ("リンクのプリセット「{value}」はありません。自由設定で開きます。",
                                    "The link's preset '{value}' does not exist. Opening your own "
                                    "settings."),
+    "optimizers.warn.bad_surface": ("リンクの関数「{value}」はありません。既定の関数で開きます。",
+                                    "The link's function '{value}' does not exist. Opening the "
+                                    "default function."),
     "optimizers.warn.not_number": (
         "リンクの {name} =「{value}」は数値として読めません。既定の開始点を使います。",
         "The link's {name} = '{value}' is not a number. Using the default start.",
