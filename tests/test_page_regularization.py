@@ -186,3 +186,33 @@ def test_stale_or_forged_state_falls_back_to_the_defaults():
     assert not at.exception
     assert at.radio(key="reg.fit.method").value == "l2"
     assert at.select_slider(key="reg.fit.l2").value == 0.003
+
+
+def test_tanh_std001_reads_as_vanishing_around_0():
+    at = open_page("regularization")
+    at.radio(key="reg.init.activation").set_value("tanh").run()
+    at.radio(key="reg.init.init").set_value("std001").run()
+    stds = [a.std() for a in init_bn.forward(init_bn.Setting("tanh", "std001")).post]
+    g = (stds[-1] / stds[0]) ** (1 / 4)
+    assert g < 0.3
+    assert "消失" in at.info[0].value and f"{g:.3g} 倍に縮み" in at.info[0].value
+    assert "e-" not in at.info[0].value
+    at.radio(key="reg.init.activation").set_value("sigmoid").run()
+    assert "0.5 付近に集中" in at.info[0].value  # sigmoid + 0.01 holds its std around 0.5
+
+
+@pytest.mark.parametrize("init", ["std1", "std001"])
+def test_relu_caption_states_what_the_figure_draws(init):
+    at = open_page("regularization")
+    at.radio(key="reg.init.activation").set_value("relu").run()
+    at.radio(key="reg.init.init").set_value(init).run()
+    fig = charts(at)[0]
+    zero = [h.zero_share for h in init_bn.experiment(init_bn.Setting("relu", init)).histograms]
+    first = [values(b.y)[0] / (1 - z) for b, z in zip(fig.data, zero, strict=True)]
+    tops = {round(values(b.x)[-1] + (values(b.x)[1] - values(b.x)[0]) / 2, 6) for b in fig.data}
+    assert len(tops) == 1  # one x range for the five layers
+    note = next(c.value for c in at.caption if "ReLU の横軸" in c.value)
+    assert f"1 層目 {first[0]:.0%}、5 層目 {first[-1]:.0%}" in note
+    # what the reading says shows: a vanishing signal ends as one bar at 0, an exploding one
+    # starts as one
+    assert (first[-1] if init == "std001" else first[0]) > 0.99

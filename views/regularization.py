@@ -54,7 +54,8 @@ def histogram_figure(setting: init_bn.Setting, layer_title: str, zero_note: str,
 
 def reading_text(result: init_bn.Result) -> str:
     layers = result.layers
-    fields = {"g": result.growth, "std": layers[-1].std, "mean": layers[-1].mean,
+    # the mean to 2 decimals: "around 0", not 8.88e-09 (+ 0.0: no "-0")
+    fields = {"g": result.growth, "std": layers[-1].std, "mean": round(layers[-1].mean, 2) + 0.0,
               "near": sum(s.near_ends for s in layers) / len(layers)}
     if result.setting.activation in init_bn.OUTPUT_RANGE:
         fields["lo"], fields["hi"] = init_bn.OUTPUT_RANGE[result.setting.activation]
@@ -93,6 +94,10 @@ def init_tab() -> None:
     keep("reg.init.activation", s["reg.init.activation"])
     keep("reg.init.init", s["reg.init.init"])
     st.info(reading)
+    if activation == "relu":
+        first, last = plain.histograms[0], plain.histograms[-1]
+        st.caption(t("reg.init.relu_axis", top=first.edges[-1], bin=first.edges[1],
+                     first=init_bn.first_bin_share(first), last=init_bn.first_bin_share(last)))
     st.caption(t("reg.init.sigma", sigma=init_bn.weight_std(init, plain.setting.width),
                  n=plain.setting.width) + " " + t("reg.init.setup"))
 
