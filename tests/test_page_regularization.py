@@ -140,6 +140,26 @@ def test_every_method_and_strength_runs(lang):
     assert unspeakable_labels(at) == []
 
 
+@pytest.mark.parametrize("method", ["l2", "l1", "dropout"])
+def test_the_box_says_whether_the_cure_helps_here(method):
+    """Green only when the validation loss falls clearly (5 %) below no regularisation's;
+    dropout at its default r = 0.5 does not, and says so."""
+    at = open_fit()
+    at.radio(key="reg.fit.method").set_value(method).run()
+    base = overfit.train(overfit.OverfitConfig()).val_loss[-1]
+    for value in overfit.OFFERED[method]:
+        at.select_slider(key=f"reg.fit.{method}").set_value(value).run()
+        val = overfit.train(overfit.OverfitConfig(method, value)).val_loss[-1]
+        boxes = at.success if val <= 0.95 * base else at.warning
+        assert len(boxes) == 1, (method, value)
+        assert f"{val:.3f}" in boxes[0].value and f"{base:.3f}" in boxes[0].value
+        assert ("下がりました" if val <= 0.95 * base else "抑えていません" if val < 1.05 * base
+                else "逆効果") in boxes[0].value
+    if method == "dropout":
+        assert at.select_slider(key="reg.fit.dropout").options == ["0.2", "0.5"]
+        assert not at.success
+
+
 @pytest.mark.parametrize("patience", [10, 50])
 def test_early_stopping_marks_the_validation_minimum(patience):
     at = open_fit()

@@ -164,8 +164,11 @@ def overfit_tab() -> None:
                       stop=stop.stop_epoch + 1, val=base.val_loss[stop.best_epoch],
                       last=base.val_loss[-1])
         st.success(t("reg.fit.early_note" if stop.stopped else "reg.fit.early_none", **fields))
-    elif run is not base:
-        st.success(gap_text(name, run))
+    elif run is not base:  # the verdict is computed: a cure that does not help here says so
+        verdict = overfit.verdict(run, base)
+        box = st.success if verdict == "helps" else st.warning
+        box(t(f"reg.fit.verdict.{verdict}", label=name, val=run.val_loss[-1],
+              base=base.val_loss[-1]) + "\n\n" + gap_text(name, run))
     st.caption(gap_text(t("reg.fit.m.none"), base))
     cfg = base_cfg
     st.caption(t("reg.fit.setup", n_train=cfg.n_train, n_val=cfg.n_val, hidden=cfg.hidden,

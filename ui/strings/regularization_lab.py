@@ -151,6 +151,22 @@ STRINGS.update({
         "{label}: final loss {train:.3f} on training, {val:.3f} on validation (accuracy "
         "{train_acc:.0%} and {val_acc:.0%}).",
     ),
+    "reg.fit.verdict.helps": (
+        "{label}で最終エポックの検証損失が正則化なしの {base:.3f} から {val:.3f} に下がりました：過学習を抑えています。",
+        "{label} lowers the final validation loss from {base:.3f} (no regularisation) to "
+        "{val:.3f}: it curbs the overfitting.",
+    ),
+    "reg.fit.verdict.same": (
+        "この設定では{label}は過学習を抑えていません：最終エポックの検証損失 {val:.3f} は正則化なしの {base:.3f} とほぼ同じです"
+        "（差 5% 未満）。",
+        "Here {label} does not curb the overfitting: its final validation loss {val:.3f} is "
+        "about the same as without regularisation, {base:.3f} (less than 5% apart).",
+    ),
+    "reg.fit.verdict.hurts": (
+        "この設定では{label}は逆効果です：最終エポックの検証損失 {val:.3f} は正則化なしの {base:.3f} より 5% 以上高くなっています。",
+        "Here {label} makes things worse: its final validation loss {val:.3f} is 5% or more "
+        "above the {base:.3f} without regularisation.",
+    ),
     "reg.fit.overfit": (
         "正則化なしでは訓練損失 {train:.3f} が検証損失 {val:.3f} の {ratio:.0%} しかありません：訓練データに合わせすぎています（過学習）。",
         "Without regularisation the training loss {train:.3f} is only {ratio:.0%} of the "
