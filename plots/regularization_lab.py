@@ -99,6 +99,9 @@ def make_boundary_figure(panels: list[tuple[str, OverfitRun]], class_names: tupl
     fig.update_yaxes(range=list(PLANE), scaleanchor="x", constrain="domain")
     for c in range(2, len(panels) + 1):
         fig.update_yaxes(scaleanchor=f"x{c}", row=1, col=c)
-    fig.update_layout(height=330, margin=_MARGIN,
-                      legend={"orientation": "h", "yanchor": "top", "y": -0.05, "x": 0})
+    # The legend sits at the figure's bottom edge, in a margin of its own under the tick
+    # labels (at y < 0 of the plot it covered them whenever the height set the plot's size).
+    fig.update_layout(height=360, margin={**_MARGIN, "b": 46},
+                      legend={"orientation": "h", "yref": "container", "yanchor": "bottom",
+                              "y": 0, "x": 0})
     return still(fig)
