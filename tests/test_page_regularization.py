@@ -236,3 +236,54 @@ def test_relu_caption_states_what_the_figure_draws(init):
     # what the reading says shows: a vanishing signal ends as one bar at 0, an exploding one
     # starts as one
     assert (first[-1] if init == "std001" else first[0]) > 0.99
+
+
+def test_a_link_opens_both_tabs_choices_and_the_page_writes_them_back():
+    query = {"tab": "overfit", "act": "relu", "init": "xavier", "fit": "l1", "l1": "0.01",
+             "l2": "0.003", "dropout": "0.2", "early": "10"}
+    at = open_page("regularization", query=query)
+    assert not at.exception and not at.warning
+    assert at.session_state["reg.tab"] == CATALOGUE["reg.tab.overfit"][0]
+    assert at.radio(key="reg.fit.method").value == "l1"
+    assert at.select_slider(key="reg.fit.l1").value == 0.01
+    at.radio(key="reg.fit.method").set_value("dropout").run()
+    assert at.query_params["fit"] == "dropout" and at.query_params["dropout"] == "0.2"
+    at.session_state["reg.tab"] = CATALOGUE["reg.tab.init"][0]
+    at.run()
+    assert at.radio(key="reg.init.activation").value == "relu"
+    assert at.radio(key="reg.init.init").value == "xavier"
+    at.radio(key="reg.init.init").set_value("he").run()
+    written = {k: at.query_params[k] for k in query}
+    assert written == {**query, "tab": "init", "init": "he", "fit": "dropout"}
+
+
+def test_a_reload_keeps_the_choices():
+    """A reload is a new session with the URL the page wrote."""
+    at = open_page("regularization")
+    at.radio(key="reg.init.activation").set_value("relu").run()
+    at.radio(key="reg.init.init").set_value("xavier").run()
+    url = {k: at.query_params[k] for k in at.query_params}
+    assert url["act"] == "relu" and url["init"] == "xavier"
+    again = open_page("regularization", query=url)
+    assert not again.exception and not again.warning
+    assert again.radio(key="reg.init.activation").value == "relu"
+    assert again.radio(key="reg.init.init").value == "xavier"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_bad_link_values_are_warned_about_and_replaced(lang):
+    at = open_page("regularization", lang=lang,
+                   query={"act": "gelu", "init": "std1", "l2": "5", "tab": "zzz"})
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert len(warnings) == 3
+    if lang == "ja":
+        assert "活性化関数「gelu」は選べません" in warnings[1]
+        assert "既定の「シグモイド」を使います" in warnings[1]
+        assert "「5」は選べる値（0.001, 0.003, 0.01, 0.03）にありません" in warnings[2]
+        assert "既定の「① 初期化とバッチ正規化」" in warnings[0]
+    else:
+        assert all(not any("\u3040" <= ch <= "\u30ff" for ch in w) for w in warnings)
+    assert at.radio(key="reg.init.activation").value == "sigmoid"
+    at.run()
+    assert not at.warning  # warned once

@@ -16,6 +16,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "reg.tab.init": ("① 初期化とバッチ正規化", "① Initialisation & batch norm"),
     "reg.tab.overfit": ("② 正則化", "② Regularisation"),
+    # a bad value in the page's URL (?tab=…&act=…&init=…&fit=…&l2=…&l1=…&dropout=…&early=…)
+    "reg.url.tab": ("タブ", "Tab"),
+    "reg.url.l2": ("L2 の λ", "L2's λ"),
+    "reg.url.l1": ("L1 の λ", "L1's λ"),
+    "reg.url.early": ("早期終了の patience", "Early stopping's patience"),
+    "reg.warn.bad_choice": ("URL の{field}「{value}」は選べません。既定の「{default}」を使います。",
+                            "The URL's {field} \"{value}\" is not a choice here. Using the "
+                            "default, \"{default}\"."),
+    "reg.warn.not_offered": (
+        "URL の{field}「{value}」は選べる値（{offered}）にありません。既定値 {default} を使います。",
+        "The URL's {field} \"{value}\" is not one of the values offered ({offered}). Using "
+        "the default, {default}.",
+    ),
     # --- ① ---------------------------------------------------------------------------
     "reg.init.setup": (
         "5 層・各層 100 ノードの全結合ネットワーク（バイアスなし）に、標準正規分布の入力 1000 個を通します"
