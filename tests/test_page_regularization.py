@@ -278,7 +278,7 @@ def test_bad_link_values_are_warned_about_and_replaced(lang):
     warnings = [w.value for w in at.warning]
     assert len(warnings) == 3
     if lang == "ja":
-        assert "活性化関数「gelu」は選べません" in warnings[1]
+        assert "URL の 活性化関数「gelu」は選べません" in warnings[1]
         assert "既定の「シグモイド」を使います" in warnings[1]
         assert "「5」は選べる値（0.001, 0.003, 0.01, 0.03）にありません" in warnings[2]
         assert "既定の「① 初期化とバッチ正規化」" in warnings[0]

@@ -21,11 +21,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reg.url.l2": ("L2 の λ", "L2's λ"),
     "reg.url.l1": ("L1 の λ", "L1's λ"),
     "reg.url.early": ("早期終了の patience", "Early stopping's patience"),
-    "reg.warn.bad_choice": ("URL の{field}「{value}」は選べません。既定の「{default}」を使います。",
+    "reg.warn.bad_choice": ("URL の {field}「{value}」は選べません。既定の「{default}」を使います。",
                             "The URL's {field} \"{value}\" is not a choice here. Using the "
                             "default, \"{default}\"."),
     "reg.warn.not_offered": (
-        "URL の{field}「{value}」は選べる値（{offered}）にありません。既定値 {default} を使います。",
+        "URL の {field}「{value}」は選べる値（{offered}）にありません。既定値 {default} を使います。",
         "The URL's {field} \"{value}\" is not one of the values offered ({offered}). Using "
         "the default, {default}.",
     ),
@@ -56,7 +56,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reg.init.share": ("割合", "Share"),
     "reg.init.relu_axis": (
         "ReLU の横軸は 5 層とも同じ 0〜{top:.3g}（幅の広い層に合わせる）。最初の区間（0〜{bin:.3g}）に入る正の出力は"
-        "1 層目 {first:.0%}、5 層目 {last:.0%}。",
+        " 1 層目 {first:.0%}、5 層目 {last:.0%}。",
         "ReLU's x axis is the same 0 to {top:.3g} for all 5 layers (fitted to the widest). "
         "Positive outputs in the first bin (0 to {bin:.3g}): layer 1 {first:.0%}, layer 5 "
         "{last:.0%}.",
