@@ -91,3 +91,24 @@ def test_boundary_legend_leaves_the_tick_labels_clear(browser, app_url, width):
                 assert not overlaps(tick, entry), (ticks.nth(i).text_content(), tick, entry)
     finally:
         context.close()
+
+
+def test_a_reload_keeps_both_tabs_choices(page, app_url):
+    """Learner L2's steps: ReLU + Xavier on ①, L1 on ②, reload."""
+    open_app(page, app_url, "/regularization", timeout_ms=180_000)
+    for name in ("ReLU", "Xavier"):
+        page.locator(f"{PANEL} label").filter(has_text=name).first.click()
+        wait_rerun(page, 180_000)
+    page.locator('[role="tab"]').nth(1).click()
+    wait_rerun(page, 180_000)
+    page.locator(f"{PANEL} label").filter(has_text="L1").first.click()
+    wait_rerun(page, 180_000)
+    page.reload()
+    page.wait_for_selector(f"{PANEL} .js-plotly-plot .main-svg", timeout=180_000)
+    wait_rerun(page, 180_000)
+    checked = f"{PANEL} label:has(input:checked)"
+    assert page.locator('[role="tab"][aria-selected="true"]').inner_text() == "② 正則化"
+    assert page.locator(checked).first.inner_text() == "L1"
+    page.locator('[role="tab"]').nth(0).click()
+    wait_rerun(page, 180_000)
+    assert [page.locator(checked).nth(i).inner_text() for i in range(2)] == ["ReLU", "Xavier（1/√n）"]
