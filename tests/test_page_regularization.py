@@ -4,6 +4,7 @@ and the page's readings against the core's numbers."""
 from __future__ import annotations
 
 import base64
+import re
 
 import numpy as np
 import plotly.io as pio
@@ -284,6 +285,8 @@ def test_bad_link_values_are_warned_about_and_replaced(lang):
         assert "既定の「① 初期化とバッチ正規化」" in warnings[0]
     else:
         assert all(not any("\u3040" <= ch <= "\u30ff" for ch in w) for w in warnings)
+        assert "“gelu” is not a choice here. Using the default, “Sigmoid”." in warnings[1]
+    assert not any(re.search(r"\b(sigmoid|overfit|act|l2)\b", w) for w in warnings)  # no URL ids
     assert at.radio(key="reg.init.activation").value == "sigmoid"
     at.run()
     assert not at.warning  # warned once

@@ -22,11 +22,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reg.url.l1": ("L1 の λ", "L1's λ"),
     "reg.url.early": ("早期終了の patience", "Early stopping's patience"),
     "reg.warn.bad_choice": ("URL の {field}「{value}」は選べません。既定の「{default}」を使います。",
-                            "The URL's {field} \"{value}\" is not a choice here. Using the "
-                            "default, \"{default}\"."),
+                            "The URL's {field} “{value}” is not a choice here. Using the "
+                            "default, “{default}”."),
     "reg.warn.not_offered": (
         "URL の {field}「{value}」は選べる値（{offered}）にありません。既定値 {default} を使います。",
-        "The URL's {field} \"{value}\" is not one of the values offered ({offered}). Using "
+        "The URL's {field} “{value}” is not one of the values offered ({offered}). Using "
         "the default, {default}.",
     ),
     # --- ① ---------------------------------------------------------------------------
