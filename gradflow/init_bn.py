@@ -8,7 +8,7 @@ The weights are drawn from N(0, σ²) with σ = 1, 0.01, Xavier's 1/√n or He's
 (n = 100 inputs per node).
 
 ``reading`` names what the histograms show, decided from the numbers, not assumed:
-saturation at the ends of a sigmoid or tanh, collapse onto one value, a ReLU signal that
+saturation at the ends of a sigmoid or tanh, collapse onto one value, a signal that
 shrinks, vanishes or explodes layer by layer, or a spread that holds.
 """
 
@@ -115,18 +115,33 @@ class Histogram:
     zero_share: float  # fraction of values exactly 0 (ReLU's dead outputs; not in the bins)
 
 
-def histogram(a: np.ndarray, activation: str) -> Histogram:
+def relu_top(post: list[np.ndarray]) -> float:
+    """One x range for every ReLU layer, [0, the largest layer's 99.5th percentile of its
+    positive values]: on a shared axis a signal that grows or shrinks layer by layer shows
+    (each layer on its own range would draw the same bell five times)."""
+    tops = [float(np.percentile(a[a > 0.0], 99.5)) for a in post if np.any(a > 0.0)]
+    top = max(tops, default=0.0)
+    return top if top > 0 else 1.0
+
+
+def histogram(a: np.ndarray, activation: str, top: float | None = None) -> Histogram:
     """A layer's histogram: fixed bins over a bounded output range; ReLU's positive values
-    over [0, their 99.5th percentile], its exact zeros counted apart (they would dwarf the rest)."""
+    over [0, ``top``] (``relu_top`` of all the layers; this layer's own if None), its exact
+    zeros counted apart (they would dwarf the rest)."""
     flat = a.ravel()
     zeros = float(np.mean(flat == 0.0))
     if activation in OUTPUT_RANGE:
         counts, edges = np.histogram(flat, BINS, range=OUTPUT_RANGE[activation])
         return Histogram(edges, counts / flat.size, zeros)
     positive = flat[flat > 0.0]
-    top = float(np.percentile(positive, 99.5)) if positive.size else 1.0
-    counts, edges = np.histogram(positive, BINS, range=(0.0, top if top > 0 else 1.0))
+    counts, edges = np.histogram(positive, BINS, range=(0.0, top or relu_top([a])))
     return Histogram(edges, counts / flat.size, zeros)
+
+
+def first_bin_share(h: Histogram) -> float:
+    """Of a ReLU layer's positive values, the fraction in its first bin (0 if none is positive)."""
+    positive = 1.0 - h.zero_share
+    return float(h.share[0] / positive) if positive > 0 else 0.0
 
 
 @dataclass(frozen=True)
@@ -167,11 +182,15 @@ def growth(layers: list[LayerSummary]) -> float:
 
 
 def reading(layers: list[LayerSummary], activation: str) -> str:
-    """What the histograms show, from their numbers (thresholds above)."""
+    """What the histograms show, from their numbers (thresholds above). A bounded activation
+    whose std shrinks layer by layer (tanh, centred on 0) vanishes as ReLU's does; one that
+    holds a small std around one value (sigmoid, around 0.5) has collapsed."""
     if activation in OUTPUT_RANGE:
         lo, hi = OUTPUT_RANGE[activation]
         if np.mean([s.near_ends for s in layers]) >= SATURATED:
             return "saturate"
+        if growth(layers) < VANISH:
+            return "vanish"
         if layers[-1].std < COLLAPSED * (hi - lo):
             return "collapse"
         return "spread"
@@ -196,5 +215,6 @@ def experiment(s: Setting) -> Result:
     """Everything the page draws for one setting (cache this: it is pure)."""
     run = forward(s)
     layers = summarise(run, s.activation)
-    return Result(s, [histogram(a, s.activation) for a in run.post], layers,
+    top = relu_top(run.post) if s.activation == "relu" else None
+    return Result(s, [histogram(a, s.activation, top) for a in run.post], layers,
                   reading(layers, s.activation), growth(layers))

@@ -22,7 +22,8 @@ def make_histogram_figure(result: Result, layer_title: str, zero_note: str, y_ti
 
     ``layer_title`` has a ``{layer}`` field; ``zero_note`` a ``{share}`` field (ReLU's exact
     zeros, left out of the bars). Bars are the fraction of all the layer's values; ``y_top``
-    shares one y scale between figures.
+    shares one y scale between figures. ReLU's layers share one x range (``init_bn.relu_top``),
+    so a growing or vanishing spread shows; ticks are plain numbers (no SI "µ" or "k").
     """
     n = len(result.histograms)
     fig = make_subplots(rows=1, cols=n, shared_yaxes=True, horizontal_spacing=0.05,
@@ -33,12 +34,14 @@ def make_histogram_figure(result: Result, layer_title: str, zero_note: str, y_ti
         fig.add_trace(go.Bar(x=centres, y=h.share, width=np.diff(h.edges), marker_color=colour,
                              showlegend=False, hovertemplate="%{x:.3g}: %{y:.1%}<extra></extra>"),
                       row=1, col=c)
+        fig.update_xaxes(range=[float(h.edges[0]), float(h.edges[-1])], row=1, col=c)
         if result.setting.activation == "relu":
             axis = "" if c == 1 else str(c)
             fig.add_annotation(text=zero_note.format(share=h.zero_share), showarrow=False,
                                xref=f"x{axis} domain", yref=f"y{axis} domain", x=0.98, y=0.98,
                                xanchor="right", yanchor="top", font={"size": 10})
-    fig.update_xaxes(nticks=3, tickfont={"size": 9})
+    fig.update_xaxes(nticks=3, tickfont={"size": 9}, exponentformat="none",
+                     separatethousands=True)
     fig.update_yaxes(range=[0, top * 1.1], tickformat=".0%")
     fig.update_yaxes(title_text=y_title, row=1, col=1)
     fig.update_annotations(font_size=11)
@@ -96,6 +99,9 @@ def make_boundary_figure(panels: list[tuple[str, OverfitRun]], class_names: tupl
     fig.update_yaxes(range=list(PLANE), scaleanchor="x", constrain="domain")
     for c in range(2, len(panels) + 1):
         fig.update_yaxes(scaleanchor=f"x{c}", row=1, col=c)
-    fig.update_layout(height=330, margin=_MARGIN,
-                      legend={"orientation": "h", "yanchor": "top", "y": -0.05, "x": 0})
+    # The legend sits at the figure's bottom edge, in a margin of its own under the tick
+    # labels (at y < 0 of the plot it covered them whenever the height set the plot's size).
+    fig.update_layout(height=360, margin={**_MARGIN, "b": 46},
+                      legend={"orientation": "h", "yref": "container", "yanchor": "bottom",
+                              "y": 0, "x": 0})
     return still(fig)

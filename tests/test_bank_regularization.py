@@ -465,7 +465,7 @@ def test_std1_preactivation_spread():
 def test_tanh_small_weights_shrink_tenfold_per_layer():
     q = q_("rg-init-tanh-small-factor")
     result = init_bn.experiment(init_bn.Setting("tanh", "std001"))
-    assert result.reading == "collapse"
+    assert result.reading == "vanish"  # the page: ×0.1 per layer, the signal vanishes
     assert nearest_option(q, result.growth) == q["answer"]
     assert abs(result.growth - 0.01 * math.sqrt(100)) < 0.01
     stds = [layer.std for layer in result.layers]
@@ -811,7 +811,7 @@ def test_graph_bn_tanh():
     at = lambda v: share[np.searchsorted(edges, v) - 1]  # noqa: E731
     assert at(0.9) > at(0.01) and at(-0.9) > at(0.01)
     assert hist(by_setting(q, init="std1", batchnorm=False)).reading == "saturate"
-    assert hist(by_setting(q, init="std001")).reading == "collapse"
+    assert hist(by_setting(q, init="std001")).reading == "vanish"  # tanh: ×0.1 per layer
     xavier = hist(by_setting(q, init="xavier"))
     assert abs(xavier.layers[0].std - key.layers[0].std) < 0.01
     assert [s.std for s in xavier.layers] == sorted((s.std for s in xavier.layers), reverse=True)
@@ -854,8 +854,9 @@ def test_graph_tanh_saturate():
 @checks("rg-graph-tanh-collapse")
 def test_graph_tanh_collapse():
     q = q_("rg-graph-tanh-collapse")
-    # collapse onto one value, and that value is 0
-    only_key_has(q, lambda o: hist(o).reading == "collapse"
+    # the spread shrinks ×0.1 a layer onto one value (the page reads it as vanishing), and
+    # that value is 0
+    only_key_has(q, lambda o: hist(o).reading == "vanish"
                  and abs(hist(o).layers[-1].mean) < 0.01)
     key = hist(q["answer"])
     assert abs(key.growth - 0.1) < 0.01

@@ -65,6 +65,61 @@ def test_the_figure_draws_the_histograms():
     assert notes == [f"0: {h.zero_share:.0%}" for h in result.histograms]
 
 
+def relu_figure(init):
+    result = experiment(Setting("relu", init))
+    return result, make_histogram_figure(result, "L{layer}", "0: {share:.0%}", "share")
+
+
+@pytest.mark.parametrize("init", init_bn.INITS)
+def test_relu_layers_share_one_x_range_the_widest_layers(init):
+    result, fig = relu_figure(init)
+    tops = [np.percentile(a[a > 0], 99.5) for a in forward(result.setting).post]
+    for h in result.histograms:
+        assert h.edges[0] == 0 and h.edges[-1] == pytest.approx(max(tops))
+    for c in range(1, 6):
+        assert fig.layout[f"xaxis{'' if c == 1 else c}"].range == pytest.approx((0, max(tops)))
+
+
+def first_bin(bar, zero_share):
+    return bar.y[0] / (1 - zero_share)
+
+
+def test_relu_std001_figure_shows_the_signal_vanish():
+    result, fig = relu_figure("std001")
+    shares = [first_bin(b, h.zero_share) for b, h in zip(fig.data, result.histograms, strict=True)]
+    assert shares[0] < 0.5  # layer 1 spreads over the axis (computed 0.15)
+    assert shares[1] > 0.5 and all(s > 0.99 for s in shares[2:])  # then one bar at 0
+    assert init_bn.first_bin_share(result.histograms[-1]) == pytest.approx(shares[-1])
+
+
+def test_relu_std1_figure_shows_the_signal_explode():
+    result, fig = relu_figure("std1")
+    shares = [first_bin(b, h.zero_share) for b, h in zip(fig.data, result.histograms, strict=True)]
+    assert all(s > 0.99 for s in shares[:3]) and shares[-1] < 0.5
+
+
+def test_relu_he_figure_keeps_the_spread():
+    result, fig = relu_figure("he")
+    assert all(first_bin(b, h.zero_share) < 0.2
+               for b, h in zip(fig.data, result.histograms, strict=True))
+
+
+@pytest.mark.parametrize("activation", init_bn.ACTIVATIONS)
+def test_tick_labels_are_plain_numbers(activation):
+    fig = make_histogram_figure(experiment(Setting(activation, "std1")), "L{layer}", "{share}", "s")
+    for c in range(1, 6):
+        assert fig.layout[f"xaxis{'' if c == 1 else c}"].exponentformat == "none"
+
+
+def test_tanh_std001_vanishes_and_sigmoid_std001_collapses():
+    stds = [a.std() for a in forward(Setting("tanh", "std001")).post]
+    assert all(b < 0.2 * a for a, b in zip(stds, stds[1:], strict=False))  # ×0.1 per layer
+    assert experiment(Setting("tanh", "std001")).reading == "vanish"
+    sig = [a.std() for a in forward(Setting("sigmoid", "std001")).post]
+    assert max(sig[1:]) < 1.2 * min(sig[1:])  # holds at about 0.012 around 0.5
+    assert experiment(Setting("sigmoid", "std001")).reading == "collapse"
+
+
 def near_ends(a, lo, hi):
     return np.mean((a < lo + 0.1 * (hi - lo)) | (a > hi - 0.1 * (hi - lo)))
 

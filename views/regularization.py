@@ -17,17 +17,47 @@ from plots import regularization_lab as rp
 from plots.shared_figure import share
 from ui.charts import PLOTLY_CONFIG
 from ui.i18n import keep, labelled, name_open_tab, restore_choices, t
+from ui.url_warnings import warn
+from viewstate import regularization_lab as lab
 
-TABS = ("init", "overfit")
 TAB_KEY = "reg.tab"
-FIT_METHODS = (*overfit.METHODS, "early")
+TABS, FIT_METHODS, DEFAULTS, OPTIONS = lab.TABS, lab.FIT_METHODS, lab.DEFAULTS, lab.OPTIONS
 STRENGTHS = overfit.OFFERED
-DEFAULTS = {"reg.init.activation": "sigmoid", "reg.init.init": "std1", "reg.fit.method": "l2",
-            "reg.fit.l2": 0.003, "reg.fit.l1": 0.003, "reg.fit.dropout": 0.5,
-            "reg.fit.early": 50}
-OPTIONS = {"reg.init.activation": init_bn.ACTIVATIONS, "reg.init.init": init_bn.INITS,
-           "reg.fit.method": FIT_METHODS,
-           **{f"reg.fit.{m}": values for m, values in STRENGTHS.items()}}
+SYNCED = "reg._query"  # the query this page wrote last: anything else is a new link
+URL_PROBLEMS = "reg._url_problems"  # a new link's problems, warned about once
+
+
+def seed_from_url() -> None:
+    """A new link (not the query this page wrote) sets the tab and the choices it names."""
+    ss = st.session_state
+    raw = st.query_params.to_dict()
+    if not raw or raw == ss.get(SYNCED):
+        return
+    tab, chosen, ss[URL_PROBLEMS] = lab.parse_query(raw)
+    ss.update(chosen)
+    if tab is not None:
+        ss[TAB_KEY] = t(f"reg.tab.{tab}")
+
+
+def sync_url(tab: str) -> None:
+    """Write the open tab and both tabs' choices back to the URL: a reload keeps them."""
+    ss = st.session_state
+    query = lab.to_query(tab, ss)
+    if st.query_params.to_dict() != query:
+        st.query_params.from_dict(query)
+    ss[SYNCED] = query
+
+
+def warn_url() -> None:
+    labels = {"tab": t("reg.url.tab"), "act": t("reg.init.activation"),
+              "init": t("reg.init.init"), "fit": t("reg.fit.method"),
+              "l2": t("reg.url.l2"), "l1": t("reg.url.l1"), "dropout": t("reg.fit.ratio"),
+              "early": t("reg.url.early")}
+    choices = {"tab": {k: t(f"reg.tab.{k}") for k in TABS},
+               "act": {k: t(f"reg.init.act.{k}") for k in init_bn.ACTIVATIONS},
+               "init": {k: t(f"reg.init.opt.{k}") for k in init_bn.INITS},
+               "fit": {k: t(f"reg.fit.m.{k}") for k in FIT_METHODS}}
+    warn("reg.warn", st.session_state.pop(URL_PROBLEMS, []), labels, choices)
 
 
 def remember_controls() -> None:
@@ -54,7 +84,8 @@ def histogram_figure(setting: init_bn.Setting, layer_title: str, zero_note: str,
 
 def reading_text(result: init_bn.Result) -> str:
     layers = result.layers
-    fields = {"g": result.growth, "std": layers[-1].std, "mean": layers[-1].mean,
+    # the mean to 2 decimals: "around 0", not 8.88e-09 (+ 0.0: no "-0")
+    fields = {"g": result.growth, "std": layers[-1].std, "mean": round(layers[-1].mean, 2) + 0.0,
               "near": sum(s.near_ends for s in layers) / len(layers)}
     if result.setting.activation in init_bn.OUTPUT_RANGE:
         fields["lo"], fields["hi"] = init_bn.OUTPUT_RANGE[result.setting.activation]
@@ -93,6 +124,10 @@ def init_tab() -> None:
     keep("reg.init.activation", s["reg.init.activation"])
     keep("reg.init.init", s["reg.init.init"])
     st.info(reading)
+    if activation == "relu":
+        first, last = plain.histograms[0], plain.histograms[-1]
+        st.caption(t("reg.init.relu_axis", top=first.edges[-1], bin=first.edges[1],
+                     first=init_bn.first_bin_share(first), last=init_bn.first_bin_share(last)))
     st.caption(t("reg.init.sigma", sigma=init_bn.weight_std(init, plain.setting.width),
                  n=plain.setting.width) + " " + t("reg.init.setup"))
 
@@ -102,6 +137,7 @@ def init_tab() -> None:
                  lo=min(x.pre_std_min for x in layers), hi=max(x.pre_std_max for x in layers)))
     st.caption(t("reg.init.rule"))
     st.write(t("reg.init.lesson"))
+    sync_url("init")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -159,8 +195,11 @@ def overfit_tab() -> None:
                       stop=stop.stop_epoch + 1, val=base.val_loss[stop.best_epoch],
                       last=base.val_loss[-1])
         st.success(t("reg.fit.early_note" if stop.stopped else "reg.fit.early_none", **fields))
-    elif run is not base:
-        st.success(gap_text(name, run))
+    elif run is not base:  # the verdict is computed: a cure that does not help here says so
+        verdict = overfit.verdict(run, base)
+        box = st.success if verdict == "helps" else st.warning
+        box(t(f"reg.fit.verdict.{verdict}", label=name, val=run.val_loss[-1],
+              base=base.val_loss[-1]) + "\n\n" + gap_text(name, run))
     st.caption(gap_text(t("reg.fit.m.none"), base))
     cfg = base_cfg
     st.caption(t("reg.fit.setup", n_train=cfg.n_train, n_val=cfg.n_val, hidden=cfg.hidden,
@@ -189,15 +228,18 @@ def overfit_tab() -> None:
     st.caption(t("reg.fit.weights_note", th=overfit.NEAR_ZERO))
     if method == "dropout":
         st.caption(t("reg.fit.dropout_note"))
+    sync_url("overfit")
 
 
 # ---------------------------------------------------------------------------- page
 restore_choices("reg")
+seed_from_url()
 remember_controls()
 name_open_tab(TAB_KEY, "reg.tab", TABS)
 st.html("<style>h1 { word-break: keep-all; }</style>")
 st.title(t("reg.title"), anchor=False)
 st.caption(t("reg.intro"))
+warn_url()
 VIEWS = {"init": init_tab, "overfit": overfit_tab}
 for tab, name in zip(st.tabs([t(f"reg.tab.{k}") for k in TABS], key=TAB_KEY,
                              on_change="rerun"), TABS, strict=True):

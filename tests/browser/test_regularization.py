@@ -61,3 +61,54 @@ def test_desktop_a_click_redraws_each_tab(page, app_url):
     assert "早期終了（patience 50）" in page.locator(PANEL).inner_text()
     assert page.locator(f"{PANEL} .js-plotly-plot").count() == 2
     shoot(page, "desktop-tab2.png")
+
+
+def overlaps(a, b) -> bool:
+    return not (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_boundary_legend_leaves_the_tick_labels_clear(browser, app_url, width):
+    """The class legend of ②'s decision-boundary figure covered the left panel's x tick
+    labels (−2, −1, 0) at 1280 px (learner L2 #12)."""
+    context = browser.new_context(viewport={"width": width, "height": HEIGHT}, locale="ja-JP")
+    page = context.new_page()
+    try:
+        open_app(page, app_url, "/regularization", timeout_ms=180_000)
+        page.locator('[role="tab"]').nth(1).click()
+        wait_rerun(page, 180_000)
+        figure = page.locator(f"{PANEL} .js-plotly-plot").nth(1)
+        figure.locator(".legend").wait_for(timeout=120_000)
+        figure.scroll_into_view_if_needed()
+        legend = figure.locator(".legend .traces")
+        ticks = figure.locator(".xaxislayer-above .xtick text")
+        assert legend.count() == 2 and ticks.count() >= 5
+        for i in range(ticks.count()):
+            tick = ticks.nth(i).bounding_box()
+            for j in range(2):
+                entry = legend.nth(j).bounding_box()
+                assert not overlaps(tick, entry), (ticks.nth(i).text_content(), tick, entry)
+    finally:
+        context.close()
+
+
+def test_a_reload_keeps_both_tabs_choices(page, app_url):
+    """Learner L2's steps: ReLU + Xavier on ①, L1 on ②, reload."""
+    open_app(page, app_url, "/regularization", timeout_ms=180_000)
+    for name in ("ReLU", "Xavier"):
+        page.locator(f"{PANEL} label").filter(has_text=name).first.click()
+        wait_rerun(page, 180_000)
+    page.locator('[role="tab"]').nth(1).click()
+    wait_rerun(page, 180_000)
+    page.locator(f"{PANEL} label").filter(has_text="L1").first.click()
+    wait_rerun(page, 180_000)
+    page.reload()
+    page.wait_for_selector(f"{PANEL} .js-plotly-plot .main-svg", timeout=180_000)
+    wait_rerun(page, 180_000)
+    checked = f"{PANEL} label:has(input:checked)"
+    assert page.locator('[role="tab"][aria-selected="true"]').inner_text() == "② 正則化"
+    assert page.locator(checked).first.inner_text() == "L1"
+    page.locator('[role="tab"]').nth(0).click()
+    wait_rerun(page, 180_000)
+    assert [page.locator(checked).nth(i).inner_text() for i in range(2)] == ["ReLU", "Xavier（1/√n）"]

@@ -16,6 +16,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "reg.tab.init": ("① 初期化とバッチ正規化", "① Initialisation & batch norm"),
     "reg.tab.overfit": ("② 正則化", "② Regularisation"),
+    # a bad value in the page's URL (?tab=…&act=…&init=…&fit=…&l2=…&l1=…&dropout=…&early=…)
+    "reg.url.tab": ("タブ", "Tab"),
+    "reg.url.l2": ("L2 の λ", "L2's λ"),
+    "reg.url.l1": ("L1 の λ", "L1's λ"),
+    "reg.url.early": ("早期終了の patience", "Early stopping's patience"),
+    "reg.warn.bad_choice": ("URL の {field}「{value}」は選べません。既定の「{default}」を使います。",
+                            "The URL's {field} “{value}” is not a choice here. Using the "
+                            "default, “{default}”."),
+    "reg.warn.not_offered": (
+        "URL の {field}「{value}」は選べる値（{offered}）にありません。既定値 {default} を使います。",
+        "The URL's {field} “{value}” is not one of the values offered ({offered}). Using "
+        "the default, {default}.",
+    ),
     # --- ① ---------------------------------------------------------------------------
     "reg.init.setup": (
         "5 層・各層 100 ノードの全結合ネットワーク（バイアスなし）に、標準正規分布の入力 1000 個を通します"
@@ -41,6 +54,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reg.init.layer": ("{layer} 層目", "Layer {layer}"),
     "reg.init.zero_note": ("0 の割合 {share:.0%}", "zeros {share:.0%}"),
     "reg.init.share": ("割合", "Share"),
+    "reg.init.relu_axis": (
+        "ReLU の横軸は 5 層とも同じ 0〜{top:.3g}（幅の広い層に合わせる）。最初の区間（0〜{bin:.3g}）に入る正の出力は"
+        " 1 層目 {first:.0%}、5 層目 {last:.0%}。",
+        "ReLU's x axis is the same 0 to {top:.3g} for all 5 layers (fitted to the widest). "
+        "Positive outputs in the first bin (0 to {bin:.3g}): layer 1 {first:.0%}, layer 5 "
+        "{last:.0%}.",
+    ),
     "reg.init.alt": ("{setting}：5 層それぞれの出力のヒストグラム。{reading}",
                      "{setting}: histograms of the outputs of the 5 layers. {reading}"),
     "reg.read.saturate": (
@@ -51,9 +71,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "or less), so the gradient vanishes through the layers.",
     ),
     "reg.read.collapse": (
-        "最後の層の出力は {mean:.3g} 付近に集中（標準偏差 {std:.3g}、出力幅の 5% 未満）。"
+        "最後の層の出力は {mean:g} 付近に集中（標準偏差 {std:.3g}、出力幅の 5% 未満）。"
         "どのノードもほぼ同じ値を出すので、ノードを増やした意味がありません（表現力の制限）。",
-        "The last layer's outputs crowd around {mean:.3g} (std {std:.3g}, under 5% of the "
+        "The last layer's outputs crowd around {mean:g} (std {std:.3g}, under 5% of the "
         "range). Every node outputs nearly the same value, so the extra nodes add nothing "
         "(limited expressiveness).",
     ),
@@ -67,9 +87,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The outputs' std grows {g:.3g}-fold per layer on average: it explodes with depth.",
     ),
     "reg.read.vanish": (
-        "出力の標準偏差が 1 層ごとに平均 {g:.3g} 倍に縮み、深い層では信号がほぼ 0 になります。",
+        "出力の標準偏差が 1 層ごとに平均 {g:.3g} 倍に縮み、深い層では信号がほぼ 0 になります（消失）。",
         "The outputs' std shrinks to {g:.3g} of itself per layer on average: deep layers get "
-        "almost no signal.",
+        "almost no signal (it vanishes).",
     ),
     "reg.read.shrink": (
         "出力の標準偏差が 1 層ごとに平均 {g:.3g} 倍に縮んでいます（深くなるほど 0 に偏る）。",
@@ -90,12 +110,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "reg.init.rule": (
         "判定の目安（このページの計算による）：シグモイドと tanh は、両端に出力の半分以上があれば「飽和」、"
-        "最後の層の標準偏差が出力幅の 5% 未満なら「集中」。ReLU は、標準偏差の 1 層あたりの倍率が"
-        " 1.5 超で「発散」、0.3 未満で「消失」、0.85 未満で「縮小」。",
+        "標準偏差の 1 層あたりの倍率が 0.3 未満なら「消失」、最後の層の標準偏差が出力幅の 5% 未満なら「集中」。"
+        "ReLU は、標準偏差の 1 層あたりの倍率が 1.5 超で「発散」、0.3 未満で「消失」、0.85 未満で「縮小」。",
         "How the reading is decided (by this page's computation): for sigmoid and tanh, half "
-        "the outputs or more at the ends is saturation, a last-layer std under 5% of the range "
-        "is a collapse. For ReLU, the std's factor per layer above 1.5 is an explosion, below "
-        "0.3 a vanishing signal, below 0.85 a shrinking one.",
+        "the outputs or more at the ends is saturation, the std's factor per layer below 0.3 a "
+        "vanishing signal, a last-layer std under 5% of the range a collapse. For ReLU, the "
+        "std's factor per layer above 1.5 is an explosion, below 0.3 a vanishing signal, below "
+        "0.85 a shrinking one.",
     ),
     "reg.init.lesson": (
         "教科書の結論：シグモイドや tanh には Xavier の初期値（標準偏差 1/√n）、ReLU には He の初期値"
@@ -142,6 +163,22 @@ STRINGS.update({
         "{label}：最終エポックの損失は訓練 {train:.3f}、検証 {val:.3f}（正解率 訓練 {train_acc:.0%}、検証 {val_acc:.0%}）。",
         "{label}: final loss {train:.3f} on training, {val:.3f} on validation (accuracy "
         "{train_acc:.0%} and {val_acc:.0%}).",
+    ),
+    "reg.fit.verdict.helps": (
+        "{label}で最終エポックの検証損失が正則化なしの {base:.3f} から {val:.3f} に下がりました：過学習を抑えています。",
+        "{label} lowers the final validation loss from {base:.3f} (no regularisation) to "
+        "{val:.3f}: it curbs the overfitting.",
+    ),
+    "reg.fit.verdict.same": (
+        "この設定では{label}は過学習を抑えていません：最終エポックの検証損失 {val:.3f} は正則化なしの {base:.3f} とほぼ同じです"
+        "（差 5% 未満）。",
+        "Here {label} does not curb the overfitting: its final validation loss {val:.3f} is "
+        "about the same as without regularisation, {base:.3f} (less than 5% apart).",
+    ),
+    "reg.fit.verdict.hurts": (
+        "この設定では{label}は逆効果です：最終エポックの検証損失 {val:.3f} は正則化なしの {base:.3f} より 5% 以上高くなっています。",
+        "Here {label} makes things worse: its final validation loss {val:.3f} is 5% or more "
+        "above the {base:.3f} without regularisation.",
     ),
     "reg.fit.overfit": (
         "正則化なしでは訓練損失 {train:.3f} が検証損失 {val:.3f} の {ratio:.0%} しかありません：訓練データに合わせすぎています（過学習）。",
