@@ -200,6 +200,62 @@ def test_a_relu_input_at_the_kink_is_warned_about():
     assert "折れ目" in at.warning[0].value
 
 
+def test_at_the_kink_the_check_does_not_call_the_correct_layers_wrong():
+    # x = (0, 0): a1 = b1, which seed 2 makes exactly 0, so +h on b1 opens the ReLU and the
+    # central difference is half the one-sided slope: b1's relative error is 1 (L1 #5)
+    at = open_page("backprop")
+    at.selectbox(key="backprop.example").set_value("net").run()
+    at.text_input(key="backprop.x").set_value("0, 0").run()
+    at.text_input(key="backprop.t").set_value("0").run()
+    assert not at.exception and not at.error
+    table = at.table[-1].value
+    verdicts = dict(zip(table.iloc[:, 0], table.iloc[:, 2], strict=True))
+    errors = dict(zip(table.iloc[:, 0], table.iloc[:, 1].astype(float), strict=True))
+    assert errors["b1"] > 0.5
+    assert verdicts["b1"] == "不一致（折れ目をまたいだため。実装の誤りとは限りません）"
+    assert verdicts["W2"] == verdicts["b2"] == "一致"
+    warnings = [w.value for w in at.warning]
+    assert any(w.startswith("b1 で逆伝播と数値微分が一致しませんが") for w in warnings)
+    kink = next(w for w in warnings if "折れ目（0）" in w)
+    assert "パラメータ（重み W1・バイアス b1）" in kink and "当てになりません" in kink
+    # a bug that hits only W2's side is still called a bug at the kink: W2, b2 do not move a1
+    at.text_input(key="backprop.x").set_value("0, 0; 1, 1").run()  # N = 2: a /N to forget
+    at.text_input(key="backprop.t").set_value("0, 1").run()
+    at.radio(key="backprop.bug").set_value("no_batch_mean").run()
+    assert at.error[0].value.endswith("W2, b2 で逆伝播と数値微分が一致しません。")
+
+
+def test_the_inputs_panel_never_opens_or_closes_by_itself():
+    at = open_page("backprop")
+    at.selectbox(key="backprop.example").set_value("net").run()
+    panel = next(e for e in at.expander if e.label == "入力を変える")
+    assert not panel.proto.expanded
+    at.text_input(key="backprop.t").set_value("0, 2, 1").run()  # a warning: labels ≠ rows
+    assert at.warning
+    assert not next(e for e in at.expander if e.label == "入力を変える").proto.expanded
+    at.text_input(key="backprop.x").set_value("1, 0.5; -1.2, 0.8; 0.3, 0.3").run()  # valid
+    assert not at.warning
+    assert not next(e for e in at.expander if e.label == "入力を変える").proto.expanded
+
+
+def test_english_bug_comments_mark_the_bug_in_english_and_keep_the_code():
+    for lang, marks in (("ja", ("# バグ：dout[self.mask] = 0 が抜けている",
+                                "# バグ：正しくは np.dot(dout, self.W.T)")),
+                        ("en", ("# Bug: dout[self.mask] = 0 is missing",
+                                "# Bug: should be np.dot(dout, self.W.T)"))):
+        at = open_page("backprop", lang=lang)
+        at.selectbox(key="backprop.example").set_value("net").run()
+        shown = []
+        for bug in ("no_relu_mask", "transposed_w"):
+            at.radio(key="backprop.bug").set_value(bug).run()
+            shown.append(next(c.value for c in at.code if "def backward" in c.value))
+        for mark, code in zip(marks, shown, strict=True):
+            assert mark in code
+            assert "def backward(self, dout):" in code
+        if lang == "en":
+            assert not [c for c in shown if JAPANESE.search(c)]
+
+
 def test_english():
     at = open_page("backprop", lang="en")
     assert not at.exception

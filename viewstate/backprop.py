@@ -97,6 +97,19 @@ def parse_batch(x_text: str, t_text: str) -> Batch:
     return Batch(x, t, tuple(problems))
 
 
+# The marker words of the planted bugs' comments (backprop/bugs.py), each with its string key:
+# an English page reads them in English; the code itself stays as the exam prints it.
+BUG_WORDS = (("バグ：", "backprop.code.bug"), ("正しくは ", "backprop.code.should_be"),
+             (" が抜けている", "backprop.code.missing"))
+
+
+def mark_bug_words(source: str, translate) -> str:
+    """``source`` with each marker word replaced by ``translate(its key)``."""
+    for word, key in BUG_WORDS:
+        source = source.replace(word, translate(key))
+    return source
+
+
 def format_array(v, precision: int = 3) -> str:
     """A value as the page prints it: a scalar in 6 digits, an array as NumPy prints it."""
     a = np.asarray(v)
