@@ -303,3 +303,67 @@ def test_switching_the_language_keeps_the_example_the_step_and_the_bug():
     assert at.slider(key="backprop.step.shop").value == 3
     assert at.radio(key="backprop.bug").value == "transposed_w"
     assert at.title[0].value == "Backpropagation lab"
+
+
+def test_the_view_lives_in_the_url_and_a_link_restores_it():
+    at = open_page("backprop")
+    assert dict(at.query_params) == {} or all(not v for v in at.query_params.values())
+    at.selectbox(key="backprop.example").set_value("shop").run()
+    press(at, "backprop.next", 5)
+    assert at.query_params["ex"] == "shop" and at.query_params["step"] == "5"
+    at.selectbox(key="backprop.example").set_value("net").run()
+    at.text_input(key="backprop.x").set_value("0, 1; -1, 1").run()
+    at.text_input(key="backprop.t").set_value("1, 2").run()
+    at.number_input(key="backprop.seed").set_value(5).run()
+    at.radio(key="backprop.activation").set_value("sigmoid").run()
+    at.radio(key="backprop.bug").set_value("transposed_w").run()
+    press(at, "backprop.next", 3)
+    query = {k: at.query_params[k] for k in at.query_params}
+    assert query == {"ex": "net", "step": "3", "x": "0, 1; -1, 1", "t": "1, 2", "seed": "5",
+                     "act": "sigmoid", "bug": "transposed_w"}
+    # a reload, or the link opened by someone else: a new session with that URL
+    again = open_page("backprop", query=query)
+    assert not again.exception and not again.warning
+    assert again.selectbox(key="backprop.example").value == "net"
+    assert again.slider(key="backprop.step.net").value == 3
+    assert again.text_input(key="backprop.x").value == "0, 1; -1, 1"
+    assert again.text_input(key="backprop.t").value == "1, 2"
+    assert again.number_input(key="backprop.seed").value == 5
+    assert again.radio(key="backprop.activation").value == "sigmoid"
+    assert again.radio(key="backprop.bug").value == "transposed_w"
+    assert codes(again) == codes(at)  # the same network, the same step shown
+
+
+def test_a_shop_link_restores_its_prices():
+    at = open_page("backprop", query={"ex": "apple", "step": "4", "apple": "120", "tax": "1.08"})
+    assert not at.exception and not at.warning
+    assert at.slider(key="backprop.step.apple").value == 4
+    assert at.number_input(key="backprop.apple").value == 120
+    assert "120" in blue(at) and "1.08" in blue(at)
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ({"ex": "pear"}, "URL の ex=pear は使えない値です。既定値 apple を使います。"),
+    ({"step": "-1"}, "URL の step=-1 は使えない値です。既定値 0 を使います。"),
+    ({"step": "abc"}, "URL の step=「abc」は数値として読めません。既定値 0 を使います。"),
+    ({"step": "9"}, "URL の step=9 はこの例の最後のステップ 4 を超えています。ステップ 0 から始めます。"),
+    ({"seed": "3.7"}, "URL の seed=3.7 は使えない値です。既定値 2 を使います。"),
+    ({"seed": "1e400"}, "URL の seed=1e400 は使えない値です。既定値 2 を使います。"),
+    ({"act": "tanh"}, "URL の act=tanh は使えない値です。既定値 relu を使います。"),
+    ({"act": "sigmoid", "bug": "no_relu_mask"},
+     "URL の bug=no_relu_mask は使えない値です。既定値 none を使います。"),
+    ({"tax": "1e400"}, "URL の tax=1e400 は範囲外です（0〜100000）。既定値 1.1 を使います。"),
+])
+def test_a_bad_link_warns_in_japanese_and_falls_back(query, message):
+    at = open_page("backprop", query=query)
+    assert not at.exception
+    assert [w.value for w in at.warning] == [message]
+    assert at.slider(key="backprop.step.apple").value == 0
+    at.selectbox(key="backprop.example").set_value("net").run()
+    assert not at.exception
+
+
+def test_a_bad_x_in_a_link_warns_like_typed_x():
+    at = open_page("backprop", query={"ex": "net", "x": "1, two"})
+    assert not at.exception
+    assert "「two」" in at.warning[0].value

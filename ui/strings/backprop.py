@@ -230,4 +230,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "backprop.compare": ("勾配を並べて見る（逆伝播 / 数値微分）", "See the gradients side by side (backprop / numerical)"),
     "backprop.analytic": ("逆伝播", "Backpropagation"),
     "backprop.numeric": ("数値微分", "Numerical"),
+    # --- a link's bad values
+    "backprop.warn.not_a_number": ("URL の {field}=「{value}」は数値として読めません。既定値 {default} を使います。",
+                                   "URL value {field}='{value}' is not a number. Using the default {default}."),
+    "backprop.warn.out_of_range": ("URL の {field}={value} は範囲外です（{lo}〜{hi}）。既定値 {default} を使います。",
+                                   "URL value {field}={value} is out of range ({lo} to {hi}). Using the default {default}."),
+    "backprop.warn.not_allowed": ("URL の {field}={value} は使えない値です。既定値 {default} を使います。",
+                                  "URL value {field}={value} is not allowed. Using the default {default}."),
+    "backprop.warn.step": ("URL の step={value} はこの例の最後のステップ {last} を超えています。ステップ 0 から始めます。",
+                           "URL value step={value} is past this example's last step ({last}). Starting at step 0."),
 }
