@@ -150,7 +150,7 @@ def softmax_section() -> None:
         st.success(t("loss.routes_equal", loss=routes.loss, diff=routes.max_diff))
     with st.container(key="loss-routes"):  # CSS: numbers never break (ui/layout_css.py)
         st.table(pd.DataFrame({
-            t("loss.col_class"): labels, t("loss.col_a"): [fmt(v) for v in routes.a],
+            t("loss.col_k"): labels, t("loss.col_a"): [fmt(v) for v in routes.a],
             t("loss.col_y"): [fmt(v) for v in routes.y], t("loss.col_t"): [fmt(v) for v in routes.t],
             t("loss.col_dEdy"): [fmt(v) for v in routes.de_dy],
             t("loss.col_fused"): [fmt(v) for v in routes.fused],

@@ -125,6 +125,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "loss.jacobian": ("Jᵀ·∂E/∂y（ヤコビ行列経由）", "Jᵀ·∂E/∂y (via the Jacobian)"),
     "loss.axis_dEda_k": ("∂E/∂a_k", "∂E/∂a_k"),
     "loss.col_class": ("クラス k", "Class k"),
+    "loss.col_k": ("k", "k"),  # the table's heading: 「クラス k」 was one character a line at 390 px
     "loss.col_a": ("a", "a"),
     "loss.col_y": ("y = softmax(a)", "y = softmax(a)"),
     "loss.col_t": ("t", "t"),
