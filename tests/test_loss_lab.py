@@ -346,6 +346,10 @@ def test_the_textbook_loss_dips_below_zero_only_near_y_1():
     assert row is rows[-1] and row.y == 1.0
     assert row.textbook == pytest.approx(-math.log1p(1e-7), rel=1e-9)
     assert ll.below_zero(ll.safety_rows()) is None
+    # what the note says: it dips exactly where y + 1e-7 passes 1, even with y still below 1
+    near = ll.below_zero(ll.safety_rows(17.0))  # y = 1 − 4.1e-8
+    assert near is not None and near.y < 1 and near.y + 1e-7 > 1
+    assert ll.below_zero(ll.safety_rows(15.0)) is None  # y = 1 − 3.1e-7: y + 1e-7 < 1
     assert ll.below_zero(ll.safety_rows(-5.0)) is None
 
 

@@ -181,10 +181,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "form, from the logits, neither overflows nor caps.",
     ),
     "loss.delta_negative": (
-        "表の y = {y} の行では −log(y + 1e-7) = {value} と、損失がわずかに負になります（y = 1 なら −log(1 + 1e-7) ≈ −1e-7）。"
+        "表の y = {y} の行では y + 1e-7 が 1 を超えるので、−log(y + 1e-7) = {value} と損失がわずかに負になります。"
         "+ 1e-7 は正解に自信のある予測の損失も少しずらします。",
-        "In the row with y = {y}, −log(y + 1e-7) = {value}: a slightly negative loss (at y = 1, "
-        "−log(1 + 1e-7) ≈ −1e-7). The + 1e-7 shifts the loss of a confident right answer a little too.",
+        "In the row with y = {y}, y + 1e-7 exceeds 1, so −log(y + 1e-7) = {value}: a slightly "
+        "negative loss. The + 1e-7 shifts the loss of a confident right answer a little too.",
     ),
     "loss.problem.empty": ("ロジットが空です。既定値 {default} を使います。",
                            "No logits were entered. Using the default {default}."),
