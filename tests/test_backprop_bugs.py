@@ -192,3 +192,6 @@ def test_at_the_kink_even_the_correct_layers_can_fail():
     x = np.array([[0.0, 0.0], [1.0, 1.0]])  # a1 = b1 = 0 for the first sample
     result = gradient_check(x, np.array([0, 1]), 0)
     assert result.near_kink and not result.all_passed
+    # ... and the verdict says the kink, not the code: only W1, b1 move a1
+    assert result.verdict("b1") == "kink" and result.failed == ()
+    assert {k for k in PARAMS if result.unreliable(k)} <= {"W1", "b1"}

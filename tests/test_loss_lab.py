@@ -261,7 +261,7 @@ def test_math_block_keeps_the_continuation_line():
 
 
 def test_query_round_trip():
-    view = ll.LossView(t=0.0, y=0.9, a=3.5, ta=0, logits="1, 2, 3", label=2)
+    view = ll.LossView(t=0.0, y=0.9, a=3.5, ta=0, logits="1, 2, 3", label=2, extra=-1000.0)
     back, problems = ll.parse_query(ll.to_query(view))
     assert back == view and problems == []
     assert ll.to_query(ll.LossView()) == {}
@@ -274,7 +274,8 @@ def test_query_round_trip():
     ({"y": "0"}, "out_of_range", "y"),  # BCE's infinity is not on the slider
     ({"a": "inf"}, "out_of_range", "a"),
     ({"ta": "0.5"}, "not_allowed", "ta"),
-    ({"label": "11"}, "not_allowed", "label"),
+    ({"label": "10"}, "not_allowed", "label"),  # labels count from 0: 10 classes, 0 to 9
+    ({"label": "-1"}, "not_allowed", "label"),
     ({"label": "abc"}, "not_a_number", "label"),
 ])
 def test_bad_query_values_fall_back(raw, code, field):
@@ -291,3 +292,90 @@ def test_the_stable_formula_on_screen_is_what_the_stable_column_computes():
         c = z.max()
         by_formula = -z[0] + c + math.log(np.sum(np.exp(z - c)))
         assert ll.safety_row(a).stable == pytest.approx(by_formula, rel=1e-15)
+
+
+@pytest.mark.parametrize(("raw", "shown"), [({"y": "1e400"}, "1e400"), ({"a": "-11"}, "-11"),
+                                            ({"label": "1e400"}, "1e400"), ({"t": " 2 "}, "2")])
+def test_a_bad_link_value_is_quoted_as_typed(raw, shown):
+    _, problems = ll.parse_query(raw)
+    assert [p.fields["value"] for p in problems] == [shown]
+
+
+@pytest.mark.parametrize("text", ["abc", "1001", "inf", "nan"])
+def test_a_bad_extra_logit_in_a_link_adds_no_row(text):
+    view, problems = ll.parse_query({"extra": text})
+    assert view.extra is None
+    assert [(p.code, p.fields["value"]) for p in problems] == [("extra", text)]
+
+
+def test_the_page_names_the_prediction_y_in_the_bce_formulas():
+    # the core's p becomes y; \partial and \left keep their p and l
+    shown = [ll.in_y(ll.math_block(fn)) for fn in (losses.binary_cross_entropy,
+                                                    losses.binary_cross_entropy_grad)]
+    assert shown == [r"E = -\left(t \log y + (1 - t)\log(1 - y)\right)",
+                     r"\frac{\partial E}{\partial y} = -\frac{t}{y} + \frac{1 - t}{1 - y}"
+                     r" = \frac{y - t}{y(1 - y)}"]
+
+
+def sigmoid(a: float) -> float:
+    return 1 / (1 + math.exp(-a))
+
+
+@pytest.mark.parametrize(("ratio", "rounded", "digits"), [
+    (1 / (0.5 * 0.5), False, "4"),  # a = 0: σ′ = ¼
+    (1 / (sigmoid(-5) * (1 - sigmoid(-5))), True, "150"),
+    (1 / (sigmoid(10) * (1 - sigmoid(10))), True, "22,000"),  # 22,028.5
+])
+def test_ratio_text_reads_as_a_rounded_number(ratio, rounded, digits):
+    assert ll.ratio_text(ratio) == (rounded, digits)
+
+
+def test_a_zero_is_on_the_boundary_not_on_the_right_side():
+    for t in (0, 1):
+        probe = ll.logit_probe(0.0, t)
+        assert probe.y == 0.5 and probe.verdict == "boundary" and not probe.wrong
+        assert probe.ratio == 4.0
+        # the smallest gap of all: 1/σ′(a) is smallest where σ′ peaks
+        assert all(ll.logit_probe(a, t).ratio > probe.ratio for a in (-3, -0.1, 0.1, 3))
+    assert ll.logit_probe(0.1, 1).verdict == "right" and ll.logit_probe(-0.1, 1).verdict == "wrong"
+
+
+def test_the_textbook_loss_dips_below_zero_only_near_y_1():
+    rows = ll.safety_rows(1000.0)
+    row = ll.below_zero(rows)
+    assert row is rows[-1] and row.y == 1.0
+    assert row.textbook == pytest.approx(-math.log1p(1e-7), rel=1e-9)
+    assert ll.below_zero(ll.safety_rows()) is None
+    # what the note says: it dips exactly where y + 1e-7 passes 1, even with y still below 1
+    near = ll.below_zero(ll.safety_rows(17.0))  # y = 1 − 4.1e-8
+    assert near is not None and near.y < 1 and near.y + 1e-7 > 1
+    assert ll.below_zero(ll.safety_rows(15.0)) is None  # y = 1 − 3.1e-7: y + 1e-7 < 1
+    assert ll.below_zero(ll.safety_rows(-5.0)) is None
+
+
+def test_the_underflow_and_the_overflow_of_minus_t_over_y_are_told_apart():
+    assert ll.softmax_routes((0.0, 800.0), 0).y_label == 0.0  # e^-800: underflows to 0
+    r = ll.softmax_routes((0.0, 710.0), 0)  # e^-710 ≈ 4.5e-309: subnormal, but −1/y = −inf
+    assert r.broken and r.y_label > 0
+
+
+def test_every_loss_link_in_the_bank_opens_without_a_warning():
+    """Labels count from 0 on the page, as in the textbook: a link's label is a 0-based index
+    (lo-trace-numgrad's correct class is a[1], so its link says label=1)."""
+    from pathlib import Path
+    from urllib.parse import parse_qs, urlsplit
+
+    import yaml
+
+    from viewstate import logits as lg
+    links = {q["id"]: q["link"] for f in Path("quiz_data").glob("*.yaml")
+             for q in (yaml.safe_load(f.read_text()) or {}).get("questions", [])
+             if str(q.get("link", "")).startswith("/loss?")}
+    assert "lo-trace-numgrad" in links
+    for qid, link in links.items():
+        raw = {k: v[-1] for k, v in parse_qs(urlsplit(link).query).items()}
+        view, problems = ll.parse_query(raw)
+        assert problems == [], qid
+        assert view.label < len(lg.parse_logits(view.logits, lg.DEFAULT_LOGITS).values), qid
+    trace = {k: v[-1] for k, v in parse_qs(urlsplit(links["lo-trace-numgrad"]).query).items()}
+    assert ll.parse_query(trace)[0].label == 1  # the question's k = 1

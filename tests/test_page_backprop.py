@@ -200,6 +200,62 @@ def test_a_relu_input_at_the_kink_is_warned_about():
     assert "折れ目" in at.warning[0].value
 
 
+def test_at_the_kink_the_check_does_not_call_the_correct_layers_wrong():
+    # x = (0, 0): a1 = b1, which seed 2 makes exactly 0, so +h on b1 opens the ReLU and the
+    # central difference is half the one-sided slope: b1's relative error is 1 (L1 #5)
+    at = open_page("backprop")
+    at.selectbox(key="backprop.example").set_value("net").run()
+    at.text_input(key="backprop.x").set_value("0, 0").run()
+    at.text_input(key="backprop.t").set_value("0").run()
+    assert not at.exception and not at.error
+    table = at.table[-1].value
+    verdicts = dict(zip(table.iloc[:, 0], table.iloc[:, 2], strict=True))
+    errors = dict(zip(table.iloc[:, 0], table.iloc[:, 1].astype(float), strict=True))
+    assert errors["b1"] > 0.5
+    assert verdicts["b1"] == "不一致（折れ目をまたいだため。実装の誤りとは限りません）"
+    assert verdicts["W2"] == verdicts["b2"] == "一致"
+    warnings = [w.value for w in at.warning]
+    assert any(w.startswith("b1 で逆伝播と数値微分が一致しませんが") for w in warnings)
+    kink = next(w for w in warnings if "折れ目（0）" in w)
+    assert "パラメータ（重み W1・バイアス b1）" in kink and "当てになりません" in kink
+    # a bug that hits only W2's side is still called a bug at the kink: W2, b2 do not move a1
+    at.text_input(key="backprop.x").set_value("0, 0; 1, 1").run()  # N = 2: a /N to forget
+    at.text_input(key="backprop.t").set_value("0, 1").run()
+    at.radio(key="backprop.bug").set_value("no_batch_mean").run()
+    assert at.error[0].value.endswith("W2, b2 で逆伝播と数値微分が一致しません。")
+
+
+def test_the_inputs_panel_never_opens_or_closes_by_itself():
+    at = open_page("backprop")
+    at.selectbox(key="backprop.example").set_value("net").run()
+    panel = next(e for e in at.expander if e.label == "入力を変える")
+    assert not panel.proto.expanded
+    at.text_input(key="backprop.t").set_value("0, 2, 1").run()  # a warning: labels ≠ rows
+    assert at.warning
+    assert not next(e for e in at.expander if e.label == "入力を変える").proto.expanded
+    at.text_input(key="backprop.x").set_value("1, 0.5; -1.2, 0.8; 0.3, 0.3").run()  # valid
+    assert not at.warning
+    assert not next(e for e in at.expander if e.label == "入力を変える").proto.expanded
+
+
+def test_english_bug_comments_mark_the_bug_in_english_and_keep_the_code():
+    for lang, marks in (("ja", ("# バグ：dout[self.mask] = 0 が抜けている",
+                                "# バグ：正しくは np.dot(dout, self.W.T)")),
+                        ("en", ("# Bug: dout[self.mask] = 0 is missing",
+                                "# Bug: should be np.dot(dout, self.W.T)"))):
+        at = open_page("backprop", lang=lang)
+        at.selectbox(key="backprop.example").set_value("net").run()
+        shown = []
+        for bug in ("no_relu_mask", "transposed_w"):
+            at.radio(key="backprop.bug").set_value(bug).run()
+            shown.append(next(c.value for c in at.code if "def backward" in c.value))
+        for mark, code in zip(marks, shown, strict=True):
+            assert mark in code
+            assert "def backward(self, dout):" in code
+        if lang == "en":
+            assert not [c for c in shown if JAPANESE.search(c)]
+
+
 def test_english():
     at = open_page("backprop", lang="en")
     assert not at.exception
@@ -247,3 +303,67 @@ def test_switching_the_language_keeps_the_example_the_step_and_the_bug():
     assert at.slider(key="backprop.step.shop").value == 3
     assert at.radio(key="backprop.bug").value == "transposed_w"
     assert at.title[0].value == "Backpropagation lab"
+
+
+def test_the_view_lives_in_the_url_and_a_link_restores_it():
+    at = open_page("backprop")
+    assert dict(at.query_params) == {} or all(not v for v in at.query_params.values())
+    at.selectbox(key="backprop.example").set_value("shop").run()
+    press(at, "backprop.next", 5)
+    assert at.query_params["ex"] == "shop" and at.query_params["step"] == "5"
+    at.selectbox(key="backprop.example").set_value("net").run()
+    at.text_input(key="backprop.x").set_value("0, 1; -1, 1").run()
+    at.text_input(key="backprop.t").set_value("1, 2").run()
+    at.number_input(key="backprop.seed").set_value(5).run()
+    at.radio(key="backprop.activation").set_value("sigmoid").run()
+    at.radio(key="backprop.bug").set_value("transposed_w").run()
+    press(at, "backprop.next", 3)
+    query = {k: at.query_params[k] for k in at.query_params}
+    assert query == {"ex": "net", "step": "3", "x": "0, 1; -1, 1", "t": "1, 2", "seed": "5",
+                     "act": "sigmoid", "bug": "transposed_w"}
+    # a reload, or the link opened by someone else: a new session with that URL
+    again = open_page("backprop", query=query)
+    assert not again.exception and not again.warning
+    assert again.selectbox(key="backprop.example").value == "net"
+    assert again.slider(key="backprop.step.net").value == 3
+    assert again.text_input(key="backprop.x").value == "0, 1; -1, 1"
+    assert again.text_input(key="backprop.t").value == "1, 2"
+    assert again.number_input(key="backprop.seed").value == 5
+    assert again.radio(key="backprop.activation").value == "sigmoid"
+    assert again.radio(key="backprop.bug").value == "transposed_w"
+    assert codes(again) == codes(at)  # the same network, the same step shown
+
+
+def test_a_shop_link_restores_its_prices():
+    at = open_page("backprop", query={"ex": "apple", "step": "4", "apple": "120", "tax": "1.08"})
+    assert not at.exception and not at.warning
+    assert at.slider(key="backprop.step.apple").value == 4
+    assert at.number_input(key="backprop.apple").value == 120
+    assert "120" in blue(at) and "1.08" in blue(at)
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ({"ex": "pear"}, "URL の ex=pear は使えない値です。既定値 apple を使います。"),
+    ({"step": "-1"}, "URL の step=-1 は使えない値です。既定値 0 を使います。"),
+    ({"step": "abc"}, "URL の step=「abc」は数値として読めません。既定値 0 を使います。"),
+    ({"step": "9"}, "URL の step=9 はこの例の最後のステップ 4 を超えています。ステップ 0 から始めます。"),
+    ({"seed": "3.7"}, "URL の seed=3.7 は使えない値です。既定値 2 を使います。"),
+    ({"seed": "1e400"}, "URL の seed=1e400 は使えない値です。既定値 2 を使います。"),
+    ({"act": "tanh"}, "URL の act=tanh は使えない値です。既定値 relu を使います。"),
+    ({"act": "sigmoid", "bug": "no_relu_mask"},
+     "URL の bug=no_relu_mask は使えない値です。既定値 none を使います。"),
+    ({"tax": "1e400"}, "URL の tax=1e400 は範囲外です（0〜100000）。既定値 1.1 を使います。"),
+])
+def test_a_bad_link_warns_in_japanese_and_falls_back(query, message):
+    at = open_page("backprop", query=query)
+    assert not at.exception
+    assert [w.value for w in at.warning] == [message]
+    assert at.slider(key="backprop.step.apple").value == 0
+    at.selectbox(key="backprop.example").set_value("net").run()
+    assert not at.exception
+
+
+def test_a_bad_x_in_a_link_warns_like_typed_x():
+    at = open_page("backprop", query={"ex": "net", "x": "1, two"})
+    assert not at.exception
+    assert "「two」" in at.warning[0].value

@@ -114,15 +114,16 @@ def test_logit_and_its_target(a, ta, stall):
     assert probe(figures(at)["loss.logit_chart"]) == pytest.approx(
         [a, abs(s - ta), a, abs((s - ta) * s * (1 - s))], rel=1e-12)
     ratio = 1 / (s * (1 - s))
+    digits = f"{float(f'{ratio:.2g}'):,.0f}" if ratio >= 1000 else f"{ratio:.3g}"
     message = at.info[0].value
-    assert f"{ratio:.3g}" in message
+    assert f"約 {digits} 分の 1" in message
     assert ("反対側で飽和しています" in message) == stall
 
 
 def test_softmax_logits_and_label():
     at = open_page("loss")
     at.text_input(key="loss.logits").set_value("1, 2, 3, 4").run()
-    at.number_input(key="loss.label").set_value(3).run()
+    at.number_input(key="loss.label").set_value(2).run()  # from 0, as the textbook: the third
     assert not at.exception and not at.warning
     e = [math.exp(v) for v in (1.0, 2.0, 3.0, 4.0)]
     want = [v / sum(e) - (k == 2) for k, v in enumerate(e)]
@@ -130,7 +131,8 @@ def test_softmax_logits_and_label():
     assert values(routes.data[0].y) == pytest.approx(want, rel=1e-12)
     assert values(routes.data[1].y) == pytest.approx(want, rel=1e-12)
     assert "損失 E = " + f"{-math.log(e[2] / sum(e)):.6g}" in at.success[0].value
-    assert at.query_params["label"] == "3" and at.query_params["logits"] == "1, 2, 3, 4"
+    assert at.query_params["label"] == "2" and at.query_params["logits"] == "1, 2, 3, 4"
+    assert list(at.table[2].value.iloc[:, 0]) == ["0", "1", "2", "3"]
 
 
 def test_the_jacobian_route_breaks_visibly():
@@ -138,7 +140,8 @@ def test_the_jacobian_route_breaks_visibly():
     at.text_input(key="loss.logits").set_value("0, 1000, 0").run()
     assert not at.exception
     message = at.error[0].value
-    assert "y = 0 が小さすぎて" in message and "E = 1000）" in message  # E = 1000, finite
+    assert message.startswith("正解クラスの y が 0 にアンダーフローしました")  # e^-1000 = 0 exactly
+    assert "0 での割り算" in message and "E = 1000）" in message  # E = 1000, finite
     assert values(figures(at)["loss.routes_chart"].data[0].y) == [-1.0, 1.0, 0.0]
 
 
@@ -158,24 +161,33 @@ def test_bad_logits_warn_in_japanese_and_fall_back(text, message):
     assert len(values(figures(at)["loss.routes_chart"].data[0].y)) == 3
 
 
-def test_a_label_beyond_the_classes_warns_and_uses_class_1():
+def test_the_jacobian_route_overflows_at_a_subnormal_y():
     at = open_page("loss")
-    at.number_input(key="loss.label").set_value(7).run()
+    at.text_input(key="loss.logits").set_value("0, 710").run()  # y = e^-710 ≈ 4.5e-309 > 0
+    message = at.error[0].value
+    assert message.startswith("正解クラスの y = 4.47") and "float64 の範囲を超え" in message
+
+
+def test_a_label_beyond_the_classes_warns_and_uses_class_0():
+    at = open_page("loss")
+    assert at.number_input(key="loss.label").value == 0  # the first class, as the textbook counts
+    at.number_input(key="loss.label").set_value(3).run()
     assert not at.exception
-    assert "正解ラベル 7 はクラス数 3 を超えています" in at.warning[0].value
+    assert at.warning[0].value == ("正解ラベル 3 のクラスはありません（クラスは 3 個で、番号は 0〜2）。"
+                                   "クラス 0 を使います。")
     e = [math.exp(v) for v in (2.0, 1.0, 0.1)]
     assert values(figures(at)["loss.routes_chart"].data[0].y)[0] == pytest.approx(
         e[0] / sum(e) - 1, rel=1e-12)
 
 
 def test_a_link_sets_every_control():
-    query = {"t": "0", "y": "0.9", "a": "3", "ta": "0", "logits": "1,2", "label": "2"}
+    query = {"t": "0", "y": "0.9", "a": "3", "ta": "0", "logits": "1,2", "label": "1"}
     at = open_page("loss", query=query)
     assert not at.exception and not at.warning
     assert at.slider(key="loss.t").value == 0.0 and at.slider(key="loss.y").value == 0.9
     assert at.slider(key="loss.a").value == 3.0 and at.radio(key="loss.ta").value == 0
     assert at.text_input(key="loss.logits").value == "1,2"
-    assert at.number_input(key="loss.label").value == 2
+    assert at.number_input(key="loss.label").value == 1
 
 
 def test_a_bad_link_warns_in_japanese_and_falls_back():
@@ -189,6 +201,54 @@ def test_a_bad_link_warns_in_japanese_and_falls_back():
     assert at.slider(key="loss.t").value == 1.0 and at.slider(key="loss.y").value == 0.2
     at.slider(key="loss.a").set_value(1.0).run()  # warned once, not on every rerun
     assert not at.warning
+
+
+def test_a_zero_logit_is_on_the_boundary():
+    at = open_page("loss")
+    for ta in (1, 0):
+        at.radio(key="loss.ta").set_value(ta).run()
+        at.slider(key="loss.a").set_value(0.0).run()
+        message = at.info[0].value
+        assert message.startswith("出力 y = σ(0) = 0.5 はちょうど境目で")
+        assert "正解の側にあります" not in message and "BCE の 4 分の 1" in message  # 1/σ′(0)
+
+
+def test_the_stall_message_reads_as_a_rounded_number():
+    at = open_page("loss")
+    at.slider(key="loss.a").set_value(-10.0).run()
+    s = sigmoid(-10.0)
+    assert round(1 / (s * (1 - s)), -3) == 22000
+    assert "間違っているのに、二乗誤差の勾配は BCE の 約 22,000 分の 1" in at.info[0].value
+    assert any("BCE の 約 150 分の 1 です" in m.value for m in at.markdown)  # the intro, a = −5
+
+
+def test_the_bce_formulas_use_y_as_the_rest_of_the_page():
+    at = open_page("loss")
+    bce = [x.value.strip("$\n") for x in at.latex][:2]
+    assert bce[0] == r"E = -\left(t \log y + (1 - t)\log(1 - y)\right)"
+    assert bce[1].startswith(r"\frac{\partial E}{\partial y}")
+    assert not any("p は予測" in c.value for c in at.caption)
+
+
+def test_a_slightly_negative_textbook_loss_is_explained():
+    at = open_page("loss")
+    assert not any("わずかに負" in c.value for c in at.caption)
+    at.number_input(key="loss.extra_a").set_value(1000.0).run()
+    row = at.table[-1].value.iloc[-1]
+    assert list(row)[:2] == ["1000", "1"] and float(row.iloc[3]) < 0  # −log(1 + 1e-7)
+    note = next(c.value for c in at.caption if "わずかに負" in c.value)
+    assert f"= {-math.log1p(1e-7):.6g}" in note
+    assert at.query_params["extra"] == "1000"  # and a link brings it back
+    again = open_page("loss", query={"extra": "1000"})
+    assert not again.warning and again.number_input(key="loss.extra_a").value == 1000.0
+    assert list(again.table[-1].value.iloc[-1])[:2] == ["1000", "1"]
+
+
+def test_a_link_warning_quotes_what_was_typed():
+    at = open_page("loss", query={"y": "1e400", "extra": "abc"})
+    warnings = [w.value for w in at.warning]
+    assert "URL の y=1e400 は範囲外です（0.001〜0.999）。既定値 0.2 を使います。" in warnings
+    assert "URL の extra=「abc」は使えません（−1000〜1000 の数）。表に行を加えません。" in warnings
 
 
 def test_english():

@@ -68,3 +68,23 @@ def test_the_text_forms_read_back():
     assert batch.ok and batch.x.tolist() == [list(r) for r in DEFAULT_X]
     assert format_array(220.00000000000003) == "220"
     assert format_array([[1.0, -0.5]]) == "[[ 1.  -0.5]]"
+
+
+def test_the_view_round_trips_through_its_url():
+    from viewstate.backprop import BackpropView, parse_query, to_query
+    view = BackpropView(ex="net", step=7, bug="transposed_w", x="0, 0", t="1", seed=9999,
+                        act="sigmoid", apple=0.0, tax=1.08)
+    back, problems = parse_query(to_query(view))
+    assert back == view and problems == []
+    assert to_query(BackpropView()) == {}
+    assert parse_query({"step": "3.0", "seed": "0"})[0] == BackpropView(step=3, seed=0)
+
+
+def test_a_bug_the_activation_has_not_falls_back_to_none():
+    from viewstate.backprop import parse_query
+    view, problems = parse_query({"act": "sigmoid", "bug": "no_relu_mask"})
+    assert (view.act, view.bug) == ("sigmoid", "none")
+    assert [(p.code, p.fields["field"], p.fields["value"]) for p in problems] == [
+        ("not_allowed", "bug", "no_relu_mask")]
+    view, problems = parse_query({"bug": "no_relu_mask"})  # ReLU, the default, has a mask
+    assert view.bug == "no_relu_mask" and problems == []

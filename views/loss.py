@@ -23,17 +23,18 @@ URL_PROBLEMS = "loss._url_problems"  # a new link's problems, warned about once
 
 restore_choices("loss")
 raw = st.query_params.to_dict()
+KEYS = {name: f"loss.{name}" for name in ("t", "y", "a", "ta", "logits", "label")}
+KEYS["extra"] = "loss.extra_a"
 if raw != st.session_state.get(SYNCED) or "loss.t" not in st.session_state:
     view, st.session_state[URL_PROBLEMS] = ll.parse_query(raw)
-    for name in ("t", "y", "a", "ta", "logits", "label"):
-        st.session_state[f"loss.{name}"] = getattr(view, name)
+    for name, key in KEYS.items():
+        st.session_state[key] = getattr(view, name)
 
 
 def sync_url() -> None:
     """Write the whole view back to the URL (any section may have changed its part)."""
     ss = st.session_state
-    query = ll.to_query(ll.LossView(**{name: ss[f"loss.{name}"]
-                                       for name in ("t", "y", "a", "ta", "logits", "label")}))
+    query = ll.to_query(ll.LossView(**{name: ss.get(key) for name, key in KEYS.items()}))
     if st.query_params.to_dict() != query:
         st.query_params.from_dict(query)
     ss[SYNCED] = query
@@ -41,6 +42,12 @@ def sync_url() -> None:
 
 def fmt(v: float) -> str:
     return lg.format_value(float(v) + 0.0)  # + 0.0: −t/y at t = 0 is −0, shown as 0
+
+
+def ratio(r: float) -> str:
+    """1/σ′(a) as a learner reads it: 「約 22,000」, 「4」."""
+    rounded, digits = ll.ratio_text(r)
+    return t("loss.about", n=digits) if rounded else digits
 
 
 @st.fragment
@@ -66,11 +73,10 @@ def loss_section() -> None:
                         key="loss.curves_chart", config=PLOTLY_CONFIG, alt=t("loss.curves_alt"))
         st.caption(t("loss.grad_clip"))
     st.caption(t("loss.convention", mean=probe.mean, mean_grad=probe.mean_grad))
-    st.caption(t("loss.p_is_y"))  # the core names BCE's argument p
     bce_col, se_col = st.columns(2)
-    with bce_col:
-        st.latex(ll.math_block(losses.binary_cross_entropy))
-        st.latex(ll.math_block(losses.binary_cross_entropy_grad))
+    with bce_col:  # the core names BCE's argument p; the page calls it y throughout
+        st.latex(ll.in_y(ll.math_block(losses.binary_cross_entropy)))
+        st.latex(ll.in_y(ll.math_block(losses.binary_cross_entropy_grad)))
     with se_col:
         st.latex(ll.math_block(losses.squared_error))
         st.latex(ll.math_block(losses.squared_error_grad))
@@ -82,7 +88,7 @@ def logit_section() -> None:
     """② |∂E/∂a| against a for sigmoid + BCE and sigmoid + MSE, a probe at the learner's a."""
     st.subheader(t("loss.logit"))
     example = ll.logit_probe(ll.EXAMPLE_A, 1)
-    st.write(t("loss.logit_intro", a=example.a, y=example.y, ratio=example.ratio))
+    st.write(t("loss.logit_intro", a=example.a, y=example.y, ratio=ratio(example.ratio)))
     chart, controls = st.columns([3, 2])
     with controls:
         st.slider(t("loss.a"), ll.A_MIN, ll.A_MAX, key="loss.a", step=0.1)
@@ -99,7 +105,7 @@ def logit_section() -> None:
         st.plotly_chart(make_logit_figure(ll.logit_curves(target), probe, names),
                         key="loss.logit_chart", config=PLOTLY_CONFIG, alt=t("loss.logit_alt"))
     st.caption(t("loss.logit_probe", a=probe.a, y=probe.y, dsigma=probe.dsigma))
-    st.info(t(f"loss.{probe.verdict}", ratio=probe.ratio, dsigma=probe.dsigma,
+    st.info(t(f"loss.{probe.verdict}", ratio=ratio(probe.ratio), dsigma=probe.dsigma,
               limit=ll.SATURATED_DSIGMA))
     bce_col, mse_col = st.columns(2)
     bce_col.latex(ll.math_block(losses.binary_cross_entropy_with_logits_grad))
@@ -124,26 +130,27 @@ def softmax_section() -> None:
     with controls:
         st.text_input(t("loss.logits"), key="loss.logits",
                       help=t("loss.logits_help", max_abs=lg.MAX_ABS_LOGIT))
-        st.number_input(t("loss.label"), 1, ll.MAX_LABEL, key="loss.label", step=1)
+        st.number_input(t("loss.label"), 0, ll.MAX_LABEL, key="loss.label", step=1)
         a = read_logits()
         label = int(st.session_state["loss.label"])
-        if label > len(a):
-            st.warning(t("loss.bad_label", label=label, n=len(a)))
-            label = 1
-    routes = ll.softmax_routes(a, label - 1)
-    labels = [str(k) for k in range(1, len(a) + 1)]  # as the label is typed: 1-based
+        if label >= len(a):
+            st.warning(t("loss.bad_label", label=label, n=len(a), top=len(a) - 1))
+            label = 0
+    routes = ll.softmax_routes(a, label)
+    labels = [str(k) for k in range(len(a))]  # as the label is typed: from 0, as the textbook
     with chart:
         names = {"fused": t("loss.fused"), "jacobian": t("loss.jacobian"),
                  "grad": t("loss.axis_dEda_k"), "class": t("loss.col_class")}
         st.plotly_chart(make_routes_figure(labels, routes.fused, routes.via_jacobian, names),
                         key="loss.routes_chart", config=PLOTLY_CONFIG, alt=t("loss.routes_alt"))
-    if routes.broken:
-        st.error(t("loss.routes_broken", loss=routes.loss, y=fmt(routes.y[label - 1])))
+    if routes.broken:  # y = 0 exactly (underflow), or a subnormal y whose −1/y overflows
+        st.error(t("loss.routes_underflow" if routes.y_label == 0 else "loss.routes_overflow",
+                   loss=routes.loss, y=fmt(routes.y_label)))
     else:
         st.success(t("loss.routes_equal", loss=routes.loss, diff=routes.max_diff))
     with st.container(key="loss-routes"):  # CSS: numbers never break (ui/layout_css.py)
         st.table(pd.DataFrame({
-            t("loss.col_class"): labels, t("loss.col_a"): [fmt(v) for v in routes.a],
+            t("loss.col_k"): labels, t("loss.col_a"): [fmt(v) for v in routes.a],
             t("loss.col_y"): [fmt(v) for v in routes.y], t("loss.col_t"): [fmt(v) for v in routes.t],
             t("loss.col_dEdy"): [fmt(v) for v in routes.de_dy],
             t("loss.col_fused"): [fmt(v) for v in routes.fused],
@@ -167,8 +174,8 @@ def safety_section() -> None:
         col.latex(latex)
     st.caption(t("loss.stable"))  # full width: the longest of the three
     st.latex(ll.STABLE_LOG_LATEX)
-    extra = st.number_input(t("loss.extra_a"), -1000.0, 1000.0, value=None, step=1.0,
-                            key="loss.extra_a")
+    extra = st.number_input(t("loss.extra_a"), -ll.EXTRA_A, ll.EXTRA_A, step=1.0,
+                            key="loss.extra_a")  # empty (None) until a learner or a link adds one
     rows = ll.safety_rows(extra)
     with st.container(key="loss-safety"):  # CSS: as the routes table
         st.table(pd.DataFrame(
@@ -176,6 +183,9 @@ def safety_section() -> None:
             columns=[t("loss.col_a"), "y", t("loss.col_naive"), t("loss.col_textbook"),
                      t("loss.col_stable")]), hide_index=True)
     st.info(t("loss.delta_note", cap=ll.textbook_cap()))
+    if (row := ll.below_zero(rows)) is not None:
+        st.caption(t("loss.delta_negative", y=fmt(row.y), value=fmt(row.textbook)))
+    sync_url()
 
 
 st.title(t("loss.title"))

@@ -6,18 +6,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from backprop.graph import CLASSES, INPUT_SIZE, Graph
+from backprop.bugs import BUGS_FOR
+from backprop.graph import ACTIVATIONS, APPLE, CLASSES, INPUT_SIZE, NET, SHOP, Graph
 from viewstate.logits import format_logits, parse_logits
+from viewstate.query import Problem, fmt_number, last_value, number
 
 DEFAULT_X = ((1.0, 0.5), (-1.2, 0.8))
 DEFAULT_T = (0, 2)
 DEFAULT_SEED = 2  # with DEFAULT_X, ReLU masks 2 of the 6 hidden inputs: the mask shows
 MAX_ROWS = 4
 MAX_ABS = 10.0  # beyond, softmax saturates: gradients shrink into the check's round-off
+EXAMPLES = (APPLE, SHOP, NET)
+# The shops' inputs: default and the widget's upper bound (prices, counts, the tax rate)
+SHOP_INPUTS = {"apple": (100.0, 100000.0), "apple_num": (2.0, 1000.0), "orange": (150.0, 100000.0),
+               "orange_num": (3.0, 1000.0), "tax": (1.1, 100000.0)}
+MAX_SEED = 9999
 _ROWS = re.compile(r"[;\n/]+")
 _LABELS = re.compile(r"[,\s;、]+")
 
@@ -97,6 +105,19 @@ def parse_batch(x_text: str, t_text: str) -> Batch:
     return Batch(x, t, tuple(problems))
 
 
+# The marker words of the planted bugs' comments (backprop/bugs.py), each with its string key:
+# an English page reads them in English; the code itself stays as the exam prints it.
+BUG_WORDS = (("バグ：", "backprop.code.bug"), ("正しくは ", "backprop.code.should_be"),
+             (" が抜けている", "backprop.code.missing"))
+
+
+def mark_bug_words(source: str, translate) -> str:
+    """``source`` with each marker word replaced by ``translate(its key)``."""
+    for word, key in BUG_WORDS:
+        source = source.replace(word, translate(key))
+    return source
+
+
 def format_array(v, precision: int = 3) -> str:
     """A value as the page prints it: a scalar in 6 digits, an array as NumPy prints it."""
     a = np.asarray(v)
@@ -154,3 +175,79 @@ def swapped_products(graph: Graph, node_key: str) -> tuple[tuple[str, float, str
     up = graph.edges[node.output].grad
     e = graph.edges
     return ((a, up, b, e[b].value, e[a].grad), (b, up, a, e[a].value, e[b].grad))
+
+
+# --- the view and its URL (/backprop?ex=net&step=5&bug=no_relu_mask&x=0,0&t=0) ------------
+@dataclass(frozen=True)
+class BackpropView:
+    ex: str = APPLE
+    step: int = 0  # of the example shown; the page checks it against that graph's last step
+    bug: str = "none"
+    x: str = format_batch(DEFAULT_X)  # as typed: parse_batch warns about it on the page
+    t: str = format_labels(DEFAULT_T)
+    seed: int = DEFAULT_SEED
+    act: str = ACTIVATIONS[0]
+    apple: float = SHOP_INPUTS["apple"][0]
+    apple_num: float = SHOP_INPUTS["apple_num"][0]
+    orange: float = SHOP_INPUTS["orange"][0]
+    orange_num: float = SHOP_INPUTS["orange_num"][0]
+    tax: float = SHOP_INPUTS["tax"][0]
+
+
+FIELDS = tuple(BackpropView.__dataclass_fields__)
+
+
+def _choice(raw, name: str, allowed, default: str, problems: list[Problem]) -> str:
+    if name not in raw:
+        return default
+    value = last_value(raw[name])
+    if value not in allowed:
+        problems.append(Problem("not_allowed", {"field": name, "value": value,
+                                                "default": default}))
+        return default
+    return value
+
+
+def _whole(raw, name: str, top: int, default: int, problems: list[Problem]) -> int:
+    v = number(raw, name, default, problems)
+    if not 0 <= v <= top or v != int(v):  # 2.0 counts; 2.5, -1, 10000 and inf do not
+        problems.append(Problem("not_allowed", {"field": name, "value": last_value(raw[name]),
+                                                "default": str(default)}))
+        return default
+    return int(v)
+
+
+def parse_query(raw: Mapping) -> tuple[BackpropView, list[Problem]]:
+    """The view a link asks for; each bad value falls back to its default, with a Problem.
+    x and t are kept as typed (the page reads them as it reads the text boxes)."""
+    problems: list[Problem] = []
+    default = BackpropView()
+    fields: dict = {}
+    fields["ex"] = _choice(raw, "ex", EXAMPLES, default.ex, problems)
+    fields["step"] = _whole(raw, "step", 10**6, 0, problems)
+    fields["act"] = _choice(raw, "act", ACTIVATIONS, default.act, problems)
+    fields["bug"] = _choice(raw, "bug", BUGS_FOR[fields["act"]], default.bug, problems)
+    fields["seed"] = _whole(raw, "seed", MAX_SEED, default.seed, problems)
+    for name in ("x", "t"):
+        if name in raw:
+            fields[name] = last_value(raw[name])
+    for name, (value, top) in SHOP_INPUTS.items():
+        v = number(raw, name, value, problems)
+        if not 0 <= v <= top:
+            problems.append(Problem("out_of_range", {
+                "field": name, "value": last_value(raw[name]), "lo": "0", "hi": fmt_number(top),
+                "default": fmt_number(value)}))
+            v = value
+        fields[name] = float(v)
+    return BackpropView(**fields), problems
+
+
+def to_query(view: BackpropView) -> dict[str, str]:
+    """The URL query of the view, defaults left out."""
+    default = BackpropView()
+    query = {}
+    for name in FIELDS:
+        value = getattr(view, name)
+        if value != getattr(default, name):
+            query[name] = value if isinstance(value, str) else fmt_number(float(f"{value:.12g}"))
+    return query

@@ -26,8 +26,9 @@ from viewstate.query import Problem, fmt_number, last_value, number
 # --- the view and its URL ---------------------------------------------------------------
 Y_MIN, Y_MAX = 0.001, 0.999  # BCE is infinite at 0 and 1: the slider stops short of them
 A_MIN, A_MAX = -10.0, 10.0  # σ(±10) is within 5e-5 of 0 and 1: saturated enough to see
-MAX_LABEL = 10  # as many classes as the logits may have
-DEFAULTS = {"t": 1.0, "y": 0.2, "a": -5.0, "ta": 1, "label": 1}
+MAX_LABEL = 9  # labels count from 0, as in the textbook: 10 classes at most, as the logits
+EXTRA_A = 1000.0  # |a| of the logit a learner may add to ④'s table
+DEFAULTS = {"t": 1.0, "y": 0.2, "a": -5.0, "ta": 1, "label": 0}
 SATURATED_DSIGMA = 0.05  # σ′(a) at most a fifth of its peak 0.25 (|a| ≳ 2.9): saturated
 EXAMPLE_A = -5.0  # the example the section's text quotes: t = 1, a far on the wrong side
 
@@ -39,7 +40,8 @@ class LossView:
     a: float = DEFAULTS["a"]  # logit of the second section
     ta: int = DEFAULTS["ta"]  # target of the second section (0 or 1)
     logits: str = format_logits(DEFAULT_LOGITS)  # third section, as typed
-    label: int = DEFAULTS["label"]  # the correct class, 1-based as on screen
+    label: int = DEFAULTS["label"]  # the correct class, 0-based as on screen
+    extra: float | None = None  # the logit added to ④'s table, if any
 
 
 _RANGES: dict[str, tuple[float, float]] = {"t": (0.0, 1.0), "y": (Y_MIN, Y_MAX),
@@ -52,21 +54,28 @@ def parse_query(raw: Mapping) -> tuple[LossView, list[Problem]]:
     fields: dict = {}
     for name, (lo, hi) in _RANGES.items():
         v = number(raw, name, DEFAULTS[name], problems)
-        if not lo <= v <= hi:
-            problems.append(Problem("out_of_range", {"field": name, "value": fmt_number(v),
+        if not lo <= v <= hi:  # quoted as typed: 1e400, not the inf it reads as
+            problems.append(Problem("out_of_range", {"field": name, "value": last_value(raw[name]),
                                                      "lo": fmt_number(lo), "hi": fmt_number(hi),
                                                      "default": fmt_number(DEFAULTS[name])}))
             v = DEFAULTS[name]
         fields[name] = float(v)
-    for name, allowed in (("ta", (0, 1)), ("label", range(1, MAX_LABEL + 1))):
+    for name, allowed in (("ta", (0, 1)), ("label", range(MAX_LABEL + 1))):
         v = number(raw, name, DEFAULTS[name], problems)
-        if v not in allowed:  # 1.0 == 1 counts; 0.5 and 11 do not
-            problems.append(Problem("not_allowed", {"field": name, "value": fmt_number(v),
+        if v not in allowed:  # 1.0 == 1 counts; 0.5 and 10 do not
+            problems.append(Problem("not_allowed", {"field": name, "value": last_value(raw[name]),
                                                     "default": str(DEFAULTS[name])}))
             v = DEFAULTS[name]
         fields[name] = int(v)
     if "logits" in raw:  # read later like anything typed, with its own warnings
         fields["logits"] = last_value(raw["logits"])
+    if "extra" in raw:
+        v = number(raw, "extra", None, [])
+        if v is None or not -EXTRA_A <= v <= EXTRA_A:
+            problems.append(Problem("extra", {"value": last_value(raw["extra"]),
+                                              "max": fmt_number(EXTRA_A)}))
+        else:
+            fields["extra"] = float(v)
     return LossView(**fields), problems
 
 
@@ -74,9 +83,9 @@ def to_query(view: LossView) -> dict[str, str]:
     """The URL query of the view, defaults left out."""
     default = LossView()
     query = {}
-    for name in ("t", "y", "a", "ta", "label", "logits"):
+    for name in ("t", "y", "a", "ta", "label", "logits", "extra"):
         value = getattr(view, name)
-        if value != getattr(default, name):
+        if value is not None and value != getattr(default, name):
             # 12 digits: a slider's 0.15000000000000002 is the 0.15 it shows
             query[name] = value if isinstance(value, str) else fmt_number(float(f"{value:.12g}"))
     return query
@@ -101,6 +110,22 @@ def math_block(fn: Callable) -> str:
             parts.append(more.strip())
         return " ".join(parts)
     raise ValueError(f"{fn.__name__} has no '.. math::' block")
+
+
+_P = re.compile(r"(?<![A-Za-z\\])p(?![A-Za-z])")  # the symbol p, not the p of \partial
+
+
+def in_y(latex: str) -> str:
+    """A BCE formula of the core (argument p) in the page's name for the prediction, y."""
+    return _P.sub("y", latex)
+
+
+def ratio_text(ratio: float) -> tuple[bool, str]:
+    """(rounded?, digits) of a ratio as the page reads it: 22026.5 → (True, "22,000"),
+    150.4 → (True, "150"), 4.0 → (False, "4")."""
+    rounded = float(f"{ratio:.2g}") if ratio >= 1000 else float(f"{ratio:.3g}")
+    digits = f"{rounded:,.0f}" if rounded >= 100 else f"{rounded:g}"
+    return rounded != ratio, digits
 
 
 def _sigmoid_grad(a):
@@ -196,13 +221,20 @@ class LogitProbe:
     ratio: float  # |BCE| / |MSE| = 1 / σ′(a): how many times smaller MSE's gradient is
 
     @property
+    def boundary(self) -> bool:
+        """y = ½ (a = 0): on neither side (to far below the digits the page prints)."""
+        return abs(self.y - 0.5) <= 1e-12
+
+    @property
     def wrong(self) -> bool:
         """The output is on the wrong side of ½ (a confident mistake when |a| is large)."""
-        return (self.y < 0.5) if self.t == 1 else (self.y > 0.5)
+        return not self.boundary and ((self.y < 0.5) if self.t == 1 else (self.y > 0.5))
 
     @property
     def verdict(self) -> str:
-        """"stall" (wrong and saturated), "wrong" (not yet saturated) or "right"."""
+        """"stall" (wrong and saturated), "wrong" (not yet saturated), "boundary" or "right"."""
+        if self.boundary:
+            return "boundary"
         if not self.wrong:
             return "right"
         return "stall" if self.dsigma <= SATURATED_DSIGMA else "wrong"
@@ -231,6 +263,11 @@ class SoftmaxRoutes:
     def broken(self) -> bool:
         """The Jacobian route failed (y underflowed to 0 at the label: −t/y = −inf)."""
         return not bool(np.all(np.isfinite(self.via_jacobian)))
+
+    @property
+    def y_label(self) -> float:
+        """y at the label; exactly 0 once e^(a_label − max a) underflows."""
+        return float(self.y[np.argmax(self.t)])
 
     @property
     def max_diff(self) -> float:
@@ -286,6 +323,11 @@ def safety_rows(extra_a: float | None = None) -> list[SafetyRow]:
     if extra_a is not None:
         rows.append(safety_row(extra_a))
     return rows
+
+
+def below_zero(rows: list[SafetyRow]) -> SafetyRow | None:
+    """The first row whose textbook loss is negative: y near 1 makes −log(y + 1e-7) < 0."""
+    return next((r for r in rows if r.textbook < 0), None)
 
 
 def textbook_cap() -> float:

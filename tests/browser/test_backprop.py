@@ -50,6 +50,30 @@ def test_desktop_steps_the_graph_and_draws_the_network(page, app_url):
     assert "勾配確認が誤りを見つけました" in page.locator('[data-testid="stAlertContentError"]').inner_text()
 
 
+def test_a_reload_keeps_the_example_the_step_and_the_bug(page, app_url):
+    # the view lives in the URL (learner test L1 #2): press, choose, reload, all still there
+    open_app(page, app_url, "/backprop", timeout_ms=180_000)
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="りんごとみかん").click()
+    wait_rerun(page)
+    nxt = page.get_by_role("button", name="次へ")
+    for _ in range(5):
+        nxt.click()
+        wait_rerun(page)
+    page.get_by_text("ReLU の逆伝播でマスクを忘れる", exact=True).click()
+    wait_rerun(page)
+    page.wait_for_function("() => location.search.includes('step=5') && "
+                           "location.search.includes('bug=no_relu_mask')", timeout=30_000)
+    assert "ex=shop" in page.evaluate("() => location.search")
+    page.reload()
+    page.wait_for_selector(f"{GRAPH} g.node", timeout=120_000)
+    wait_rerun(page)
+    assert page.locator(SLIDER).input_value() == "5"
+    assert "みかん" in graph_text(page)  # the shop, not the default apples
+    assert page.get_by_role("radio", name="ReLU の逆伝播でマスクを忘れる").is_checked()
+    assert page.locator('[data-testid="stAlert"]').filter(has_text="URL").count() == 0
+
+
 @pytest.fixture
 def phone(browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,

@@ -85,3 +85,23 @@ def test_phone_chart_first_and_the_probe_follows_a(phone, app_url):
     assert max(heights) - min(heights) <= 1, heights
     assert "1e-300" in phone.locator(".st-key-loss-safety").inner_text()
     assert_no_exception(phone)
+
+
+def test_phone_routes_table_headings_break_only_between_words(phone, app_url):
+    # 「クラス k」 stood one character a line at 390 px (learner test L1 #9)
+    open_app(phone, app_url, "/loss")
+    table = phone.locator('.st-key-loss-routes [data-testid="stTable"]')
+    table.wait_for(timeout=60_000)
+    table.scroll_into_view_if_needed()
+    heads = phone.evaluate("""() => [...document.querySelectorAll('.st-key-loss-routes th p')]
+        .map(p => {
+            const lh = parseFloat(getComputedStyle(p).lineHeight);
+            return [p.innerText, Math.round(p.getBoundingClientRect().height / lh)];
+        })""")
+    assert [h[0] for h in heads][:2] == ["k", "a"]
+    for text, lines in heads:
+        assert lines <= len(text.split()), (text, lines)
+    # and the whole table fits the card: no sideways scroll to reach Jᵀ·∂E/∂y
+    assert phone.evaluate("""() => { const t = document.querySelector(
+        '.st-key-loss-routes [data-testid="stTable"]'); return t.scrollWidth <= t.clientWidth; }""")
+    assert_no_exception(phone)

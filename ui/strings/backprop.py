@@ -193,9 +193,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "backprop.col_param": ("パラメータ", "Parameter"),
     "backprop.col_error": ("相対誤差", "Relative error"),
     "backprop.col_verdict": ("判定", "Verdict"),
-    "backprop.agree": ("一致", "agrees"),
-    "backprop.differ": ("不一致", "differs"),
-    "backprop.too_small": ("小さすぎて判定できない", "too small to judge"),
+    "backprop.verdict.agree": ("一致", "agrees"),
+    "backprop.verdict.differ": ("不一致", "differs"),
+    "backprop.verdict.too_small": ("小さすぎて判定できない", "too small to judge"),
+    "backprop.verdict.kink": ("不一致（折れ目をまたいだため。実装の誤りとは限りません）",
+                              "differs (the step crossed the kink: not necessarily a bug)"),
     "backprop.too_small_note": (
         "{params} の勾配はとても小さく（‖a‖ + ‖n‖ < {tiny:g}）、数値微分の丸め誤差（およそ 10⁻¹²·|L|）と同じくらいなので、"
         "相対誤差では判定できません（出力が飽和しているか、ReLU の出力がすべて 0 のとき）。",
@@ -207,13 +209,34 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "Backpropagation and the numerical gradient agree for every parameter."),
     "backprop.check_failed": ("勾配確認が誤りを見つけました：{params} で逆伝播と数値微分が一致しません。",
                               "The gradient check caught it: backpropagation and the numerical gradient differ for {params}."),
-    "backprop.near_kink": (
-        "ReLU の入力 a1 に 0 にごく近い値があります。数値微分で重みを ±h 動かすと折れ目（0）をまたぐことがあり、"
-        "そのときは正しい実装でも相対誤差が大きくなります。",
-        "Some ReLU input a1 is very close to 0. Moving a weight by ±h for the numerical gradient can "
-        "cross the kink at 0, and then the relative error is large even for correct layers.",
+    "backprop.check_unsure": (
+        "{params} で逆伝播と数値微分が一致しませんが、ここでは勾配確認は当てになりません（下の折れ目の説明）。"
+        "実装の誤りとは限りません。",
+        "Backpropagation and the numerical gradient differ for {params}, but the check cannot be "
+        "trusted here (see the kink below): this is not necessarily a bug.",
     ),
+    "backprop.near_kink": (
+        "ReLU の入力 a1 に 0 にごく近い値があります。数値微分で 1 層目のパラメータ（重み W1・バイアス b1）を"
+        " ±h 動かすと折れ目（0）をまたぐことがあり、そのときは正しい実装でも相対誤差が大きくなります。"
+        "折れ目の上では W1・b1 の勾配確認は当てになりません（W2・b2 は a1 を動かさないので影響を受けません）。",
+        "Some ReLU input a1 is very close to 0. Moving a first-layer parameter (the weights W1 or "
+        "the bias b1) by ±h for the numerical gradient can cross the kink at 0, and then the "
+        "relative error is large even for correct layers. On the kink the check of W1 and b1 cannot "
+        "be trusted (W2 and b2 do not move a1, so they are unaffected).",
+    ),
+    "backprop.code.bug": ("バグ：", "Bug: "),  # the marker words in the planted bugs' comments
+    "backprop.code.should_be": ("正しくは ", "should be "),
+    "backprop.code.missing": (" が抜けている", " is missing"),
     "backprop.compare": ("勾配を並べて見る（逆伝播 / 数値微分）", "See the gradients side by side (backprop / numerical)"),
     "backprop.analytic": ("逆伝播", "Backpropagation"),
     "backprop.numeric": ("数値微分", "Numerical"),
+    # --- a link's bad values
+    "backprop.warn.not_a_number": ("URL の {field}=「{value}」は数値として読めません。既定値 {default} を使います。",
+                                   "URL value {field}='{value}' is not a number. Using the default {default}."),
+    "backprop.warn.out_of_range": ("URL の {field}={value} は範囲外です（{lo}〜{hi}）。既定値 {default} を使います。",
+                                   "URL value {field}={value} is out of range ({lo} to {hi}). Using the default {default}."),
+    "backprop.warn.not_allowed": ("URL の {field}={value} は使えない値です。既定値 {default} を使います。",
+                                  "URL value {field}={value} is not allowed. Using the default {default}."),
+    "backprop.warn.step": ("URL の step={value} はこの例の最後のステップ {last} を超えています。ステップ 0 から始めます。",
+                           "URL value step={value} is past this example's last step ({last}). Starting at step 0."),
 }

@@ -44,7 +44,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "MSELoss (no ½, a mean) gives E = {mean:.6g} and ∂E/∂y = {mean_grad:.6g} (twice) at the "
         "same point.",
     ),
-    "loss.p_is_y": ("p は予測 y（確率）です。", "p is the prediction y (a probability)."),
     "loss.grad_clip": ("微分のグラフは ±10 で切っています（BCE は y → 0, 1 で ±∞ に向かいます）。値は表のとおりです。",
                        "The derivative is drawn within ±10 (BCE's heads to ±∞ as y → 0 or 1); the table has the values."),
     "loss.curves_alt": ("予測 y に対する BCE と二乗誤差の損失（上）と微分（下）の折れ線グラフ。点はプローブ",
@@ -56,12 +55,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "出力 y = σ(a) のロジット a での勾配 ∂E/∂a が、学習で重みに伝わる量です。"
         "BCE と組み合わせると σ′(a) が打ち消されて y − t だけが残ります。二乗誤差では σ′(a) が残り、"
         "出力が飽和すると（|a| が大きいと）間違っていても勾配がほぼ 0 になって学習が止まります。"
-        "例：t = 1、a = {a:g}（y = {y:.4f}、大きく外れている）で、二乗誤差の勾配は BCE の約 {ratio:.0f} 分の 1 です。",
+        "例：t = 1、a = {a:g}（y = {y:.4f}、大きく外れている）で、二乗誤差の勾配は BCE の {ratio} 分の 1 です。",
         "The gradient ∂E/∂a at the logit a of the output y = σ(a) is what reaches the weights. "
         "With BCE, σ′(a) cancels and only y − t is left. With the squared error σ′(a) stays: once "
         "the output saturates (large |a|) the gradient is nearly 0 even when the answer is wrong, "
         "and learning stalls. Example: t = 1, a = {a:g} (y = {y:.4f}, far off): the squared error's "
-        "gradient is about {ratio:.0f} times smaller than BCE's.",
+        "gradient is {ratio} times smaller than BCE's.",
     ),
     "loss.a": ("ロジット a", "Logit a"),
     "loss.ta": ("正解 t", "Target t"),
@@ -78,23 +77,31 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "At a = {a:g}: y = σ(a) = {y:.6g}, σ′(a) = {dsigma:.6g}."),
     "loss.stall": (
         "出力は正解と反対側で飽和しています（間違い、σ′(a) = {dsigma:.3g} ≤ {limit:g}）。"
-        "それでも二乗誤差の勾配は BCE の {ratio:.3g} 分の 1（= 1/σ′(a)）しかありません。",
-        "The output is saturated on the wrong side (σ′(a) = {dsigma:.3g} ≤ {limit:g}). Even so, "
-        "the squared error's gradient is {ratio:.3g} times smaller than BCE's (= 1/σ′(a)).",
+        "間違っているのに、二乗誤差の勾配は BCE の {ratio} 分の 1（= 1/σ′(a)）しかありません。",
+        "The output is saturated on the wrong side (σ′(a) = {dsigma:.3g} ≤ {limit:g}). Although the "
+        "answer is wrong, the squared error's gradient is {ratio} times smaller than BCE's (= 1/σ′(a)).",
     ),
     "loss.wrong": (
         "出力は正解と反対側にありますが、まだ飽和していません（σ′(a) = {dsigma:.3g}）。"
-        "二乗誤差の勾配は BCE の {ratio:.3g} 分の 1（= 1/σ′(a)）です。a をさらに反対側へ動かすと差が広がります。",
+        "二乗誤差の勾配は BCE の {ratio} 分の 1（= 1/σ′(a)）です。a をさらに反対側へ動かすと差が広がります。",
         "The output is on the wrong side but not saturated yet (σ′(a) = {dsigma:.3g}). The squared "
-        "error's gradient is {ratio:.3g} times smaller than BCE's (= 1/σ′(a)). Move a further to "
+        "error's gradient is {ratio} times smaller than BCE's (= 1/σ′(a)). Move a further to "
         "the wrong side and the gap widens.",
     ),
     "loss.right": (
-        "出力は正解の側にあります。二乗誤差の勾配は BCE の {ratio:.3g} 分の 1（= 1/σ′(a)）です。"
+        "出力は正解の側にあります。二乗誤差の勾配は BCE の {ratio} 分の 1（= 1/σ′(a)）です。"
         "正解側で小さくなるのは望ましいことですが、a を反対側へ動かして比べてみましょう。",
-        "The output is on the right side. The squared error's gradient is {ratio:.3g} times "
+        "The output is on the right side. The squared error's gradient is {ratio} times "
         "smaller than BCE's (= 1/σ′(a)). Small is fine when right: move a to the wrong side and compare.",
     ),
+    "loss.boundary": (
+        "出力 y = σ(0) = 0.5 はちょうど境目で、正解の側でも反対側でもありません。二乗誤差の勾配は BCE の {ratio} 分の 1"
+        "（= 1/σ′(a)）で、σ′(a) が最大のここで差がいちばん小さくなります。a を反対側へ動かして比べてみましょう。",
+        "The output y = σ(0) = 0.5 is exactly on the boundary, on neither side. The squared error's "
+        "gradient is {ratio} times smaller than BCE's (= 1/σ′(a)), the smallest gap, where σ′(a) "
+        "peaks. Move a to the wrong side and compare.",
+    ),
+    "loss.about": ("約 {n}", "about {n}"),  # a rounded ratio: 約 22,000 分の 1
     "loss.logit_alt": ("ロジット a に対する |∂E/∂a| の折れ線グラフ（シグモイド + BCE とシグモイド + 二乗誤差）。点はプローブ",
                        "Line chart of |∂E/∂a| against the logit a, sigmoid + BCE and sigmoid + squared "
                        "error; the dots are the probe"),
@@ -111,13 +118,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "loss.logits": ("ロジット a（2〜10 個、カンマ区切り）", "Logits a (2 to 10 numbers, comma-separated)"),
     "loss.logits_help": ("例：2, 1, 0.1。全角数字や「、」区切りも使えます。|a| は {max_abs:g} 以下。",
                          "e.g. 2, 1, 0.1. Values must satisfy |a| ≤ {max_abs:g}."),
-    "loss.label": ("正解ラベル（何番目のクラスか）", "Correct label (which class)"),
-    "loss.bad_label": ("正解ラベル {label} はクラス数 {n} を超えています。1 番目のクラスを使います。",
-                       "Label {label} exceeds the number of classes ({n}). Using class 1."),
+    "loss.label": ("正解ラベル（クラスの番号、0 から）", "Correct label (class index, from 0)"),
+    "loss.bad_label": ("正解ラベル {label} のクラスはありません（クラスは {n} 個で、番号は 0〜{top}）。クラス 0 を使います。",
+                       "There is no class {label} (there are {n} classes, numbered 0 to {top}). Using class 0."),
     "loss.fused": ("y − t（近道）", "y − t (short cut)"),
     "loss.jacobian": ("Jᵀ·∂E/∂y（ヤコビ行列経由）", "Jᵀ·∂E/∂y (via the Jacobian)"),
     "loss.axis_dEda_k": ("∂E/∂a_k", "∂E/∂a_k"),
     "loss.col_class": ("クラス k", "Class k"),
+    "loss.col_k": ("k", "k"),  # the table's heading: 「クラス k」 was one character a line at 390 px
     "loss.col_a": ("a", "a"),
     "loss.col_y": ("y = softmax(a)", "y = softmax(a)"),
     "loss.col_t": ("t", "t"),
@@ -126,7 +134,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "loss.col_jacobian": ("Jᵀ·∂E/∂y", "Jᵀ·∂E/∂y"),
     "loss.routes_equal": ("損失 E = {loss:.6g}。2 つの経路の差の最大値 = {diff:.1e}（丸め誤差のみ）。",
                           "Loss E = {loss:.6g}. Largest difference between the routes = {diff:.1e} (rounding only)."),
-    "loss.routes_broken": (
+    "loss.routes_underflow": (
+        "正解クラスの y が 0 にアンダーフローしました（float64 で表せないほど小さい）。∂E/∂y = −t/y は 0 での割り算になり −∞ です。"
+        "ヤコビ行列経由の計算は inf や NaN になりますが、まとめた y − t は有限のままです（損失 E = {loss:.6g}）。"
+        "これもソフトマックスと交差エントロピーをまとめて計算する理由です。",
+        "The correct class's y underflowed to 0 (too small for float64), so ∂E/∂y = −t/y divides "
+        "by 0: −∞. The Jacobian route gives inf or NaN; the fused y − t stays finite (loss E = "
+        "{loss:.6g}): another reason to compute softmax and cross-entropy together.",
+    ),
+    "loss.routes_overflow": (
         "正解クラスの y = {y} が小さすぎて、∂E/∂y = −t/y が float64 の範囲を超え −∞ になりました。"
         "ヤコビ行列経由の計算は inf や NaN になりますが、まとめた y − t は有限のままです（損失 E = {loss:.6g}）。"
         "これもソフトマックスと交差エントロピーをまとめて計算する理由です。",
@@ -145,9 +161,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- ④ numerical safety
     "loss.safety": ("④ log(0) と教科書の + 1e-7", "④ log(0) and the textbook's + 1e-7"),
     "loss.safety_intro": (
-        "2 クラスのロジット [a, 0]、正解はクラス 1 として、正解クラスの確率 y に対する損失を 3 つの方法で計算します。",
-        "Two classes with logits [a, 0], the correct class being class 1: the loss for the correct "
-        "class's probability y, computed three ways.",
+        "2 クラスのロジット [a, 0]、正解はクラス 0（ロジット a の方）として、正解クラスの確率 y に対する損失を 3 つの方法で計算します。",
+        "Two classes with logits [a, 0], the correct class being class 0 (the one with logit a): the "
+        "loss for the correct class's probability y, computed three ways.",
     ),
     "loss.naive": ("そのまま", "As written"),
     "loss.textbook": ("教科書（+ 1e-7）", "Textbook (+ 1e-7)"),
@@ -163,6 +179,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "at −log(1e-7) ≈ {cap:.1f}, so every mistake with y well below 1e-7 (1e-10, 1e-300 or 0) gets "
         "nearly the same loss. The stable "
         "form, from the logits, neither overflows nor caps.",
+    ),
+    "loss.delta_negative": (
+        "表の y = {y} の行では y + 1e-7 が 1 を超えるので、−log(y + 1e-7) = {value} と損失がわずかに負になります。"
+        "+ 1e-7 は正解に自信のある予測の損失も少しずらします。",
+        "In the row with y = {y}, y + 1e-7 exceeds 1, so −log(y + 1e-7) = {value}: a slightly "
+        "negative loss. The + 1e-7 shifts the loss of a confident right answer a little too.",
     ),
     "loss.problem.empty": ("ロジットが空です。既定値 {default} を使います。",
                            "No logits were entered. Using the default {default}."),
@@ -181,6 +203,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "URL value {field}='{value}' is not a number. Using the default {default}."),
     "loss.warn.out_of_range": ("URL の {field}={value} は範囲外です（{lo}〜{hi}）。既定値 {default} を使います。",
                                "URL value {field}={value} is out of range ({lo} to {hi}). Using the default {default}."),
+    "loss.warn.extra": ("URL の extra=「{value}」は使えません（−{max}〜{max} の数）。表に行を加えません。",
+                        "URL value extra='{value}' cannot be used (a number from −{max} to {max}). No row is added."),
     "loss.warn.not_allowed": ("URL の {field}={value} は使えない値です。既定値 {default} を使います。",
                               "URL value {field}={value} is not allowed. Using the default {default}."),
 }
