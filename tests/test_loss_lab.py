@@ -379,3 +379,10 @@ def test_every_loss_link_in_the_bank_opens_without_a_warning():
         assert view.label < len(lg.parse_logits(view.logits, lg.DEFAULT_LOGITS).values), qid
     trace = {k: v[-1] for k, v in parse_qs(urlsplit(links["lo-trace-numgrad"]).query).items()}
     assert ll.parse_query(trace)[0].label == 1  # the question's k = 1
+    # lo-gr-softmax-ce's class 2 of 3 (counted from 1 in its figure) is the page's k = 1: the
+    # link opens on that class, its probability the one the explanation gives (about 0.63)
+    ce = {k: v[-1] for k, v in parse_qs(urlsplit(links["lo-gr-softmax-ce"]).query).items()}
+    view = ll.parse_query(ce)[0]
+    z = np.array(lg.parse_logits(view.logits, lg.DEFAULT_LOGITS).values)
+    y = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+    assert view.label == 1 and round(float(y[view.label]), 2) == 0.63
