@@ -51,8 +51,24 @@ const TEXT_EXACT = {
   "Skip to main content": "本文へ移動",
   "Running...": "実行中…",
   "Page not found": "ページが見つかりません",
+  "Error": "エラー",
 };
+// A number input's range message (the box keeps what was typed, the app the last value in
+// range: the message says so), alone, after "Error: ", or after a bold "Error" as ": …".
+const KEEPS = "（入力し直すまでは前の値で計算します）。";
+const RANGE = [
+  [/Number is outside the allowed range\. Please enter a value between (.+) and (.+)\./,
+   (lo, hi) => `範囲外の数です。${lo}〜${hi} の値を入力してください${KEEPS}`],
+  [/Number is below the allowed range\. Please enter a value greater than or equal to (.+)\./,
+   (lo) => `小さすぎます。${lo} 以上の値を入力してください${KEEPS}`],
+  [/Number is above the allowed range\. Please enter a value less than or equal to (.+)\./,
+   (hi) => `大きすぎます。${hi} 以下の値を入力してください${KEEPS}`],
+  [/Number is below the allowed range\./, () => `小さすぎます${KEEPS}`],
+  [/Number is above the allowed range\./, () => `大きすぎます${KEEPS}`],
+].map(([re, say]) => [new RegExp(`^(Error: |: )?${re.source}$`, "s"),
+  (_, prefix, ...groups) => ({ "Error: ": "エラー：", ": ": "：" }[prefix] || "") + say(...groups)]);
 const TEXT_PATTERNS = [
+  ...RANGE,
   [/^Select (\d+) matches$/, "一致する $1 件をすべて選ぶ"],
   [/^(\d+(?:\.\d+)?\s?[KMG]B) per file$/, "1 ファイル $1 まで"],
   [/^Press (⌘|Ctrl)\+Enter to apply$/, "$1+Enter で確定"],

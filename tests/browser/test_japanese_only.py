@@ -16,7 +16,9 @@ from tests.conftest import ROOT
 # Streamlit's frontend phrases, as its bundle spells them (checked below against the bundle).
 TEXTS = ("Select all", "Clear all", "Choose an option", "Choose options", "per file", "Upload",
          "Page not found", "Running the app's main page", "Help for", "No results",
-         "Press Enter", "Skip to main content", "Drag and drop", "Running...")
+         "Press Enter", "Skip to main content", "Drag and drop", "Running...",
+         "Number is outside the allowed range", "Number is above the allowed range",
+         "Number is below the allowed range")
 NAMES = ("Sidebar", "Collapse sidebar", "App pages", "Main menu", "Link to heading", "Open", "Dismiss",
          "Increment", "Decrement", "Selected values", "Clear all", "Clear value",
          "Copy to clipboard", "Show/hide columns", "Download as CSV", "Search", "Fullscreen",
@@ -120,3 +122,22 @@ def test_english_comes_back_with_the_english_ui(browser, url):
         expect(page.locator('[aria-label="すべて外す"]')).to_have_count(0)
     finally:
         context.close()
+
+
+def test_a_number_out_of_range_is_told_in_japanese(page, app_url):
+    """Typed past a number input's range, Streamlit's own message (English) is told in
+    Japanese, and says the page goes on with the last value in range (the box keeps what was
+    typed). Found by learner testers on /loss, /backprop and /optimizers."""
+    from tests.browser.conftest import open_app
+
+    open_app(page, app_url, "/loss")
+    page.wait_for_selector('html[lang="ja"]', state="attached", timeout=30_000)
+    box = page.get_by_label("正解ラベル（クラスの番号、0 から）")
+    box.fill("99")
+    box.press("Enter")
+    alert = page.locator('[data-testid="stNumberInput"] [role="alert"]').first
+    alert.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)  # the observer has run
+    said = alert.inner_text()
+    assert "範囲外の数です。0〜9 の値を入力してください" in said, said
+    assert "前の値で計算します" in said and "Number is" not in said
