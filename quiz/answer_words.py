@@ -116,9 +116,15 @@ def key_words(question: Question, words: Words = Words(), letters: bool = True) 
     return given_words(question, question.answer, words, letters)
 
 
+_ENDS = tuple("。．.？?！!：:）)」")
+
+
 def plain_first_line(text: str) -> str:
-    """The first line of prose of a question's text (Markdown and LaTeX as written)."""
-    for line in text.strip().splitlines():
-        if line.strip() and not line.lstrip().startswith(("```", "~~~")):
-            return line.strip()
+    """The first line of prose of a question's text (Markdown and LaTeX as written), with
+    「…」 when its sentence goes on past it (into a formula, a list, a code block)."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    for i, line in enumerate(lines):
+        if line and not line.startswith(("```", "~~~")):
+            more = any(rest for rest in lines[i + 1:])
+            return f"{line}…" if more and not line.endswith(_ENDS) else line
     return ""

@@ -38,6 +38,15 @@ def parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def overflows(text: str) -> bool:
+    """A number too large for a float (``1e400``): readable, but beyond what can be compared."""
+    cleaned = unicodedata.normalize("NFKC", text or "").strip().replace("−", "-")
+    try:
+        return math.isinf(float(cleaned.replace(",", "")))
+    except ValueError:
+        return False
+
+
 def is_correct(question: Question, given: Given) -> bool:
     """Whether ``given`` answers ``question``; an unanswered question is never correct."""
     if given is None:

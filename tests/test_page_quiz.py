@@ -244,6 +244,9 @@ def test_a_missing_answer_and_a_non_number_get_a_message(env):
     at.text_input(key=answer_key(run)).input("いち")  # in the form: sent with the submit
     at.button(key="quiz.submit").click().run()
     assert "「いち」は数値として読めません" in at.warning[0].value
+    at.text_input(key=answer_key(run)).input("1e400")  # a number, but beyond a float
+    at.button(key="quiz.submit").click().run()
+    assert "「1e400」は大きすぎて" in at.warning[0].value
     at.text_input(key=answer_key(run)).input("１．０")  # full-width digits are fine
     at.button(key="quiz.submit").click().run()
     assert at.success[0].value == "正解！" and not at.exception

@@ -117,3 +117,7 @@ def test_unanswered_unreadable_and_english_words():
 def test_first_line_skips_code_fences():
     assert plain_first_line("\n```python\n```\n次の出力は？ $a<b$\n") == "次の出力は？ $a<b$"
     assert plain_first_line("  ReLU の $h(x)$ は？\n\n2行目") == "ReLU の $h(x)$ は？"
+    # a sentence that goes on into a formula is marked as cut (op-momentum-pytorch-form's
+    # stem was listed as 「…バッファ b（最初は 0）を使って」, stopping mid-sentence)
+    assert plain_first_line("b を使って\n$$v = \\mu v$$\nと更新する。") == "b を使って…"
+    assert plain_first_line("b を使って") == "b を使って"  # nothing follows

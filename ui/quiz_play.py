@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from quiz.answers import LETTERS, Given, encode, option_labels, parse_number
+from quiz.answers import LETTERS, Given, encode, option_labels, overflows, parse_number
 from quiz.attempt import Attempt
 from quiz.markdown import safe_markdown
 from quiz.schema import ONE_CHOICE, GraphQuestion, MultipleQuestion, NumericQuestion, Question
@@ -44,7 +44,9 @@ def read_given(question: Question, item: Item, key: str) -> tuple[Given, tuple |
         if not text:
             return None, ("quiz.need_answer", {})
         number = parse_number(text)
-        return (number, None) if number is not None else (None, ("quiz.bad_number", {"text": text}))
+        if number is not None:
+            return number, None
+        return None, ("quiz.huge_number" if overflows(text) else "quiz.bad_number", {"text": text})
     if value is None:
         return None, ("quiz.need_answer", {})
     return (item.options[value] if isinstance(question, ONE_CHOICE) else value), None

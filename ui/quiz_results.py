@@ -54,7 +54,7 @@ def render_results(run: QuizRun, by_id: dict[str, Question], store: Store) -> No
         question = by_id[r.qid]
         label = f"{n}. {mark(r.correct)} {first_line(question)}"
         if r.given is None:
-            label += f" :gray[（{t('quiz.unanswered')}）]"
+            label += f" :gray[{t('quiz.note', text=t('quiz.unanswered'))}]"
         if run.mode == EXAM:
             label += f" · :gray[{t('quiz.seconds', s=round(run.spent_s.get(r.qid, 0.0)))}]"
         with st.expander(label, expanded=run.mode == EXAM and not r.correct):

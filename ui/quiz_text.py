@@ -61,9 +61,9 @@ def _option_line(label: str, is_key: bool, picked: bool, multiple: bool) -> str:
     symbol = RIGHT if is_key else WRONG if picked else _PLAIN
     note = ""
     if picked:
-        note = f" :gray[（{t('quiz.given')}）]"
+        note = f" :gray[{t('quiz.note', text=t('quiz.given'))}]"
     elif is_key and multiple:
-        note = f" :orange[（{t('quiz.missed')}）]"
+        note = f" :orange[{t('quiz.note', text=t('quiz.missed'))}]"
     return f"{symbol} {safe_markdown(label)}{note}"
 
 

@@ -72,6 +72,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.bad_number": ("「{text}」は数値として読めません。小数・分数（a/b）・指数表記で入力してください。",
                         "“{text}” is not a number. Use a decimal, a fraction (a/b) or an "
                         "exponent."),
+    "quiz.huge_number": ("「{text}」は大きすぎて数として扱えません。問題の答えの大きさで入力してください。",
+                         "“{text}” is too large to be a number here. Enter a value of the "
+                         "answer's size."),
+    "quiz.note": ("（{text}）", "({text})"),
     "quiz.right": ("正解！", "Correct!"),
     "quiz.wrong": ("不正解", "Not quite"),
     "quiz.key": ("正解", "Answer"),
