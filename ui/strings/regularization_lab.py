@@ -52,7 +52,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reg.init.bn": ("バッチ正規化あり（各活性化の直前、学習時の形、γ = 1、β = 0）",
                     "With batch normalisation (before each activation, training mode, γ = 1, β = 0)"),
     "reg.init.layer": ("{layer} 層目", "Layer {layer}"),
-    "reg.init.zero_note": ("0 の割合 {share:.0%}", "zeros {share:.0%}"),
+    # two short lines: five panels side by side on a phone leave ~55 px each
+    "reg.init.zero_note": ("0 の割合<br>{share:.0%}", "zeros<br>{share:.0%}"),
     "reg.init.share": ("割合", "Share"),
     "reg.init.relu_axis": (
         "ReLU の横軸は 5 層とも同じ 0〜{top:.3g}（幅の広い層に合わせる）。最初の区間（0〜{bin:.3g}）に入る正の出力は"
