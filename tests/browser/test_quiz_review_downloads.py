@@ -15,8 +15,10 @@ import pytest
 
 from quiz.answer_words import reading_order
 from quiz.answers import encode
+from quiz.figures import describe
 from quiz.loader import load_paths
 from quiz.schema import GraphQuestion, TrueFalseQuestion
+from quiz.spoken import spoken
 from tests.browser.conftest import open_app, serve_app, wait_rerun
 
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -72,7 +74,8 @@ def test_review_list_study_record_anki_and_retry(browser, url, tmp_path):
         assert rows[0][0] == "日時（America/New_York）"
         assert [r[0] for r in rows[1:]] == ["2026-03-01 09:00:00", "2026-03-01 21:30:00"]
         assert rows[1][3] == ("正しい" if not TF.answer else "誤り")
-        assert rows[2][3].startswith(f"{letter}: ") and rows[2][5] == "× 不正解"
+        # what the figure shows, no letter (the record has no figures to letter)
+        assert rows[2][3] == spoken(describe(WRONG_FIGURE)) and rows[2][5] == "× 不正解"
 
         with page.expect_download(timeout=120_000) as info:
             page.get_by_role("button", name="Anki デッキをダウンロード（.apkg）").click()
