@@ -23,10 +23,15 @@ Given = str | tuple[str, ...] | float | bool | None  # None: not answered
 _FRACTION = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)$")
 
 
+def _cleaned(text: str) -> str:
+    """A learner's number as Python reads one: full-width digits, '−' and '，' made plain."""
+    cleaned = unicodedata.normalize("NFKC", text or "").strip()
+    return cleaned.replace("−", "-").replace("，", ",").replace(",", "")
+
+
 def parse_number(text: str) -> float | None:
     """A number typed by a learner: full-width digits, '−', '1/4' and '2.5e-3' accepted."""
-    cleaned = unicodedata.normalize("NFKC", text or "").strip()
-    cleaned = cleaned.replace("−", "-").replace("，", ",").replace(",", "")
+    cleaned = _cleaned(text)
     if not cleaned:
         return None
     fraction = _FRACTION.match(cleaned)
@@ -40,9 +45,8 @@ def parse_number(text: str) -> float | None:
 
 def overflows(text: str) -> bool:
     """A number too large for a float (``1e400``): readable, but beyond what can be compared."""
-    cleaned = unicodedata.normalize("NFKC", text or "").strip().replace("−", "-")
     try:
-        return math.isinf(float(cleaned.replace(",", "")))
+        return math.isinf(float(_cleaned(text)))
     except ValueError:
         return False
 
