@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
+from plotly.colors import get_colorscale
 
 from optimizers import Surface
 from viewstate.optimizers_lab import Run, click_grid, frame_steps, loss_is_log, step_lines
@@ -28,6 +29,8 @@ SLIDER_PX = 80  # the step slider: its rail, ticks and labels
 BUTTONS_PX = 34  # above it: play, pause and the current step
 AXIS_PX = 45  # the contour plot's x-axis labels and title
 MOVE_COLOR = "#1F2937"
+# Written out as Plotly's checks would expand the name, so an unchecked figure sends the same.
+BLUES = get_colorscale("Blues")
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def _contour(surface: Surface) -> dict:
     # Bounded below by 0: log-spaced levels show the flat valley and the steep walls alike.
     shown = np.log1p(z) if surface.minimum is not None else z
     return {"type": "contour", "x": xs, "y": ys, "z": shown, "showscale": False,
-            "colorscale": "Blues", "reversescale": True, "opacity": 0.55, "ncontours": 22,
+            "colorscale": BLUES, "reversescale": True, "opacity": 0.55, "ncontours": 22,
             "contours": {"coloring": "fill", "showlines": True}, "line": {"width": 0.5},
             "hoverinfo": "skip", "showlegend": False}
 
@@ -100,6 +103,15 @@ def make_trajectory_figure(surface: Surface, runs: list[Run], names: list[str], 
     ``names`` label the runs (same order). The figure opens at step ``active`` (default:
     the last); each frame moves the current points and rewrites the numbers below.
     """
+    return go.Figure(**trajectory_spec(surface, runs, names, labels=labels, active=active,
+                                       clickable=clickable))
+
+
+def trajectory_spec(surface: Surface, runs: list[Run], names: list[str], *,
+                    labels: LabLabels | None = None, active: int | None = None,
+                    clickable: bool = True) -> dict:
+    """:func:`make_trajectory_figure`'s ``data``, ``layout`` and ``frames``, for a figure
+    built without Plotly's checks (plots.shared_figure.unchecked)."""
     labels = labels or LabLabels()
     steps = max((r.traj.steps for r in runs), default=0)
     ts = frame_steps(steps)
@@ -198,7 +210,7 @@ def make_trajectory_figure(surface: Surface, runs: list[Run], names: list[str], 
         }],
     }
     # The points and numbers open at step ``active_t`` too: the frames only replace them.
-    return go.Figure(data=traces, layout=still_layout(layout), frames=frames)
+    return {"data": traces, "layout": still_layout(layout), "frames": frames}
 
 
 def make_loss_figure(runs: list[Run], names: list[str], *, labels: LabLabels | None = None,

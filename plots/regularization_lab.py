@@ -25,28 +25,48 @@ def make_histogram_figure(result: Result, layer_title: str, zero_note: str, y_ti
     shares one y scale between figures. ReLU's layers share one x range (``init_bn.relu_top``),
     so a growing or vanishing spread shows; ticks are plain numbers (no SI "µ" or "k").
     """
+    return go.Figure(**histogram_spec(result, layer_title, zero_note, y_title, colour, y_top))
+
+
+def histogram_spec(result: Result, layer_title: str, zero_note: str, y_title: str,
+                   colour: str = COLOURS["plain"], y_top: float | None = None) -> dict:
+    """:func:`make_histogram_figure`'s ``data`` and ``layout``, for a figure built without
+    Plotly's checks (plots.shared_figure.unchecked). One row of panels sharing the y axis."""
     n = len(result.histograms)
-    fig = make_subplots(rows=1, cols=n, shared_yaxes=True, horizontal_spacing=0.05,
-                        subplot_titles=[layer_title.format(layer=i + 1) for i in range(n)])
+    gap = 0.05  # between panels, as a fraction of the width
+    width = (1 - gap * (n - 1)) / n
     top = y_top or max(float(h.share.max()) for h in result.histograms) or 1.0
+    relu = result.setting.activation == "relu"
+    data, titles, notes = [], [], []
+    layout = {"height": 230, "margin": _MARGIN, "bargap": 0}
     for c, h in enumerate(result.histograms, start=1):
-        centres = (h.edges[:-1] + h.edges[1:]) / 2
-        fig.add_trace(go.Bar(x=centres, y=h.share, width=np.diff(h.edges), marker_color=colour,
-                             showlegend=False, hovertemplate="%{x:.3g}: %{y:.1%}<extra></extra>"),
-                      row=1, col=c)
-        fig.update_xaxes(range=[float(h.edges[0]), float(h.edges[-1])], row=1, col=c)
-        if result.setting.activation == "relu":
-            axis = "" if c == 1 else str(c)
-            fig.add_annotation(text=zero_note.format(share=h.zero_share), showarrow=False,
-                               xref=f"x{axis} domain", yref=f"y{axis} domain", x=0.98, y=0.98,
-                               xanchor="right", yanchor="top", font={"size": 10})
-    fig.update_xaxes(nticks=3, tickfont={"size": 9}, exponentformat="none",
-                     separatethousands=True)
-    fig.update_yaxes(range=[0, top * 1.1], tickformat=".0%")
-    fig.update_yaxes(title_text=y_title, row=1, col=1)
-    fig.update_annotations(font_size=11)
-    fig.update_layout(height=230, margin=_MARGIN, bargap=0)
-    return still(fig)
+        axis = "" if c == 1 else str(c)
+        left = (c - 1) * (width + gap)
+        data.append({"type": "bar", "x": (h.edges[:-1] + h.edges[1:]) / 2, "y": h.share,
+                     "width": np.diff(h.edges), "marker": {"color": colour},
+                     "showlegend": False, "hovertemplate": "%{x:.3g}: %{y:.1%}<extra></extra>",
+                     "xaxis": f"x{axis}", "yaxis": f"y{axis}"})
+        layout[f"xaxis{axis}"] = {
+            "anchor": f"y{axis}", "domain": [left, left + width],
+            "range": [float(h.edges[0]), float(h.edges[-1])], "tickfont": {"size": 9},
+            "nticks": 3, "exponentformat": "none", "separatethousands": True}
+        yaxis = {"anchor": f"x{axis}", "domain": [0.0, 1.0], "range": [0, top * 1.1],
+                 "tickformat": ".0%"}
+        if c == 1:
+            yaxis["title"] = {"text": y_title}
+        else:
+            yaxis.update(matches="y", showticklabels=False)
+        layout[f"yaxis{axis}"] = yaxis
+        titles.append({"text": layer_title.format(layer=c), "x": left + width / 2, "y": 1.0,
+                       "xref": "paper", "yref": "paper", "xanchor": "center",
+                       "yanchor": "bottom", "showarrow": False, "font": {"size": 11}})
+        if relu:
+            notes.append({"text": zero_note.format(share=h.zero_share), "showarrow": False,
+                          "xref": f"x{axis} domain", "yref": f"y{axis} domain", "x": 0.98,
+                          "y": 0.98, "xanchor": "right", "yanchor": "top",
+                          "font": {"size": 11}})
+    layout["annotations"] = titles + notes
+    return {"data": data, "layout": still_layout(layout)}
 
 
 def make_loss_figure(curves: dict[str, tuple[np.ndarray, str, bool]], stop_epoch: int | None,

@@ -27,3 +27,19 @@ def share(fig: go.Figure) -> SharedFigure:
     trace and frame again, as long as building it took)."""
     fig.__class__ = SharedFigure
     return fig
+
+
+def unchecked(spec: dict) -> SharedFigure:
+    """A shared figure built from ``spec`` (data, layout, frames) without Plotly's checks.
+
+    Building a figure checks every property of every trace and frame: 30-60 ms for the
+    optimizer lab's hundred frames, and a few hundred the first time in a process (Plotly
+    loads its validators as they are first needed). On a new server the first learner to
+    choose a setting builds its figure while every other learner's rerun waits for the GIL.
+    The builders whose specs come here are checked in tests instead: for every preset the
+    JSON sent is the checked figure's (tests/test_shared_figure.py).
+    """
+    # ``_validate`` is the constructor's own switch (plotly.basedatatypes.BaseFigure);
+    # a Plotly without it raises TypeError here and in the tests.
+    return share(go.Figure(data=spec["data"], layout=spec["layout"],
+                           frames=spec.get("frames"), _validate=False))

@@ -13,8 +13,8 @@ import streamlit as st
 
 from optimizers import OPTIMIZERS, SURFACES
 from optimizers.params import STEPS
-from plots.optimizers_lab import LabLabels, make_loss_figure, make_trajectory_figure
-from plots.shared_figure import share
+from plots.optimizers_lab import LabLabels, make_loss_figure, trajectory_spec
+from plots.shared_figure import share, unchecked
 from ui.charts import PLOTLY_CONFIG
 from ui.i18n import keep, pick, restore_choices, t
 from viewstate import optimizers_lab as lab
@@ -190,7 +190,7 @@ def _labels() -> LabLabels:
 def _figures(surface: str, key: tuple, start: tuple, steps: int, names: tuple[str, ...],
              labels: LabLabels):
     runs = _runs(surface, key, start, steps)
-    return (share(make_trajectory_figure(SURFACES[surface], runs, list(names), labels=labels)),
+    return (unchecked(trajectory_spec(SURFACES[surface], runs, list(names), labels=labels)),
             share(make_loss_figure(runs, list(names), labels=labels,
                                    clip=lab.loss_clip(SURFACES[surface], runs))))
 

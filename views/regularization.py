@@ -14,7 +14,7 @@ import streamlit as st
 
 from gradflow import init_bn, overfit
 from plots import regularization_lab as rp
-from plots.shared_figure import share
+from plots.shared_figure import unchecked
 from ui.charts import PLOTLY_CONFIG
 from ui.i18n import keep, labelled, name_open_tab, restore_choices, t
 from ui.url_warnings import warn
@@ -73,13 +73,14 @@ def experiment(setting: init_bn.Setting) -> init_bn.Result:
     return init_bn.experiment(setting)
 
 
-# Shared by every session (read, never changed): building the five panels takes ~45 ms, so a
-# class of learners trying the same settings would otherwise queue behind each other's builds.
+# Shared by every session (read, never changed) and built without Plotly's checks: checked,
+# the five panels took 45-200 ms to build, and a class of learners trying the same settings
+# queued behind each other's builds (tests/test_shared_figure.py checks the spec instead).
 @st.cache_resource(max_entries=64, show_spinner=False)
 def histogram_figure(setting: init_bn.Setting, layer_title: str, zero_note: str, y_title: str,
                      colour: str):
-    return share(rp.make_histogram_figure(experiment(setting), layer_title, zero_note, y_title,
-                                          colour))
+    return unchecked(rp.histogram_spec(experiment(setting), layer_title, zero_note, y_title,
+                                       colour))
 
 
 def reading_text(result: init_bn.Result) -> str:
