@@ -8,14 +8,14 @@ import preload  # noqa: F401  (once per server process: shared imports, then gc.
 from routes import by_section, unknown_page
 from ui import layout_css, streamlit_ja
 from ui.account import render_account
-from ui.i18n import LANG_KEY, LANGS, remember_lang, t
+from ui.i18n import LANG_KEY, LANGS, first_lang, remember_lang, t
 
 # A local image: a ":material/…:" icon is fetched from a font server, which fails offline.
 st.set_page_config(page_title="E資格 深層学習ラボ", page_icon=str(Path(__file__).parent / "ui/favicon.png"),
                    layout="wide")
 
 if LANG_KEY not in st.session_state:
-    st.session_state[LANG_KEY] = "ja"
+    st.session_state[LANG_KEY] = first_lang()
 layout_css.apply()
 with st.sidebar:
     remember_lang()  # the language this browser chose last time

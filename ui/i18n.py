@@ -13,6 +13,17 @@ LANGS = ("ja", "en")
 LANG_KEY = "lang"
 
 
+COOKIE = "actlab_lang"  # written by lang_memory.js
+
+
+def first_lang() -> str:
+    """A new session's language: the one this browser kept (its cookie) if we offer it, else
+    Japanese. Read before the first page is drawn, so a learner who chose English does not
+    see it in Japanese first (the browser's localStorage answers only after a render)."""
+    value = st.context.cookies.get(COOKIE)
+    return value if value in LANGS else "ja"
+
+
 def lang() -> str:
     value = st.session_state.get(LANG_KEY, "ja")
     return value if value in LANGS else "ja"

@@ -190,15 +190,27 @@ def test_explorer_stays_in_english_after_a_reload(page, app_url):
     wait_rerun(page)
     expect(page.locator('[data-testid="stMain"] h1')).to_have_text("Function explorer")
     page.reload()
-    page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
-    expect(page.locator('[data-testid="stMain"] h1')).to_have_text("Function explorer",
-                                                                  timeout=60_000)
+    # the first heading drawn is already English (no Japanese page first, then a switch)
+    first = page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
+    assert first.inner_text() == "Function explorer"
+    expect(page.locator('[data-testid="stMain"] h1')).to_have_text("Function explorer")
     page.goto(app_url + "/quiz")  # another page of the same browser, too
     expect(page.locator('[data-testid="stMain"] h1')).to_have_text("Self-quiz", timeout=60_000)
     page.locator('[data-testid="stSidebar"]').get_by_text("日本語", exact=True).click()
     wait_rerun(page)
     page.reload()  # and back: Japanese is remembered as well
     expect(page.locator('[data-testid="stMain"] h1')).to_have_text("セルフクイズ", timeout=60_000)
+
+
+def test_a_language_cookie_we_do_not_offer_is_ignored(page, app_url):
+    host = app_url.split("//", 1)[1].split("/", 1)[0].split(":")[0]
+    for value in ("fr", "%3Cb%3Een%3C%2Fb%3E", "EN"):
+        page.context.clear_cookies()
+        page.context.add_cookies([{"name": "actlab_lang", "value": value, "domain": host,
+                                   "path": "/"}])
+        open_app(page, app_url, "/explorer")
+        expect(page.locator('[data-testid="stMain"] h1')).to_have_text("関数エクスプローラ")
+        assert page.locator('[data-testid="stException"]').count() == 0
 
 
 def test_a_refused_csv_row_says_why(page, tf_bank, tmp_path):
