@@ -172,7 +172,8 @@ def trajectory_spec(surface: Surface, runs: list[Run], names: list[str], *,
     for t in ts:
         mx, my = _moves(runs, t)
         frames.append({"name": str(t), "traces": [moves, moves + 1],
-                       "data": [{"x": mx, "y": my}, {"text": _texts(runs, names, t, labels)}]})
+                       "data": [{"type": "scatter", "x": mx, "y": my},
+                                {"type": "scatter", "text": _texts(runs, names, t, labels)}]})
 
     step_args = {"mode": "immediate", "frame": {"duration": 0, "redraw": False},
                  "transition": {"duration": 0}}

@@ -9,6 +9,7 @@ figure makes its dict once.
 from __future__ import annotations
 
 import plotly.graph_objects as go
+from _plotly_utils.utils import convert_to_base64
 
 
 class SharedFigure(go.Figure):
@@ -30,16 +31,29 @@ def share(fig: go.Figure) -> SharedFigure:
 
 
 def unchecked(spec: dict) -> SharedFigure:
-    """A shared figure built from ``spec`` (data, layout, frames) without Plotly's checks.
+    """A shared figure whose dict is ``spec`` (data, layout, frames) as ``to_dict`` would
+    make it, without building Plotly's objects for it.
 
-    Building a figure checks every property of every trace and frame: 30-60 ms for the
-    optimizer lab's hundred frames, and a few hundred the first time in a process (Plotly
-    loads its validators as they are first needed). On a new server the first learner to
-    choose a setting builds its figure while every other learner's rerun waits for the GIL.
-    The builders whose specs come here are checked in tests instead: for every preset the
-    JSON sent is the checked figure's (tests/test_shared_figure.py).
+    Building a figure checks every property of every trace and frame, and even unchecked it
+    makes an object of each: 30-60 ms for the optimizer lab's hundred frames (a few hundred
+    the first time in a process), then ~10 ms more to copy it back into a dict. On a new
+    server the first learner to choose a setting does this while every other learner's
+    rerun waits for the GIL. The builders whose specs come here are checked in tests
+    instead: for every preset and setting the JSON sent is the checked figure's
+    (tests/test_shared_figure.py). ``spec`` is taken over (its arrays are encoded in place).
     """
-    # ``_validate`` is the constructor's own switch (plotly.basedatatypes.BaseFigure);
-    # a Plotly without it raises TypeError here and in the tests.
-    return share(go.Figure(data=spec["data"], layout=spec["layout"],
-                           frames=spec.get("frames"), _validate=False))
+    layout = dict(spec["layout"])
+    if "template" not in layout:  # every Figure starts with the default template
+        layout["template"] = _default_template()
+    out = {"data": spec["data"], "layout": layout}
+    if spec.get("frames"):
+        out["frames"] = spec["frames"]
+    convert_to_base64(out)  # the last step of Figure.to_dict: NumPy arrays as typed arrays
+    fig = share(go.Figure())
+    fig._shared_dict = out
+    return fig
+
+
+def _default_template() -> dict | None:
+    # read each time: importing streamlit makes its own template the default
+    return go.Figure().to_dict()["layout"].get("template")
