@@ -85,7 +85,7 @@ def _rss_mb(pid: int) -> float:
 class Server:
     """`streamlit run app.py` on loopback, with a thread sampling its RSS every 50 ms."""
 
-    def __init__(self, overrides: list[str]):
+    def __init__(self, overrides: list[str], cpus: set[int] | None = None):
         self.port = _free_port()
         self.peak = 0.0
         self._tmp = tempfile.TemporaryDirectory()
@@ -95,6 +95,8 @@ class Server:
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
              "--server.address=127.0.0.1", f"--server.port={self.port}", *flags],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if cpus:  # before start-up, so every thread it starts inherits it
+            os.sched_setaffinity(self.proc.pid, cpus)
         self._stop = threading.Event()
         self._sampler = threading.Thread(target=self._sample, daemon=True)
         self._wait_healthy()
@@ -361,7 +363,9 @@ class Learner:
         el = delta.new_element
         kind = el.WhichOneof("type")
         if kind == "exception":
-            problems.append(f"exception on the page: {el.exception.type}: {el.exception.message}")
+            where = " <- ".join(line.strip() for line in el.exception.stack_trace[-4:])
+            problems.append(f"exception on the page: {el.exception.type}: "
+                            f"{el.exception.message} (at {where})")
         elif kind == "plotly_chart":
             charts.append((el.plotly_chart.id, el.plotly_chart.spec))
         elif kind == "graphviz_chart":
@@ -437,8 +441,8 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def run_load(name: str, sc: Scenario, n: int, changes: int, think: float, ramp: float,
-             overrides: list[str], warm: bool = False) -> None:
-    server = Server(overrides)
+             overrides: list[str], warm: bool = False, cpus: set[int] | None = None) -> None:
+    server = Server(overrides, cpus)
     try:
         # One learner first: imports and caches, as on a server in use; with ``warm`` it moves
         # the control through every value, so the figures shared by all sessions are built.
@@ -513,17 +517,30 @@ def main() -> None:
                     help="server options on top of the project config, e.g. runner.postScriptGC=true")
     ap.add_argument("--warm", action="store_true",
                     help="one learner first moves through every value (shared caches built)")
+    ap.add_argument("--pin", action="store_true",
+                    help="server on CPU 0, the simulated learners on the others: the learners "
+                         "are other machines, and here they must not take the server's CPU")
     ap.add_argument("--soak", type=int, default=0, metavar="R",
                     help="instead: R reruns on one server, printing its RSS")
     a = ap.parse_args()
-    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; project config"
+    server_cpus = None
+    if a.pin:
+        cpus = sorted(os.sched_getaffinity(0))
+        if len(cpus) < 2:
+            ap.error("--pin needs two CPUs")
+        server_cpus = {cpus[0]}
+        os.sched_setaffinity(0, set(cpus[1:]))
+    pinned = f" (server on CPU {cpus[0]} alone)" if a.pin else ""
+    print(f"{os.cpu_count()} cores{pinned}, "
+          f"load average {os.getloadavg()[0]:.1f}; project config"
           + (f" + {' '.join(a.set)}" if a.set else "") + f"; think {a.think} s, ramp {a.ramp} s")
     for page in a.pages:
         if a.soak:
             run_soak(SCENARIOS[page], a.soak, a.set)
             continue
         for n in a.n:
-            run_load(page, SCENARIOS[page], n, a.changes, a.think, a.ramp, a.set, a.warm)
+            run_load(page, SCENARIOS[page], n, a.changes, a.think, a.ramp, a.set, a.warm,
+                     server_cpus)
 
 
 if __name__ == "__main__":
