@@ -13,7 +13,7 @@ import pytest
 import streamlit
 
 from tests.browser.conftest import assert_no_exception
-from tests.browser.screens import main, new_page
+from tests.browser.screens import main, new_page, settle
 
 # ---- offline: nothing asked of any other server, no error in the console --------------------
 
@@ -110,6 +110,7 @@ def axe_check(found: list[str]):
     axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
 
     def check(page, name: str) -> None:
+        settle(page)
         for v in axe.run(page).response["violations"]:
             if v["impact"] in BLOCKING:
                 nodes = "; ".join(n["html"][:120] for n in v["nodes"][:3])
