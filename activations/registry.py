@@ -5,7 +5,6 @@ Adding a function to the app is adding one ``Spec`` here.
 
 from __future__ import annotations
 
-import inspect
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -18,6 +17,7 @@ from . import elementwise as ew
 from . import exam_style, hard
 from . import softmax as sm
 from .params import ELU_ALPHA, GELU_APPROXIMATE, LEAKY_ALPHA, PRELU_ALPHA, SWISH_BETA, Param
+from .source_code import source
 from .study import STUDY, Study
 
 _MATH = re.compile(r"^\s*\.\. math:: (.+)$", re.MULTILINE)
@@ -97,7 +97,7 @@ class Spec:
         code = self.exam_code
         if params is not None and self.formula_variant(params) and self.exam_code_variants:
             code = self.exam_code_variants[self.formula_variant(params) - 1]
-        return "\n\n".join(inspect.getsource(obj).rstrip() for obj in code)
+        return "\n\n".join(source(obj).rstrip() for obj in code)
 
 
 def _minimum(fn, lo: float, hi: float, **params) -> float:

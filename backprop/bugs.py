@@ -4,12 +4,12 @@ wrong line carries a comment."""
 
 from __future__ import annotations
 
-import inspect
 import textwrap
 from dataclasses import dataclass
 
 import numpy as np
 
+from activations.source_code import source
 from layers import Affine, Relu, SoftmaxWithLoss, relative_error
 
 from .graph import make_net
@@ -68,7 +68,7 @@ def no_batch_mean_error(n: int) -> float:
 
 def bug_source(bug: str) -> str:
     """The buggy backward as the page shows it: the code that runs, its wrong line marked."""
-    return textwrap.dedent(inspect.getsource(BUGGY_LAYERS[bug].backward))
+    return textwrap.dedent(source(BUGGY_LAYERS[bug].backward))
 
 
 def planted_net(seed: int, activation: str, bug: str):

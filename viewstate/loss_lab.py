@@ -9,7 +9,6 @@ lab's view (``/loss?t=1&y=0.2&a=-5``) is read and written here. No Streamlit her
 
 from __future__ import annotations
 
-import inspect
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -20,6 +19,7 @@ import numpy as np
 import activations as act
 import losses
 from activations import exam_style
+from activations.source_code import source
 from viewstate.logits import DEFAULT_LOGITS, format_logits
 from viewstate.query import Problem, fmt_number, last_value, number
 
@@ -337,5 +337,5 @@ def textbook_cap() -> float:
 
 def exam_source() -> str:
     """The textbook-form code the page shows: the loss with its + 1e-7 and the fused layer."""
-    return "\n\n".join(inspect.getsource(obj) for obj in (exam_style.cross_entropy_error,
+    return "\n\n".join(source(obj) for obj in (exam_style.cross_entropy_error,
                                                           exam_style.SoftmaxWithLoss))
