@@ -1,4 +1,4 @@
-"""What the walk through every screen checks at each one (tests/browser/test_every_screen.py):
+"""What the walks through every screen check at each one (tests/browser/test_every_screen.py):
 it draws, offline; no English of Streamlit's own on a Japanese screen; no critical or serious
 axe-core violation (Deque's rules, the engine of Lighthouse's audit; axe.min.js comes bundled
 in the PyPI package axe-playwright-python)."""
