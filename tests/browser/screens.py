@@ -54,9 +54,9 @@ def _open_multiselect(page, check: Check, name: str) -> None:
 
 def settle(page) -> None:
     """Wait until the screen is what a learner sees once it has settled: the web fonts loaded
-    (KaTeX's set a formula's width; with a fallback font three formulas on /loss overflowed
-    their boxes) and no finite animation or transition running (text read mid-fade measured
-    3.58:1 and 3.88:1 against the 4.5:1 it has once shown). Found by axe on a loaded machine."""
+    (KaTeX's set a formula's width) and no finite animation or transition running (the
+    multiselect's list read mid-fade measured 3.58:1 against the 4.5:1 it has once shown).
+    axe reads a screen only after this, so it judges what a learner is left looking at."""
     page.evaluate("document.fonts.ready.then(() => true)")
     page.wait_for_function(
         """() => document.getAnimations().every(a => a.playState !== 'running'

@@ -70,23 +70,13 @@ def test_every_quiz_screen_offline_and_in_japanese(browser, url):
     assert "ファイルを選ぶ" in uploader[0]
 
 
+@pytest.mark.parametrize("walk", [walk_pages, walk_quiz], ids=["pages", "quiz screens"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_is_accessible(browser, url, scheme):
+def test_every_screen_is_accessible(browser, url, scheme, walk):
     context, page = new_page(browser, color_scheme=scheme)
     found: list[str] = []
     try:
-        walk_pages(page, url, axe_check(found))
-    finally:
-        context.close()
-    assert found == [], "\n".join(found)
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_quiz_screen_is_accessible(browser, url, scheme):
-    context, page = new_page(browser, color_scheme=scheme)
-    found: list[str] = []
-    try:
-        walk_quiz(page, url, axe_check(found))
+        walk(page, url, axe_check(found))
     finally:
         context.close()
     assert found == [], "\n".join(found)
